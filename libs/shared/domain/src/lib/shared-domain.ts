@@ -1,0 +1,3 @@
+export function sharedDomain(): string {
+  return 'shared-domain';
+}
