@@ -1,1 +1,4 @@
-export * from './lib/shared-contracts';
+export * from './lib/enums';
+export * from './lib/errors';
+export * from './lib/models';
+export * from './lib/routes';

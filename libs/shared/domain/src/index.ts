@@ -1,1 +1,6 @@
-export * from './lib/shared-domain';
+export * from './lib/time';
+export * from './lib/policy';
+export * from './lib/slots';
+export * from './lib/rules';
+export * from './lib/availability';
+export * from './lib/geometry';

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Response } from 'express';
+import helmet from 'helmet';
+import { DataSource } from 'typeorm';
+import { API_PREFIX } from '@flexdesk/shared-contracts';
+import { AppModule } from './app.module';
+import { type AppConfig, LOG_LEVELS } from './config/app-config';
+import type { Clock } from './common/clock';
+import type { AppRequest } from './common/request-context';
+import { createValidationPipe } from './common/validation';
+import { type DatabaseHandle, migrate } from './database/database';
+import { seedDemoIfEmpty } from './seed/demo-seed';
+
+export interface CreatedApp {
+  app: NestExpressApplication;
+  /** Closes HTTP, the pool, and the embedded database, in that order. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole API (used by main.ts, the integration tests and the benchmarks alike). */
+export async function createApp(config: AppConfig, database: DatabaseHandle, clock?: Clock): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.options, clock), {
+    bufferLogs: false,
+    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+  });
+  const dataSource = app.get(DataSource);
+  await migrate(dataSource, database.embedded);
+  if (config.seedDemo) await seedDemoIfEmpty(dataSource, clock?.now());
+
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use((req: AppRequest, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    req.requestId = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.requestId);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Angular and Swagger UI set inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Flexdesk API')
+      .setDescription('Desk sharing: buildings, floors, availability, bookings. Errors are application/problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('fd_session')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
+
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
+    serveClient(app, config.clientDir);
+  }
+
+  await app.init();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.stop();
+    },
+  };
+}
+
+/** The built Angular client on the same port; any non-API GET falls back to index.html (SPA routes). */
+function serveClient(app: NestExpressApplication, dir: string): void {
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  const index = join(dir, 'index.html');
+  app.use((req: AppRequest, res: Response, next: NextFunction) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${API_PREFIX}/`) && req.path !== `/${API_PREFIX}`) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+      return;
+    }
+    next();
+  });
+  new Logger('Client').log(`serving the client from ${dir}`);
+}

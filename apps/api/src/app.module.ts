@@ -1,0 +1,51 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { RateLimitRepository } from './auth/rate-limit.repository';
+import { SessionsRepository } from './auth/sessions.repository';
+import { AvailabilityController } from './availability/availability.controller';
+import { AvailabilityService } from './availability/availability.service';
+import { BookingsController } from './bookings/bookings.controller';
+import { BookingsRepository } from './bookings/bookings.repository';
+import { BookingsService } from './bookings/bookings.service';
+import { BuildingsController } from './buildings/buildings.controller';
+import { BuildingsRepository } from './buildings/buildings.repository';
+import { BuildingsService } from './buildings/buildings.service';
+import { FloorsRepository } from './buildings/floors.repository';
+import { Clock } from './common/clock';
+import { ProblemFilter } from './common/problem.filter';
+import { HealthController } from './health/health.controller';
+import { UsersRepository } from './users/users.repository';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, database: DataSourceOptions, clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [TypeOrmModule.forRoot({ ...database, migrationsRun: false })],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        // Deny by default: every route needs a session unless it is marked @Public().
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: Clock, useValue: clock },
+        AuthService,
+        SessionsRepository,
+        RateLimitRepository,
+        UsersRepository,
+        BuildingsRepository,
+        FloorsRepository,
+        BuildingsService,
+        AvailabilityService,
+        BookingsRepository,
+        BookingsService,
+      ],
+    };
+  }
+}

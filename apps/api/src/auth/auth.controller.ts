@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { API_ROUTES, CSRF_COOKIE, type LoginResponse, type Me, SESSION_COOKIE } from '@flexdesk/shared-contracts';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CurrentUser } from '../common/current-user.decorator';
+import { Public } from '../common/public.decorator';
+import type { AppRequest, AuthUser } from '../common/request-context';
+import { AuthService, toMe } from './auth.service';
+import { LoginDto, UpdateMeDto } from './auth.dto';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post(API_ROUTES.login)
+  @HttpCode(200)
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: AppRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
+    const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
+    const base = { secure: this.config.cookieSecure, sameSite: 'lax' as const, path: '/', expires: new Date(result.expiresAt) };
+    res.cookie(SESSION_COOKIE, result.accessToken, { ...base, httpOnly: true });
+    // Readable by the page on purpose: the client echoes it in a header (double-submit CSRF token).
+    res.cookie(CSRF_COOKIE, result.csrfToken, { ...base, httpOnly: false });
+    return result;
+  }
+
+  @Post(API_ROUTES.logout)
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(user);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Get(API_ROUTES.me)
+  me(@CurrentUser() user: AuthUser): Me {
+    return toMe(user);
+  }
+
+  @Patch(API_ROUTES.me)
+  updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<Me> {
+    return this.auth.updateMe(user, body);
+  }
+}

@@ -1,0 +1,52 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CSRF_HEADER, SESSION_COOKIE } from '@flexdesk/shared-contracts';
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../common/domain-error';
+import { IS_PUBLIC } from '../common/public.decorator';
+import type { AppRequest } from '../common/request-context';
+import { AuthService } from './auth.service';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Global and deny-by-default: every route needs a valid session unless marked @Public().
+ * Bearer tokens are not sent by browsers on their own, so only cookie sessions need the CSRF check.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const req = context.switchToHttp().getRequest<AppRequest>();
+
+    const header = req.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = bearer || cookie;
+    if (!token) throw new DomainError('UNAUTHENTICATED');
+
+    const user = await this.auth.authenticate(token);
+    if (!user) throw new DomainError('UNAUTHENTICATED');
+    if (!bearer && !SAFE_METHODS.has(req.method)) {
+      const sent = req.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !sameSecret(sent, user.csrfToken)) {
+        throw new DomainError('CSRF_TOKEN_INVALID');
+      }
+    }
+    const { csrfToken: _csrf, ...authUser } = user;
+    req.user = authUser;
+    return true;
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Locale, Role } from '@flexdesk/shared-contracts';
+
+export interface SessionRow {
+  sessionId: string;
+  csrfToken: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  showNameToColleagues: boolean;
+  defaultFloorId: string | null;
+  groupIds: string[];
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(userId: string, tokenHash: string, csrfToken: string, expiresAt: Date): Promise<string> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO sessions (user_id, token_hash, csrf_token, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [userId, tokenHash, csrfToken, expiresAt],
+    );
+    return rows[0].id;
+  }
+
+  /** One round trip per authenticated request: the session, its user and the user's groups. */
+  async findValid(tokenHash: string): Promise<SessionRow | null> {
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email,
+              u.display_name AS "displayName", u.roles, u.locale,
+              u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",
+              COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async delete(sessionId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
+  }
+
+  async deleteExpired(): Promise<number> {
+    const [, count] = await this.dataSource.query(`DELETE FROM sessions WHERE expires_at <= now()`);
+    return Number(count) || 0;
+  }
+}

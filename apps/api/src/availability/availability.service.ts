@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { AvailabilityBooking, FloorAvailability } from '@flexdesk/shared-contracts';
+import { isValidDate, openingWindow, spaceState } from '@flexdesk/shared-domain';
+import { BuildingsRepository } from '../buildings/buildings.repository';
+import { FloorsRepository } from '../buildings/floors.repository';
+import { BookingsRepository } from '../bookings/bookings.repository';
+import { canSeeName } from '../bookings/bookings.service';
+import { DomainError } from '../common/domain-error';
+import { type AuthUser, hasRole } from '../common/request-context';
+import { isoInZone } from '../common/time-format';
+import { validationError } from '../common/validation';
+
+function restrictedFor(viewer: AuthUser, groups: string[]): boolean {
+  return groups.length > 0 && !groups.some((g) => viewer.groupIds.includes(g));
+}
+
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    private readonly floors: FloorsRepository,
+    private readonly buildings: BuildingsRepository,
+    private readonly bookings: BookingsRepository,
+  ) {}
+
+  async forFloor(viewer: AuthUser, floorId: string, date: string): Promise<FloorAvailability> {
+    if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
+    const floor = await this.floors.findById(floorId);
+    if (!floor) throw new DomainError('FLOOR_NOT_FOUND');
+    const [building, closures, zones, spaces, bookings] = await Promise.all([
+      this.buildings.findById(floor.buildingId),
+      this.buildings.closures(floor.buildingId, date, date),
+      this.floors.zones(floorId),
+      this.floors.spaces(floorId),
+      this.bookings.activeOnFloor(floorId, date),
+    ]);
+    if (!building) throw new DomainError('FLOOR_NOT_FOUND');
+    const tz = building.timeZone;
+    const window = openingWindow({ ...building, closures }, date);
+    const zoneGroups = new Map(zones.map((z) => [z.id, z.restrictedToGroupIds]));
+    const privileged = hasRole(viewer, 'facility_manager');
+
+    const bySpace = new Map<string, typeof bookings>();
+    for (const b of bookings) {
+      const list = bySpace.get(b.spaceId);
+      if (list) list.push(b);
+      else bySpace.set(b.spaceId, [b]);
+    }
+
+    return {
+      floorId,
+      date,
+      open: window ? { start: isoInZone(window.start, tz), end: isoInZone(window.end, tz) } : null,
+      closedReason: closures[0]?.reason ?? null,
+      spaces: spaces.map((space) => {
+        const own = bySpace.get(space.id) ?? [];
+        const groups = space.restrictedToGroupIds.length
+          ? space.restrictedToGroupIds
+          : (space.zoneId ? zoneGroups.get(space.zoneId) : undefined) ?? [];
+        const restricted = !privileged && restrictedFor(viewer, groups);
+        const visible: AvailabilityBooking[] = own.map((b) => {
+          const mine = b.bookerId === viewer.id;
+          return {
+            ...(mine ? { id: b.id } : {}),
+            start: isoInZone(b.start, tz),
+            end: isoInZone(b.end, tz),
+            status: b.status,
+            mine,
+            bookerName: canSeeName(viewer, b.bookerId, b.bookerShowsName) ? b.bookerName : null,
+          };
+        });
+        return {
+          spaceId: space.id,
+          state: spaceState({
+            bookable: space.bookable,
+            restricted,
+            window,
+            bookings: own.map((b) => ({ start: b.start, end: b.end, mine: b.bookerId === viewer.id })),
+          }),
+          bookings: visible,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type {
+  BookingSlot,
+  BookingStatus,
+  Closure,
+  OpeningHours,
+  PolicyOverride,
+  SpaceKind,
+} from '@flexdesk/shared-contracts';
+
+export interface SpaceContext {
+  id: string;
+  kind: SpaceKind;
+  label: string;
+  bookable: boolean;
+  spaceGroups: string[];
+  zoneGroups: string[];
+  floorId: string;
+  buildingId: string;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  midday: string;
+  buildingPolicy: PolicyOverride | null;
+  kindPolicy: PolicyOverride | null;
+}
+
+export interface BookingRow {
+  id: string;
+  spaceId: string;
+  spaceLabel: string;
+  spaceKind: SpaceKind;
+  floorId: string;
+  floorName: string;
+  buildingId: string;
+  buildingName: string;
+  timeZone: string;
+  date: string;
+  slot: BookingSlot;
+  start: Date;
+  end: Date;
+  status: BookingStatus;
+  bookerId: string | null;
+  bookerName: string | null;
+  bookerShowsName: boolean;
+  creatorId: string | null;
+  creatorName: string | null;
+  checkedInAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  sequence: number;
+}
+
+export interface NewBooking {
+  spaceId: string;
+  spaceKind: SpaceKind;
+  bookerId: string;
+  creatorId: string;
+  start: Date;
+  end: Date;
+  date: string;
+  slot: BookingSlot;
+  maxPerDay: number;
+}
+
+export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'conflict' | 'limit' };
+
+export interface FloorDayBooking {
+  id: string;
+  spaceId: string;
+  start: Date;
+  end: Date;
+  status: BookingStatus;
+  bookerId: string | null;
+  bookerName: string | null;
+  bookerShowsName: boolean;
+}
+
+const ACTIVE = `('confirmed', 'checked_in')`;
+// Namespace of the per-person-per-day advisory locks (two-key form: namespace, hash).
+const LIMIT_LOCK_NAMESPACE = 42_001;
+
+const BOOKING_SELECT = `
+  SELECT bk.id, bk.space_id AS "spaceId", s.label AS "spaceLabel", s.kind AS "spaceKind",
+         f.id AS "floorId", f.name AS "floorName", b.id AS "buildingId", b.name AS "buildingName",
+         b.time_zone AS "timeZone", to_char(bk.local_date, 'YYYY-MM-DD') AS date, bk.slot,
+         bk.start_at AS start, bk.end_at AS "end", bk.status,
+         bk.booker_id AS "bookerId", ub.display_name AS "bookerName",
+         COALESCE(ub.show_name_to_colleagues, false) AS "bookerShowsName",
+         bk.creator_id AS "creatorId", uc.display_name AS "creatorName",
+         bk.checked_in_at AS "checkedInAt", bk.cancelled_at AS "cancelledAt",
+         bk.created_at AS "createdAt", bk.sequence
+    FROM bookings bk
+    JOIN spaces s ON s.id = bk.space_id
+    JOIN floors f ON f.id = s.floor_id
+    JOIN buildings b ON b.id = f.building_id
+    LEFT JOIN users ub ON ub.id = bk.booker_id
+    LEFT JOIN users uc ON uc.id = bk.creator_id`;
+
+function isPgError(e: unknown, code: string): boolean {
+  return e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === code;
+}
+
+@Injectable()
+export class BookingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findSpaceContext(spaceId: string): Promise<SpaceContext | null> {
+    const rows = await this.dataSource.query(
+      `SELECT s.id, s.kind, s.label, s.bookable, s.restricted_group_ids AS "spaceGroups",
+              COALESCE(z.restricted_group_ids, '{}') AS "zoneGroups",
+              f.id AS "floorId", b.id AS "buildingId", b.time_zone AS "timeZone",
+              b.opening_hours AS "openingHours", b.midday,
+              (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = '*') AS "buildingPolicy",
+              (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = s.kind) AS "kindPolicy"
+         FROM spaces s
+         JOIN floors f ON f.id = s.floor_id
+         JOIN buildings b ON b.id = f.building_id
+         LEFT JOIN zones z ON z.id = s.zone_id
+        WHERE s.id = $1`,
+      [spaceId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async closuresOn(buildingId: string, dates: string[]): Promise<Closure[]> {
+    return this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, reason FROM closures WHERE building_id = $1 AND date = ANY($2::date[])`,
+      [buildingId, dates],
+    );
+  }
+
+  /**
+   * Inserts under a per-person-per-day advisory lock, so the daily limit holds however many
+   * requests and instances race; the exclusion constraint decides conflicts on the space itself.
+   */
+  async insert(b: NewBooking): Promise<InsertResult> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`]);
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
+           SELECT $1, $2, $3, $4, $5, $6, $7
+            WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
+                    WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ${ACTIVE}) < $9
+           RETURNING id`,
+          [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay],
+        );
+        return rows.length ? { ok: true as const, id: rows[0].id } : { ok: false as const, reason: 'limit' as const };
+      });
+    } catch (e) {
+      if (isPgError(e, '23P01')) return { ok: false, reason: 'conflict' };
+      throw e;
+    }
+  }
+
+  async findById(id: string): Promise<BookingRow | null> {
+    const rows = await this.dataSource.query(`${BOOKING_SELECT} WHERE bk.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The active booking that overlaps [start, end) on a space, e.g. the winner of a race. */
+  async findOverlapping(spaceId: string, start: Date, end: Date): Promise<BookingRow | null> {
+    const rows = await this.dataSource.query(
+      `${BOOKING_SELECT} WHERE bk.space_id = $1 AND bk.status IN ${ACTIVE}
+          AND tstzrange(bk.start_at, bk.end_at, '[)') && tstzrange($2, $3, '[)') LIMIT 1`,
+      [spaceId, start, end],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listForBooker(bookerId: string, from: string, to: string): Promise<BookingRow[]> {
+    return this.dataSource.query(
+      `${BOOKING_SELECT} WHERE bk.booker_id = $1 AND bk.local_date BETWEEN $2 AND $3 ORDER BY bk.start_at, bk.id`,
+      [bookerId, from, to],
+    );
+  }
+
+  /** Cancels if still active; returns whether this call changed anything. */
+  async cancel(id: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+        WHERE id = $1 AND status IN ${ACTIVE}`,
+      [id],
+    );
+    return Number(count) > 0;
+  }
+
+  async checkIn(id: string, at: Date): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `UPDATE bookings SET status = 'checked_in', checked_in_at = $2, updated_at = now()
+        WHERE id = $1 AND status = 'confirmed'`,
+      [id, at],
+    );
+    return Number(count) > 0;
+  }
+
+  async activeOnFloor(floorId: string, date: string): Promise<FloorDayBooking[]> {
+    return this.dataSource.query(
+      `SELECT bk.id, bk.space_id AS "spaceId", bk.start_at AS start, bk.end_at AS "end", bk.status,
+              bk.booker_id AS "bookerId", u.display_name AS "bookerName",
+              COALESCE(u.show_name_to_colleagues, false) AS "bookerShowsName"
+         FROM spaces s
+         JOIN bookings bk ON bk.space_id = s.id AND bk.local_date = $2 AND bk.status IN ${ACTIVE}
+         LEFT JOIN users u ON u.id = bk.booker_id
+        WHERE s.floor_id = $1
+        ORDER BY bk.start_at`,
+      [floorId, date],
+    );
+  }
+}

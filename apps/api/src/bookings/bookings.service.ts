@@ -1,0 +1,225 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Booking, BookingPolicy, CreateBookingRequest } from '@flexdesk/shared-contracts';
+import {
+  addDaysToDate,
+  CHECK_IN_EARLY_MINUTES,
+  checkBookingRequest,
+  checkCancellation,
+  checkInWindow,
+  effectivePolicy,
+  isValidDate,
+  localDateOf,
+  type SlotRequest,
+} from '@flexdesk/shared-domain';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { type AuthUser, hasRole } from '../common/request-context';
+import { isoInZone } from '../common/time-format';
+import { validationError } from '../common/validation';
+import { UsersRepository } from '../users/users.repository';
+import { BookingsRepository, type BookingRow, type SpaceContext } from './bookings.repository';
+
+/** Roles that act for others at the front desk or as administrators. */
+const ON_BEHALF_ROLES = ['receptionist', 'facility_manager'] as const;
+
+export function policyOf(ctx: SpaceContext): BookingPolicy {
+  return effectivePolicy(ctx.kind, ctx.buildingPolicy, ctx.kindPolicy);
+}
+
+/** Names of bookers are personal data: shown to the booker, where they allow it, or to the front desk. */
+export function canSeeName(viewer: AuthUser, bookerId: string | null, bookerShowsName: boolean): boolean {
+  return bookerId === viewer.id || bookerShowsName || hasRole(viewer, 'receptionist');
+}
+
+@Injectable()
+export class BookingsService {
+  private readonly logger = new Logger(BookingsService.name);
+
+  constructor(
+    private readonly bookings: BookingsRepository,
+    private readonly users: UsersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
+    const slotRequest = this.parseSlotRequest(req);
+    const booker = await this.resolveBooker(user, req.bookerId);
+    const space = await this.bookings.findSpaceContext(req.spaceId);
+    if (!space) throw new DomainError('SPACE_NOT_FOUND');
+
+    const policy = policyOf(space);
+    const date = 'date' in slotRequest ? slotRequest.date : localDateOf(slotRequest.start, space.timeZone);
+    const closures = await this.bookings.closuresOn(space.buildingId, [date]);
+    const verdict = checkBookingRequest(
+      {
+        now: this.clock.now(),
+        calendar: { timeZone: space.timeZone, openingHours: space.openingHours, midday: space.midday, closures },
+        policy,
+        space: {
+          bookable: space.bookable,
+          restrictedToGroupIds: space.spaceGroups,
+          zoneRestrictedToGroupIds: space.zoneGroups,
+        },
+        bookerGroupIds: booker.groupIds,
+        isPrivileged: hasRole(booker, 'facility_manager'),
+      },
+      slotRequest,
+    );
+    if (!verdict.ok) {
+      const reason = verdict.code === 'BUILDING_CLOSED' ? closures[0]?.reason : undefined;
+      throw new DomainError(verdict.code, { ...(verdict.params ?? {}), ...(reason ? { reason } : {}) });
+    }
+
+    const result = await this.bookings.insert({
+      spaceId: space.id,
+      spaceKind: space.kind,
+      bookerId: booker.id,
+      creatorId: user.id,
+      start: verdict.start,
+      end: verdict.end,
+      date: verdict.date,
+      slot: verdict.slot,
+      maxPerDay: policy.maxPerDay,
+    });
+    if (!result.ok) {
+      if (result.reason === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
+      throw await this.conflict(user, space, verdict.start, verdict.end);
+    }
+    return this.get(user, result.id);
+  }
+
+  async get(user: AuthUser, id: string): Promise<Booking> {
+    const row = await this.visibleBooking(user, id);
+    return this.toBooking(user, row);
+  }
+
+  async listMine(user: AuthUser, from?: string, to?: string): Promise<Booking[]> {
+    const today = localDateOf(this.clock.now(), 'UTC');
+    const start = from ?? addDaysToDate(today, -30);
+    const end = to ?? addDaysToDate(start, 365);
+    if (!isValidDate(start)) throw validationError('from', 'from is not a calendar date');
+    if (!isValidDate(end)) throw validationError('to', 'to is not a calendar date');
+    if (end < start) throw validationError('to', 'to must not be before from');
+    if (addDaysToDate(start, 366) < end) throw validationError('to', 'the range may span at most 366 days');
+    const rows = await this.bookings.listForBooker(user.id, start, end);
+    return rows.map((r) => this.toBooking(user, r));
+  }
+
+  /** Idempotent: cancelling a cancelled or released booking succeeds without changing it. */
+  async cancel(user: AuthUser, id: string): Promise<void> {
+    const row = await this.visibleBooking(user, id);
+    if (row.status === 'cancelled' || row.status === 'released') return;
+    const now = this.clock.now();
+    if (row.end <= now) throw new DomainError('BOOKING_NOT_ACTIVE');
+    if (!hasRole(user, ...ON_BEHALF_ROLES)) {
+      const space = await this.bookings.findSpaceContext(row.spaceId);
+      const policy = space ? policyOf(space) : null;
+      if (policy && checkCancellation(now, policy, row.start)) {
+        throw new DomainError('CANCELLATION_CUTOFF_PASSED', { minutes: policy.cancellationCutoffMinutes });
+      }
+    }
+    await this.bookings.cancel(id);
+  }
+
+  async checkIn(user: AuthUser, id: string): Promise<Booking> {
+    const row = await this.visibleBooking(user, id);
+    if (row.bookerId !== user.id && !hasRole(user, 'receptionist')) throw new DomainError('FORBIDDEN');
+    if (row.status === 'checked_in') return this.toBooking(user, row);
+    if (row.status !== 'confirmed') throw new DomainError('BOOKING_NOT_ACTIVE');
+    const space = await this.bookings.findSpaceContext(row.spaceId);
+    if (!space) throw new DomainError('SPACE_NOT_FOUND');
+    const policy = policyOf(space);
+    const now = this.clock.now();
+    const refusal = checkInWindow(now, policy, row.start, row.end);
+    if (refusal) throw new DomainError(refusal, { minutes: CHECK_IN_EARLY_MINUTES });
+    await this.bookings.checkIn(id, now);
+    return this.get(user, id);
+  }
+
+  /** Unknown and foreign bookings look the same from outside: both are 404. */
+  private async visibleBooking(user: AuthUser, id: string): Promise<BookingRow> {
+    const row = await this.bookings.findById(id);
+    const mayRead =
+      row && (row.bookerId === user.id || row.creatorId === user.id || hasRole(user, ...ON_BEHALF_ROLES));
+    if (!row || !mayRead) throw new DomainError('BOOKING_NOT_FOUND');
+    return row;
+  }
+
+  private parseSlotRequest(req: CreateBookingRequest): SlotRequest {
+    const named = req.date !== undefined || req.slot !== undefined;
+    const custom = req.start !== undefined || req.end !== undefined;
+    if (named === custom) {
+      throw validationError('', 'give either date and slot, or start and end');
+    }
+    if (named) {
+      if (!req.date) throw validationError('date', 'date is required with slot');
+      if (!req.slot) throw validationError('slot', 'slot is required with date');
+      if (!isValidDate(req.date)) throw validationError('date', 'date is not a calendar date');
+      return { date: req.date, slot: req.slot };
+    }
+    if (!req.start) throw validationError('start', 'start is required with end');
+    if (!req.end) throw validationError('end', 'end is required with start');
+    const start = new Date(req.start);
+    const end = new Date(req.end);
+    if (Number.isNaN(start.getTime())) throw validationError('start', 'start is not a valid date-time');
+    if (Number.isNaN(end.getTime())) throw validationError('end', 'end is not a valid date-time');
+    return { start, end };
+  }
+
+  private async resolveBooker(user: AuthUser, bookerId: string | undefined) {
+    if (!bookerId || bookerId === user.id) return user;
+    if (!hasRole(user, ...ON_BEHALF_ROLES)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
+    const booker = await this.users.findById(bookerId);
+    if (!booker || !booker.active) throw new DomainError('USER_NOT_FOUND');
+    return booker;
+  }
+
+  private async conflict(user: AuthUser, space: SpaceContext, start: Date, end: Date): Promise<DomainError> {
+    const winner = await this.bookings.findOverlapping(space.id, start, end);
+    return new DomainError(
+      'BOOKING_CONFLICT',
+      {},
+      winner
+        ? {
+            conflict: {
+              start: isoInZone(winner.start, space.timeZone),
+              end: isoInZone(winner.end, space.timeZone),
+              bookerName: canSeeName(user, winner.bookerId, winner.bookerShowsName) ? winner.bookerName : null,
+            },
+          }
+        : {},
+    );
+  }
+
+  private toBooking(viewer: AuthUser, r: BookingRow): Booking {
+    const tz = r.timeZone;
+    const nameOf = (id: string | null, name: string | null, shows: boolean) =>
+      id && canSeeName(viewer, id, shows) ? (name ?? '') : '';
+    return {
+      id: r.id,
+      spaceId: r.spaceId,
+      spaceLabel: r.spaceLabel,
+      spaceKind: r.spaceKind,
+      floorId: r.floorId,
+      floorName: r.floorName,
+      buildingId: r.buildingId,
+      buildingName: r.buildingName,
+      timeZone: tz,
+      date: r.date,
+      slot: r.slot,
+      start: isoInZone(r.start, tz),
+      end: isoInZone(r.end, tz),
+      status: r.status,
+      booker: { id: r.bookerId ?? '', displayName: nameOf(r.bookerId, r.bookerName, r.bookerShowsName) },
+      // The creator acted at the desk for the booker; their name is shown like a booker's would be.
+      createdBy: {
+        id: r.creatorId ?? '',
+        displayName: r.creatorId === viewer.id ? viewer.displayName : nameOf(r.creatorId, r.creatorName, false),
+      },
+      checkedInAt: r.checkedInAt ? isoInZone(r.checkedInAt, tz) : null,
+      cancelledAt: r.cancelledAt ? isoInZone(r.cancelledAt, tz) : null,
+      createdAt: isoInZone(r.createdAt, tz),
+      sequence: r.sequence,
+    };
+  }
+}

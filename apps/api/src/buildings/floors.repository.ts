@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Space, Zone } from '@flexdesk/shared-contracts';
+
+export interface FloorRow {
+  id: string;
+  buildingId: string;
+  buildingName: string;
+  timeZone: string;
+  name: string;
+  level: number;
+  planWidth: number;
+  planHeight: number;
+  backgroundPath: string | null;
+  backgroundScale: number | null;
+  version: number;
+}
+
+@Injectable()
+export class FloorsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM floors WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  async findById(id: string): Promise<FloorRow | null> {
+    const rows = await this.dataSource.query(
+      `SELECT f.id, f.building_id AS "buildingId", b.name AS "buildingName", b.time_zone AS "timeZone",
+              f.name, f.level, f.plan_width AS "planWidth", f.plan_height AS "planHeight",
+              f.background_path AS "backgroundPath", f.background_scale AS "backgroundScale", f.version
+         FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async zones(floorId: string): Promise<Zone[]> {
+    return this.dataSource.query(
+      `SELECT id, name, color, polygon, restricted_group_ids AS "restrictedToGroupIds"
+         FROM zones WHERE floor_id = $1 ORDER BY name`,
+      [floorId],
+    );
+  }
+
+  async spaces(floorId: string): Promise<Space[]> {
+    return this.dataSource.query(
+      `SELECT id, floor_id AS "floorId", zone_id AS "zoneId", kind, label, x, y, width, height, rotation,
+              attributes, capacity, bookable, restricted_group_ids AS "restrictedToGroupIds"
+         FROM spaces WHERE floor_id = $1 ORDER BY label`,
+      [floorId],
+    );
+  }
+}

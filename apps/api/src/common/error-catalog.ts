@@ -1,0 +1,209 @@
+import type { ErrorCode, Locale } from '@flexdesk/shared-contracts';
+import type { ErrorParams } from './domain-error';
+
+interface CatalogEntry {
+  status: number;
+  de: (p: ErrorParams) => string;
+  en: (p: ErrorParams) => string;
+}
+
+/**
+ * Status and human-readable message for every error code. Typed as a total Record, so a code
+ * added to the contracts without an entry here fails to compile.
+ */
+export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
+  VALIDATION_FAILED: {
+    status: 400,
+    de: () => 'Die Anfrage ist ungültig. Bitte prüfen Sie die markierten Felder.',
+    en: () => 'The request is invalid. Please check the listed fields.',
+  },
+  NOT_FOUND: { status: 404, de: () => 'Nicht gefunden.', en: () => 'Not found.' },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    de: () => 'Diese Adresse gibt es nicht.',
+    en: () => 'There is no such route.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    de: (p) => `Zu viele Versuche. Bitte warten Sie ${p['retryAfterSeconds'] ?? 60} Sekunden.`,
+    en: (p) => `Too many attempts. Please wait ${p['retryAfterSeconds'] ?? 60} seconds.`,
+  },
+  INTERNAL_ERROR: {
+    status: 500,
+    de: () => 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+    en: () => 'An internal error occurred. Please try again later.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    de: () => 'Die gesendeten Daten sind zu groß.',
+    en: () => 'The request body is too large.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    de: () => 'Bitte melden Sie sich an.',
+    en: () => 'Please sign in.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    de: () => 'E-Mail-Adresse oder Passwort ist falsch.',
+    en: () => 'Email address or password is wrong.',
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    de: () => 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+    en: () => 'The request failed its security check. Please reload the page.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    de: () => 'Dafür fehlt Ihnen die Berechtigung.',
+    en: () => 'You are not allowed to do this.',
+  },
+  BUILDING_NOT_FOUND: { status: 404, de: () => 'Gebäude nicht gefunden.', en: () => 'Building not found.' },
+  FLOOR_NOT_FOUND: { status: 404, de: () => 'Etage nicht gefunden.', en: () => 'Floor not found.' },
+  SPACE_NOT_FOUND: { status: 404, de: () => 'Platz nicht gefunden.', en: () => 'Space not found.' },
+  BOOKING_NOT_FOUND: { status: 404, de: () => 'Buchung nicht gefunden.', en: () => 'Booking not found.' },
+  USER_NOT_FOUND: { status: 404, de: () => 'Person nicht gefunden.', en: () => 'User not found.' },
+  CALENDAR_FEED_NOT_FOUND: {
+    status: 404,
+    de: () => 'Dieser Kalender-Link ist ungültig oder wurde widerrufen.',
+    en: () => 'This calendar link is invalid or has been revoked.',
+  },
+  BOOKING_CONFLICT: {
+    status: 409,
+    de: () => 'Dieser Platz ist in diesem Zeitraum bereits gebucht.',
+    en: () => 'This space is already booked for that time.',
+  },
+  IN_THE_PAST: {
+    status: 422,
+    de: () => 'Dieser Zeitraum liegt in der Vergangenheit.',
+    en: () => 'That time is in the past.',
+  },
+  OUTSIDE_HORIZON: {
+    status: 422,
+    de: (p) => `Buchungen sind höchstens ${p['horizonDays']} Tage im Voraus möglich.`,
+    en: (p) => `Bookings can be made at most ${p['horizonDays']} days ahead.`,
+  },
+  BUILDING_CLOSED: {
+    status: 422,
+    de: (p) => `Das Gebäude ist an diesem Tag geschlossen${p['reason'] ? ` (${p['reason']})` : ''}.`,
+    en: (p) => `The building is closed on that day${p['reason'] ? ` (${p['reason']})` : ''}.`,
+  },
+  OUTSIDE_OPENING_HOURS: {
+    status: 422,
+    de: () => 'Der Zeitraum liegt außerhalb der Öffnungszeiten des Gebäudes.',
+    en: () => "That time is outside the building's opening hours.",
+  },
+  SPACE_UNAVAILABLE: {
+    status: 422,
+    de: () => 'Dieser Platz ist derzeit nicht buchbar.',
+    en: () => 'This space cannot be booked at the moment.',
+  },
+  ACCESS_RESTRICTED: {
+    status: 422,
+    de: () => 'Dieser Platz ist bestimmten Teams vorbehalten.',
+    en: () => 'This space is reserved for certain teams.',
+  },
+  SLOT_NOT_ALLOWED: {
+    status: 422,
+    de: () => 'Diese Zeitauswahl ist für diese Art von Platz nicht erlaubt.',
+    en: () => 'That kind of time slot is not allowed for this space.',
+  },
+  INVALID_TIME_RANGE: {
+    status: 422,
+    de: () => 'Das Ende muss nach dem Beginn liegen.',
+    en: () => 'The end must be after the start.',
+  },
+  TIME_STEP_MISMATCH: {
+    status: 422,
+    de: (p) => `Beginn und Ende müssen auf ${p['step']} Minuten genau liegen.`,
+    en: (p) => `Start and end must be on ${p['step']}-minute steps.`,
+  },
+  DURATION_TOO_SHORT: {
+    status: 422,
+    de: (p) => `Eine Buchung muss mindestens ${p['minutes']} Minuten dauern.`,
+    en: (p) => `A booking must last at least ${p['minutes']} minutes.`,
+  },
+  DURATION_TOO_LONG: {
+    status: 422,
+    de: (p) => `Eine Buchung darf höchstens ${p['minutes']} Minuten dauern.`,
+    en: (p) => `A booking may last at most ${p['minutes']} minutes.`,
+  },
+  LIMIT_REACHED: {
+    status: 422,
+    de: (p) => `Pro Tag sind höchstens ${p['max']} Buchung(en) dieser Art möglich.`,
+    en: (p) => `At most ${p['max']} booking(s) of this kind per day are allowed.`,
+  },
+  BOOK_ON_BEHALF_FORBIDDEN: {
+    status: 403,
+    de: () => 'Sie dürfen nicht für andere Personen buchen.',
+    en: () => 'You may not book on behalf of other people.',
+  },
+  CANCELLATION_CUTOFF_PASSED: {
+    status: 422,
+    de: (p) => `Stornierungen sind nur bis ${p['minutes']} Minuten vor Beginn möglich.`,
+    en: (p) => `Bookings can only be cancelled up to ${p['minutes']} minutes before they start.`,
+  },
+  BOOKING_NOT_ACTIVE: {
+    status: 422,
+    de: () => 'Diese Buchung ist nicht mehr aktiv.',
+    en: () => 'This booking is no longer active.',
+  },
+  CHECK_IN_NOT_REQUIRED: {
+    status: 422,
+    de: () => 'Für diese Buchung ist kein Check-in nötig.',
+    en: () => 'This booking needs no check-in.',
+  },
+  CHECK_IN_TOO_EARLY: {
+    status: 422,
+    de: (p) => `Der Check-in ist frühestens ${p['minutes']} Minuten vor Beginn möglich.`,
+    en: (p) => `Check-in opens ${p['minutes']} minutes before the start.`,
+  },
+  CHECK_IN_TOO_LATE: {
+    status: 422,
+    de: () => 'Die Zeit für den Check-in ist abgelaufen.',
+    en: () => 'The check-in window has closed.',
+  },
+  STALE_VERSION: {
+    status: 409,
+    de: () => 'Jemand anderes hat inzwischen gespeichert. Bitte laden Sie neu.',
+    en: () => 'Someone else has saved in the meantime. Please reload.',
+  },
+};
+
+const TITLES: Record<number, { de: string; en: string }> = {
+  400: { de: 'Ungültige Anfrage', en: 'Bad Request' },
+  401: { de: 'Nicht angemeldet', en: 'Unauthorized' },
+  403: { de: 'Verboten', en: 'Forbidden' },
+  404: { de: 'Nicht gefunden', en: 'Not Found' },
+  409: { de: 'Konflikt', en: 'Conflict' },
+  413: { de: 'Zu groß', en: 'Payload Too Large' },
+  422: { de: 'Nicht möglich', en: 'Unprocessable Content' },
+  429: { de: 'Zu viele Anfragen', en: 'Too Many Requests' },
+  500: { de: 'Interner Fehler', en: 'Internal Server Error' },
+  503: { de: 'Nicht verfügbar', en: 'Service Unavailable' },
+};
+
+export function describeError(code: ErrorCode, params: ErrorParams, locale: Locale) {
+  const entry = ERROR_CATALOG[code];
+  const title = TITLES[entry.status] ?? TITLES[500];
+  return { status: entry.status, title: title[locale], detail: entry[locale](params) };
+}
+
+/** Picks `en` or `de` from an Accept-Language header by quality; German is the default. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...rest] = part.trim().split(';');
+      const q = rest.find((r) => r.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((l) => l.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag === 'de' || tag.startsWith('de-')) return 'de';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorCode, FieldError, ProblemDetails } from '@flexdesk/shared-contracts';
+import { DomainError, type ErrorParams } from './domain-error';
+import { describeError } from './error-catalog';
+import { type AppRequest, requestLocale } from './request-context';
+
+interface Normalised {
+  code: ErrorCode;
+  params: ErrorParams;
+  errors?: FieldError[];
+  extra?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Maps framework and body-parser errors onto our vocabulary; anything unknown is a 500. */
+function normalise(exception: unknown): Normalised {
+  if (exception instanceof DomainError) {
+    const { errors, headers, ...extra } = exception.extra as {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+    };
+    return { code: exception.code, params: exception.params, errors, extra, headers };
+  }
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : typeof (exception as { status?: unknown })?.status === 'number'
+        ? (exception as { status: number }).status
+        : 500;
+  switch (status) {
+    case 400:
+      return { code: 'VALIDATION_FAILED', params: {}, errors: [{ path: '', message: 'Malformed request body' }] };
+    case 404:
+      return { code: 'ROUTE_NOT_FOUND', params: {} };
+    case 413:
+      return { code: 'PAYLOAD_TOO_LARGE', params: {} };
+    case 415:
+      return { code: 'VALIDATION_FAILED', params: {}, errors: [{ path: '', message: 'Unsupported content type' }] };
+    default:
+      return { code: 'INTERNAL_ERROR', params: {} };
+  }
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<AppRequest>();
+    const res = ctx.getResponse<Response>();
+    const { code, params, errors, extra, headers } = normalise(exception);
+    const { status, title, detail } = describeError(code, params, requestLocale(req));
+    if (status >= 500) {
+      this.logger.error(
+        `request ${req.requestId} ${req.method} ${req.originalUrl} failed`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
+    }
+    if (res.headersSent) return;
+    const body: ProblemDetails = {
+      type: `https://flexdesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title,
+      status,
+      detail,
+      code,
+      ...(errors ? { errors } : {}),
+      ...(extra ?? {}),
+      ...(status >= 500 ? { requestId: req.requestId } : {}),
+    };
+    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+    res.status(status).type('application/problem+json').send(JSON.stringify(body));
+  }
+}

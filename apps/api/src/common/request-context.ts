@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import type { Locale, Role } from '@flexdesk/shared-contracts';
+import { localeFromAcceptLanguage } from './error-catalog';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: Locale;
+  groupIds: string[];
+  showNameToColleagues: boolean;
+  defaultFloorId: string | null;
+  sessionId: string;
+}
+
+export interface AppRequest extends Request {
+  requestId?: string;
+  user?: AuthUser;
+}
+
+/** Accept-Language wins (it is what the client asks for now), then the user's setting, then German. */
+export function requestLocale(req: AppRequest): Locale {
+  return localeFromAcceptLanguage(req.headers['accept-language']) ?? req.user?.locale ?? 'de';
+}
+
+export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: Role[]): boolean {
+  return user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));
+}

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+
+/** Every setting the API reads, validated once at boot. `process.env` is read nowhere else. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; null selects the embedded PGlite database. */
+  databaseUrl: string | null;
+  /** Folder of the embedded database (ignored with a server). */
+  dataDir: string;
+  /** Seed demo data: always on first start of the embedded database, on a server only when asked. */
+  seedDemo: boolean;
+  /** Connections per instance to a PostgreSQL server. */
+  poolSize: number;
+  sessionTtlHours: number;
+  /** Send cookies with `Secure` (behind HTTPS). */
+  cookieSecure: boolean;
+  /** Built client to serve on the same port, or null for API only. */
+  clientDir: string | null;
+  /** Express `trust proxy` setting, for correct client IPs behind a reverse proxy. */
+  trustProxy: string | false;
+  loginRateLimit: { perIpPerWindow: number; failuresPerEmailPerWindow: number; windowSeconds: number };
+  /** How long cancelled/released bookings and expired sessions are kept before purging (days). */
+  retentionDays: number;
+  /** Most verbose Nest log level written: error, warn, log, debug or verbose. */
+  logLevel: LogLevelName;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, key: string, fallback: number, min: number, max: number, errors: string[]): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    errors.push(`${key} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+function bool(env: Env, key: string, fallback: boolean, errors: string[]): boolean {
+  const raw = env[key]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  errors.push(`${key} must be true or false (got "${env[key]}")`);
+  return fallback;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const errors: string[] = [];
+  const databaseUrl = env['DATABASE_URL']?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const clientDirRaw = env['CLIENT_DIR'];
+  const config: AppConfig = {
+    port: int(env, 'PORT', 3000, 0, 65535, errors),
+    host: env['HOST'] || '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(cwd, env['DATA_DIR'] || 'data'),
+    seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null, errors),
+    // Server only: the embedded database always uses a single connection (see database/embedded.ts).
+    poolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200, errors),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90, errors),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false, errors),
+    clientDir:
+      clientDirRaw === ''
+        ? null
+        : resolve(cwd, clientDirRaw || 'dist/apps/client/browser'),
+    trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
+    loginRateLimit: {
+      perIpPerWindow: int(env, 'LOGIN_RATE_LIMIT_PER_IP', 60, 1, 100000, errors),
+      failuresPerEmailPerWindow: int(env, 'LOGIN_RATE_LIMIT_FAILURES', 10, 1, 1000, errors),
+      windowSeconds: int(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 900, 1, 86400, errors),
+    },
+    retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650, errors),
+    logLevel: (LOG_LEVELS as readonly string[]).includes(env['LOG_LEVEL'] ?? '')
+      ? (env['LOG_LEVEL'] as LogLevelName)
+      : 'log',
+  };
+  if (env['LOG_LEVEL'] && config.logLevel !== env['LOG_LEVEL']) {
+    errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  if (errors.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${errors.join('\n  - ')}`);
+  }
+  return config;
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

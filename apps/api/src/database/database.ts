@@ -1,0 +1,68 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { EMBEDDED_POOL_SIZE, startEmbeddedDatabase } from './embedded';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/** An open database: the options TypeORM connects with, and how to stop what we started. */
+export interface DatabaseHandle {
+  options: DataSourceOptions;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+// Any constant works; it only has to be the same on every instance.
+const MIGRATION_LOCK_KEY = 7_346_221;
+
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // node-postgres pool settings; pg parses timestamptz into Date, dates stay strings.
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    // Query errors surface through the problem filter's log; expected ones (23P01) are not noise.
+    logging: ['migration'],
+  };
+}
+
+export async function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'poolSize'>,
+  dataDirOverride?: string | null,
+): Promise<DatabaseHandle> {
+  if (config.databaseUrl) {
+    return { options: dataSourceOptions(config.databaseUrl, config.poolSize), embedded: false, stop: async () => undefined };
+  }
+  const embedded = await startEmbeddedDatabase(dataDirOverride === undefined ? config.dataDir : dataDirOverride);
+  return { options: dataSourceOptions(embedded.url, EMBEDDED_POOL_SIZE), embedded: true, stop: () => embedded.stop() };
+}
+
+/**
+ * Runs pending migrations under a PostgreSQL advisory lock, so several instances starting at once
+ * migrate exactly once and the others wait for the result.
+ */
+export async function migrate(dataSource: DataSource, embedded: boolean): Promise<string[]> {
+  const logger = new Logger('Migrations');
+  if (embedded) {
+    // One process owns an embedded database, and its single connection cannot hold a lock
+    // while the migrations run on it.
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.log(`applied ${applied.map((m) => m.name).join(', ')}`);
+    return applied.map((m) => m.name);
+  }
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.log(`applied ${applied.map((m) => m.name).join(', ')}`);
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { type Extension, PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+// The contrib entry is not resolvable by TypeScript under node10 module resolution; its shape is tiny.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
+
+export interface EmbeddedDatabase {
+  url: string;
+  db: PGlite;
+  stop(): Promise<void>;
+}
+
+/** Connections the embedded database serves; the pool must not exceed it. */
+export const EMBEDDED_POOL_SIZE = 1;
+
+/**
+ * Starts PGlite in this process and serves it over the PostgreSQL wire protocol on a loopback port,
+ * so the ordinary `pg` driver (and TypeORM) use it exactly as they would a server.
+ */
+export async function startEmbeddedDatabase(dataDir: string | null): Promise<EmbeddedDatabase> {
+  const logger = new Logger('EmbeddedDatabase');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const started = Date.now();
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { btree_gist },
+  });
+  // One connection only: PGlite is a single backend, and the socket server interleaves the
+  // extended-protocol messages of concurrent connections (seen here as "portal does not exist"
+  // and wrong bind counts under 50 parallel requests). node-postgres queues on the one client.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  logger.log(`PGlite ${dataDir ? `in ${dataDir}` : 'in memory'} ready in ${Date.now() - started} ms`);
+  let stopped = false;
+  return {
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    db,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      // close() checkpoints, so an interrupted start-up leaves a usable data folder.
+      await db.close();
+    },
+  };
+}

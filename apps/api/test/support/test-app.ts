@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApp, type CreatedApp } from '../../src/app.factory';
+import { Clock } from '../../src/common/clock';
+import { loadConfig } from '../../src/config/app-config';
+import { openDatabase } from '../../src/database/database';
+import { seedDemoIfEmpty } from '../../src/seed/demo-seed';
+
+/** A clock the tests move by hand. */
+export class TestClock extends Clock {
+  constructor(private current: Date) {
+    super();
+  }
+  override now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string | Date): void {
+    this.current = new Date(iso);
+  }
+}
+
+export interface TestApp {
+  url: string;
+  clock: TestClock;
+  dataSource: DataSource;
+  created: CreatedApp;
+  close(): Promise<void>;
+}
+
+const TABLES = ['bookings', 'spaces', 'zones', 'floors', 'policies', 'closures', 'buildings', 'sessions', 'rate_limits', 'user_groups', 'users', 'groups'];
+
+/**
+ * The real API on a real, migrated PostgreSQL: an in-memory PGlite by default, the server named by
+ * DATABASE_URL when set (then all data is reset first, so files can share one database).
+ * The demo organisation is seeded as seen from `now`, which the returned clock reports.
+ */
+export async function startTestApp(now: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    DATABASE_URL: process.env['DATABASE_URL'],
+    CLIENT_DIR: '',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const database = await openDatabase(config, null);
+  const clock = new TestClock(new Date(now));
+  const created = await createApp(config, database, clock);
+  const dataSource = created.app.get(DataSource);
+  if (!database.embedded) {
+    await dataSource.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+  }
+  await seedDemoIfEmpty(dataSource, clock.now());
+  await created.app.listen(0, '127.0.0.1');
+  const { port } = created.app.getHttpServer().address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, clock, dataSource, created, close: () => created.close() };
+}

@@ -1,0 +1,216 @@
+import type {
+  BookingSlot,
+  BookingStatus,
+  Locale,
+  Role,
+  SpaceKind,
+  SpaceState,
+} from './enums';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Opening window of one weekday, local wall-clock times `HH:mm`. Weekdays not listed are closed. */
+export interface OpeningHours {
+  weekday: IsoWeekday;
+  open: string;
+  close: string;
+}
+
+export interface Closure {
+  date: string; // YYYY-MM-DD
+  reason: string;
+}
+
+/** Booking rules; building defaults are overridden per space kind. */
+export interface BookingPolicy {
+  /** How many days ahead may be booked (today + horizonDays is the last bookable day). */
+  horizonDays: number;
+  allowedSlots: BookingSlot[];
+  /** Active bookings per person per local day for this kind. */
+  maxPerDay: number;
+  /** Custom times must be multiples of this many minutes. */
+  slotStepMinutes: number;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  checkInRequired: boolean;
+  /** Minutes after start until which a check-in is accepted (and after which a no-show is released). */
+  checkInGraceMinutes: number;
+  /** Minutes before start after which cancelling is refused (0 = until start). */
+  cancellationCutoffMinutes: number;
+}
+
+export type PolicyOverride = Partial<BookingPolicy>;
+
+export interface BuildingSummary {
+  id: string;
+  name: string;
+  address: string;
+  timeZone: string;
+  floors: FloorSummary[];
+}
+
+export interface Building extends Omit<BuildingSummary, 'floors'> {
+  openingHours: OpeningHours[];
+  /** Local time `HH:mm` where `am` ends and `pm` starts. */
+  midday: string;
+  closures: Closure[];
+  /** Effective policy per space kind (defaults merged with the building's overrides). */
+  policies: Record<SpaceKind, BookingPolicy>;
+  floors: FloorSummary[];
+}
+
+export interface FloorSummary {
+  id: string;
+  buildingId: string;
+  name: string;
+  level: number;
+  spaceCount: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface FloorPlan {
+  width: number;
+  height: number;
+  backgroundUrl: string | null;
+  /** Plan units per metre, if the plan was scaled. */
+  scale: number | null;
+}
+
+export interface Zone {
+  id: string;
+  name: string;
+  color: string;
+  polygon: Point[];
+  restrictedToGroupIds: string[];
+}
+
+export interface Space {
+  id: string;
+  floorId: string;
+  zoneId: string | null;
+  kind: SpaceKind;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rotation: number;
+  attributes: string[];
+  capacity: number | null;
+  bookable: boolean;
+  restrictedToGroupIds: string[];
+}
+
+export interface Floor extends FloorSummary {
+  buildingName: string;
+  timeZone: string;
+  plan: FloorPlan;
+  version: number;
+  zones: Zone[];
+  spaces: Space[];
+}
+
+export interface UserSummary {
+  id: string;
+  displayName: string;
+}
+
+export interface Me extends UserSummary {
+  email: string;
+  roles: Role[];
+  locale: Locale;
+  showNameToColleagues: boolean;
+  groupIds: string[];
+  defaultFloorId: string | null;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** Also set as the `XSRF-TOKEN` cookie; browsers send it back as `X-XSRF-TOKEN`. */
+  csrfToken: string;
+  expiresAt: string;
+  user: Me;
+}
+
+export interface UpdateMeRequest {
+  locale?: Locale;
+  showNameToColleagues?: boolean;
+  defaultFloorId?: string | null;
+}
+
+/** Either a named slot on a date, or explicit start/end (slot `custom`). */
+export interface CreateBookingRequest {
+  spaceId: string;
+  date?: string;
+  slot?: Exclude<BookingSlot, 'custom'>;
+  start?: string;
+  end?: string;
+  /** Book on behalf of this user (receptionists, facility managers, admins). */
+  bookerId?: string;
+}
+
+export interface Booking {
+  id: string;
+  spaceId: string;
+  spaceLabel: string;
+  spaceKind: SpaceKind;
+  floorId: string;
+  floorName: string;
+  buildingId: string;
+  buildingName: string;
+  timeZone: string;
+  /** Local date in the building's time zone. */
+  date: string;
+  slot: BookingSlot;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  booker: UserSummary;
+  createdBy: UserSummary;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  /** Raised on every change; calendar clients use it to replace older copies. */
+  sequence: number;
+}
+
+export interface AvailabilityBooking {
+  /** Present only for the caller's own bookings. */
+  id?: string;
+  start: string;
+  end: string;
+  status: BookingStatus;
+  mine: boolean;
+  /** Present only where the booker allows it or the caller's role needs it. */
+  bookerName: string | null;
+}
+
+export interface SpaceAvailability {
+  spaceId: string;
+  state: SpaceState;
+  bookings: AvailabilityBooking[];
+}
+
+export interface FloorAvailability {
+  floorId: string;
+  date: string;
+  /** Opening window of that date, absent when the building is closed. */
+  open: { start: string; end: string } | null;
+  closedReason: string | null;
+  spaces: SpaceAvailability[];
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+}

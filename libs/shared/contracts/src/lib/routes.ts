@@ -1,0 +1,17 @@
+/** Route fragments shared by the API controllers and the client's typed API clients. */
+export const API_PREFIX = 'api';
+
+export const API_ROUTES = {
+  health: 'health',
+  login: 'auth/login',
+  logout: 'auth/logout',
+  me: 'me',
+  buildings: 'buildings',
+  floors: 'floors',
+  bookings: 'bookings',
+} as const;
+
+export const SESSION_COOKIE = 'fd_session';
+/** Angular's HttpClient reads this cookie and echoes it in the header below by default. */
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'x-xsrf-token';
