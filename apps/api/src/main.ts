@@ -2,7 +2,33 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
-import { openDatabase } from './database/database';
+import { DataSource } from 'typeorm';
+import { openDatabase, migrate } from './database/database';
+import { seedDemoIfEmpty } from './seed/demo-seed';
+
+/** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
+async function maintenance(command: string): Promise<void> {
+  const logger = new Logger('Flexdesk');
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const dataSource = new DataSource(database.options);
+  try {
+    await dataSource.initialize();
+    if (command === 'migrate') {
+      const applied = await migrate(dataSource, database.embedded);
+      logger.log(applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
+    } else if (command === 'revert') {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      logger.log('reverted the last migration');
+    } else {
+      await migrate(dataSource, database.embedded);
+      logger.log((await seedDemoIfEmpty(dataSource)) ? 'demo data seeded' : 'database not empty: nothing seeded');
+    }
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Flexdesk');
@@ -36,7 +62,13 @@ async function bootstrap(): Promise<void> {
   );
 }
 
-bootstrap().catch((e) => {
+const command = process.argv[2];
+const known = ['migrate', 'revert', 'seed'];
+if (command && !known.includes(command)) {
+  new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
+  process.exit(2);
+}
+(command ? maintenance(command) : bootstrap()).catch((e) => {
   new Logger('Flexdesk').error(e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack : undefined);
   process.exit(1);
 });

@@ -37,16 +37,15 @@ export class AuthGuard implements CanActivate {
     const token = bearer || cookie;
     if (!token) throw new DomainError('UNAUTHENTICATED');
 
-    const user = await this.auth.authenticate(token);
-    if (!user) throw new DomainError('UNAUTHENTICATED');
+    const session = await this.auth.authenticate(token);
+    if (!session) throw new DomainError('UNAUTHENTICATED');
     if (!bearer && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !sameSecret(sent, user.csrfToken)) {
+      if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
         throw new DomainError('CSRF_TOKEN_INVALID');
       }
     }
-    const { csrfToken: _csrf, ...authUser } = user;
-    req.user = authUser;
+    req.user = session.user;
     return true;
   }
 }

@@ -59,10 +59,10 @@ export class AuthService {
     return { accessToken: token, csrfToken, expiresAt: expiresAt.toISOString(), user: toMe(user) };
   }
 
-  async authenticate(token: string): Promise<(AuthUser & { csrfToken: string }) | null> {
+  async authenticate(token: string): Promise<{ user: AuthUser; csrfToken: string } | null> {
     const row = await this.sessions.findValid(hashToken(token));
     if (!row) return null;
-    return {
+    const user: AuthUser = {
       id: row.userId,
       email: row.email,
       displayName: row.displayName,
@@ -72,8 +72,8 @@ export class AuthService {
       showNameToColleagues: row.showNameToColleagues,
       defaultFloorId: row.defaultFloorId,
       sessionId: row.sessionId,
-      csrfToken: row.csrfToken,
     };
+    return { user, csrfToken: row.csrfToken };
   }
 
   async logout(user: AuthUser): Promise<void> {

@@ -115,18 +115,18 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   },
   TIME_STEP_MISMATCH: {
     status: 422,
-    de: (p) => `Beginn und Ende müssen auf ${p['step']} Minuten genau liegen.`,
-    en: (p) => `Start and end must be on ${p['step']}-minute steps.`,
+    de: (p) => `Beginn und Ende müssen auf ${p['slotStepMinutes']} Minuten genau liegen.`,
+    en: (p) => `Start and end must be on ${p['slotStepMinutes']}-minute steps.`,
   },
   DURATION_TOO_SHORT: {
     status: 422,
-    de: (p) => `Eine Buchung muss mindestens ${p['minutes']} Minuten dauern.`,
-    en: (p) => `A booking must last at least ${p['minutes']} minutes.`,
+    de: (p) => `Eine Buchung muss mindestens ${p['minDurationMinutes']} Minuten dauern.`,
+    en: (p) => `A booking must last at least ${p['minDurationMinutes']} minutes.`,
   },
   DURATION_TOO_LONG: {
     status: 422,
-    de: (p) => `Eine Buchung darf höchstens ${p['minutes']} Minuten dauern.`,
-    en: (p) => `A booking may last at most ${p['minutes']} minutes.`,
+    de: (p) => `Eine Buchung darf höchstens ${p['maxDurationMinutes']} Minuten dauern.`,
+    en: (p) => `A booking may last at most ${p['maxDurationMinutes']} minutes.`,
   },
   LIMIT_REACHED: {
     status: 422,

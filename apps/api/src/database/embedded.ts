@@ -4,7 +4,6 @@ import { type Extension, PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 // The contrib entry is not resolvable by TypeScript under node10 module resolution; its shape is tiny.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
 
 export interface EmbeddedDatabase {

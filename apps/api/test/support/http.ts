@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read loosely in tests; assertions check them */
 import type { LoginResponse } from '@flexdesk/shared-contracts';
 
 export interface Res<T = any> {

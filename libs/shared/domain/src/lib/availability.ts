@@ -20,7 +20,10 @@ export function spaceState(args: SpaceStateArgs): SpaceState {
   const windowStart = window.start.getTime();
   const windowEnd = window.end.getTime();
   const ranges = args.bookings
-    .map((b) => [Math.max(b.start.getTime(), windowStart), Math.min(b.end.getTime(), windowEnd)])
+    .map((b) => [
+      Math.max(b.start.getTime(), windowStart),
+      Math.min(b.end.getTime(), windowEnd),
+    ])
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
   if (ranges.length === 0) return 'free';

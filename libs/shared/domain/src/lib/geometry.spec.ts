@@ -1,7 +1,8 @@
 import type { Point } from '@flexdesk/shared-contracts';
 import { pointInPolygon, polygonBounds, rectCenter } from './geometry';
 
-const pts = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }));
+const pts = (...coords: [number, number][]): Point[] =>
+  coords.map(([x, y]) => ({ x, y }));
 
 describe('pointInPolygon', () => {
   const square = pts([0, 0], [10, 0], [10, 10], [0, 10]);
@@ -29,7 +30,16 @@ describe('pointInPolygon', () => {
 
   describe('with a concave (U-shaped) polygon', () => {
     // A U opening upwards: the notch is x 4..6, y 4..10.
-    const u = pts([0, 0], [10, 0], [10, 10], [6, 10], [6, 4], [4, 4], [4, 10], [0, 10]);
+    const u = pts(
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [6, 10],
+      [6, 4],
+      [4, 4],
+      [4, 10],
+      [0, 10],
+    );
 
     it('finds points in both arms and the base', () => {
       expect(pointInPolygon({ x: 2, y: 8 }, u)).toBe(true);
@@ -67,7 +77,12 @@ describe('pointInPolygon', () => {
 
 describe('polygonBounds', () => {
   it('gives the bounding box', () => {
-    expect(polygonBounds(pts([2, 3], [10, 1], [7, 9], [-1, 4]))).toEqual({ x: -1, y: 1, width: 11, height: 8 });
+    expect(polygonBounds(pts([2, 3], [10, 1], [7, 9], [-1, 4]))).toEqual({
+      x: -1,
+      y: 1,
+      width: 11,
+      height: 8,
+    });
   });
 
   it('is empty for an empty polygon', () => {
@@ -77,7 +92,10 @@ describe('polygonBounds', () => {
 
 describe('rectCenter', () => {
   it('gives the centre of the box', () => {
-    expect(rectCenter({ x: 10, y: 20, width: 30, height: 10 })).toEqual({ x: 25, y: 25 });
+    expect(rectCenter({ x: 10, y: 20, width: 30, height: 10 })).toEqual({
+      x: 25,
+      y: 25,
+    });
   });
 
   it('ignores extra fields such as rotation', () => {

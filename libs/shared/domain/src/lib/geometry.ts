@@ -45,7 +45,12 @@ export function polygonBounds(polygon: Point[]): Rect {
   const ys = polygon.map((p) => p.y);
   const minX = Math.min(...xs);
   const minY = Math.min(...ys);
-  return { x: minX, y: minY, width: Math.max(...xs) - minX, height: Math.max(...ys) - minY };
+  return {
+    x: minX,
+    y: minY,
+    width: Math.max(...xs) - minX,
+    height: Math.max(...ys) - minY,
+  };
 }
 
 /** Centre of the unrotated box; where the rotation pivots is the renderer's business. */

@@ -1,4 +1,8 @@
-import { DEFAULT_POLICIES, effectivePolicy, validatePolicyOverride } from './policy';
+import {
+  DEFAULT_POLICIES,
+  effectivePolicy,
+  validatePolicyOverride,
+} from './policy';
 
 describe('DEFAULT_POLICIES', () => {
   it('lets desks be booked by day or half day, one per day', () => {
@@ -30,14 +34,20 @@ describe('DEFAULT_POLICIES', () => {
   });
 
   it('lets parking be booked by the day', () => {
-    expect(DEFAULT_POLICIES.parking).toMatchObject({ allowedSlots: ['day'], maxPerDay: 1, slotStepMinutes: 60 });
+    expect(DEFAULT_POLICIES.parking).toMatchObject({
+      allowedSlots: ['day'],
+      maxPerDay: 1,
+      slotStepMinutes: 60,
+    });
   });
 
   it('cannot be changed by accident', () => {
     expect(() => {
       (DEFAULT_POLICIES.desk as { horizonDays: number }).horizonDays = 99;
     }).toThrow(TypeError);
-    expect(() => DEFAULT_POLICIES.desk.allowedSlots.push('custom')).toThrow(TypeError);
+    expect(() => DEFAULT_POLICIES.desk.allowedSlots.push('custom')).toThrow(
+      TypeError,
+    );
   });
 });
 
@@ -48,32 +58,55 @@ describe('effectivePolicy', () => {
   });
 
   it('applies the building override', () => {
-    expect(effectivePolicy('desk', { horizonDays: 28 })).toEqual({ ...DEFAULT_POLICIES.desk, horizonDays: 28 });
+    expect(effectivePolicy('desk', { horizonDays: 28 })).toEqual({
+      ...DEFAULT_POLICIES.desk,
+      horizonDays: 28,
+    });
   });
 
   it('lets the kind override win over the building override', () => {
-    const p = effectivePolicy('desk', { horizonDays: 28, checkInRequired: true }, { horizonDays: 7 });
+    const p = effectivePolicy(
+      'desk',
+      { horizonDays: 28, checkInRequired: true },
+      { horizonDays: 7 },
+    );
     expect(p.horizonDays).toBe(7);
     expect(p.checkInRequired).toBe(true);
   });
 
   it('ignores undefined values', () => {
-    const p = effectivePolicy('room', { maxPerDay: 2 }, { maxPerDay: undefined, slotStepMinutes: undefined });
+    const p = effectivePolicy(
+      'room',
+      { maxPerDay: 2 },
+      { maxPerDay: undefined, slotStepMinutes: undefined },
+    );
     expect(p.maxPerDay).toBe(2);
     expect(p.slotStepMinutes).toBe(15);
   });
 
   it('keeps explicit falsy values', () => {
-    const p = effectivePolicy('room', null, { checkInRequired: false, horizonDays: 0, checkInGraceMinutes: 0 });
-    expect(p).toMatchObject({ checkInRequired: false, horizonDays: 0, checkInGraceMinutes: 0 });
+    const p = effectivePolicy('room', null, {
+      checkInRequired: false,
+      horizonDays: 0,
+      checkInGraceMinutes: 0,
+    });
+    expect(p).toMatchObject({
+      checkInRequired: false,
+      horizonDays: 0,
+      checkInGraceMinutes: 0,
+    });
   });
 
   it('replaces slot lists as a whole', () => {
-    expect(effectivePolicy('desk', null, { allowedSlots: ['day'] }).allowedSlots).toEqual(['day']);
+    expect(
+      effectivePolicy('desk', null, { allowedSlots: ['day'] }).allowedSlots,
+    ).toEqual(['day']);
   });
 
   it('drops unknown keys from stored overrides', () => {
-    const stale = { horizonDays: 3, legacyFlag: true } as unknown as { horizonDays: number };
+    const stale = { horizonDays: 3, legacyFlag: true } as unknown as {
+      horizonDays: number;
+    };
     expect(effectivePolicy('desk', stale)).not.toHaveProperty('legacyFlag');
   });
 
@@ -106,16 +139,28 @@ describe('validatePolicyOverride', () => {
         cancellationCutoffMinutes: 10080,
       }),
     ).toEqual([]);
-    expect(validatePolicyOverride({ horizonDays: 365, maxPerDay: 1, checkInGraceMinutes: 0, cancellationCutoffMinutes: 0 })).toEqual([]);
+    expect(
+      validatePolicyOverride({
+        horizonDays: 365,
+        maxPerDay: 1,
+        checkInGraceMinutes: 0,
+        cancellationCutoffMinutes: 0,
+      }),
+    ).toEqual([]);
   });
 
   it('skips undefined values', () => {
     expect(validatePolicyOverride({ horizonDays: undefined })).toEqual([]);
   });
 
-  it.each([null, 'x', 3, [], [{ horizonDays: 3 }]])('refuses a non-object %j', (value) => {
-    expect(validatePolicyOverride(value)).toEqual([{ path: '', message: 'must be an object' }]);
-  });
+  it.each([null, 'x', 3, [], [{ horizonDays: 3 }]])(
+    'refuses a non-object %j',
+    (value) => {
+      expect(validatePolicyOverride(value)).toEqual([
+        { path: '', message: 'must be an object' },
+      ]);
+    },
+  );
 
   const paths = (o: unknown) => validatePolicyOverride(o).map((e) => e.path);
 
@@ -144,10 +189,23 @@ describe('validatePolicyOverride', () => {
   });
 
   it('refuses a minimum above the maximum when both are given', () => {
-    expect(validatePolicyOverride({ minDurationMinutes: 120, maxDurationMinutes: 60 })).toEqual([
-      { path: 'maxDurationMinutes', message: 'must not be less than minDurationMinutes' },
+    expect(
+      validatePolicyOverride({
+        minDurationMinutes: 120,
+        maxDurationMinutes: 60,
+      }),
+    ).toEqual([
+      {
+        path: 'maxDurationMinutes',
+        message: 'must not be less than minDurationMinutes',
+      },
     ]);
-    expect(validatePolicyOverride({ minDurationMinutes: 60, maxDurationMinutes: 60 })).toEqual([]);
+    expect(
+      validatePolicyOverride({
+        minDurationMinutes: 60,
+        maxDurationMinutes: 60,
+      }),
+    ).toEqual([]);
   });
 
   it('does not compare durations when only one is given', () => {
@@ -161,8 +219,16 @@ describe('validatePolicyOverride', () => {
   });
 
   it('reports every error at once, with a message', () => {
-    const errors = validatePolicyOverride({ horizonDays: 999, slotStepMinutes: 7, extra: 1 });
-    expect(errors.map((e) => e.path)).toEqual(['horizonDays', 'slotStepMinutes', 'extra']);
+    const errors = validatePolicyOverride({
+      horizonDays: 999,
+      slotStepMinutes: 7,
+      extra: 1,
+    });
+    expect(errors.map((e) => e.path)).toEqual([
+      'horizonDays',
+      'slotStepMinutes',
+      'extra',
+    ]);
     expect(errors[0].message).toBe('must be a whole number from 0 to 365');
     expect(errors[1].message).toBe('must be one of 5, 10, 15, 20, 30, 60');
   });

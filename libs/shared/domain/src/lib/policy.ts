@@ -65,12 +65,16 @@ export const POLICY_KEYS: readonly (keyof BookingPolicy)[] = [
 
 export const SLOT_STEP_CHOICES: readonly number[] = [5, 10, 15, 20, 30, 60];
 
-function applyOverride(target: BookingPolicy, override: PolicyOverride | null | undefined): void {
+function applyOverride(
+  target: BookingPolicy,
+  override: PolicyOverride | null | undefined,
+): void {
   if (!override) return;
   // Only known keys are copied: overrides come from stored JSON and may carry stale fields.
   for (const key of POLICY_KEYS) {
     const value = override[key];
-    if (value !== undefined) (target as unknown as Record<string, unknown>)[key] = value;
+    if (value !== undefined)
+      (target as unknown as Record<string, unknown>)[key] = value;
   }
 }
 
@@ -92,7 +96,10 @@ type Check = (value: unknown) => string | null;
 
 function integerIn(min: number, max: number): Check {
   return (value) =>
-    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= min &&
+    value <= max
       ? null
       : `must be a whole number from ${min} to ${max}`;
 }
@@ -107,14 +114,16 @@ const CHECKS: Record<keyof BookingPolicy, Check> = {
   minDurationMinutes: integerIn(5, 1440),
   maxDurationMinutes: integerIn(5, 1440),
   allowedSlots: (value) => {
-    if (!Array.isArray(value) || value.length === 0) return 'must be a non-empty list of slots';
+    if (!Array.isArray(value) || value.length === 0)
+      return 'must be a non-empty list of slots';
     if (!value.every(isBookingSlot)) {
       return `may only contain ${BOOKING_SLOTS.join(', ')}`;
     }
     if (new Set(value).size !== value.length) return 'must not repeat a slot';
     return null;
   },
-  checkInRequired: (value) => (typeof value === 'boolean' ? null : 'must be true or false'),
+  checkInRequired: (value) =>
+    typeof value === 'boolean' ? null : 'must be true or false',
   checkInGraceMinutes: integerIn(0, 240),
   cancellationCutoffMinutes: integerIn(0, 10080),
 };
@@ -143,12 +152,17 @@ export function validatePolicyOverride(o: unknown): FieldError[] {
   const min = record['minDurationMinutes'];
   const max = record['maxDurationMinutes'];
   if (
-    !errors.some((e) => e.path === 'minDurationMinutes' || e.path === 'maxDurationMinutes') &&
+    !errors.some(
+      (e) => e.path === 'minDurationMinutes' || e.path === 'maxDurationMinutes',
+    ) &&
     typeof min === 'number' &&
     typeof max === 'number' &&
     min > max
   ) {
-    errors.push({ path: 'maxDurationMinutes', message: 'must not be less than minDurationMinutes' });
+    errors.push({
+      path: 'maxDurationMinutes',
+      message: 'must not be less than minDurationMinutes',
+    });
   }
   return errors;
 }

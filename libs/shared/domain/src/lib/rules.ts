@@ -31,8 +31,7 @@ export interface BookingRuleContext {
 export type BookingRuleParams = Record<string, string | number>;
 
 export type BookingCheckResult =
-  | ResolvedSlot
-  | { ok: false; code: ErrorCode; params?: BookingRuleParams };
+  ResolvedSlot | { ok: false; code: ErrorCode; params?: BookingRuleParams };
 
 /**
  * The groups that may book a space: its own list wins over its zone's, so a facility manager can
@@ -68,7 +67,10 @@ function onStep(instant: Date, timeZone: string, stepMinutes: number): boolean {
  * Every booking rule that needs no database, in the order the refusals are reported. Conflicts and
  * per-day limits need stored bookings and are left to the caller.
  */
-export function checkBookingRequest(ctx: BookingRuleContext, req: SlotRequest): BookingCheckResult {
+export function checkBookingRequest(
+  ctx: BookingRuleContext,
+  req: SlotRequest,
+): BookingCheckResult {
   const { policy, calendar } = ctx;
   if (!ctx.space.bookable) return fail('SPACE_UNAVAILABLE');
   if (isRestrictedFor(ctx.space, ctx.bookerGroupIds, ctx.isPrivileged)) {
@@ -84,29 +86,44 @@ export function checkBookingRequest(ctx: BookingRuleContext, req: SlotRequest): 
 
   // Only the end counts: a day or afternoon booked while it is already running is still useful.
   if (resolved.end.getTime() <= ctx.now.getTime()) return fail('IN_THE_PAST');
-  const lastBookableDate = addDaysToDate(localDateOf(ctx.now, calendar.timeZone), policy.horizonDays);
+  const lastBookableDate = addDaysToDate(
+    localDateOf(ctx.now, calendar.timeZone),
+    policy.horizonDays,
+  );
   if (resolved.date > lastBookableDate) {
     return fail('OUTSIDE_HORIZON', { horizonDays: policy.horizonDays });
   }
 
   if (resolved.slot === 'custom') {
     const step = policy.slotStepMinutes;
-    if (!onStep(resolved.start, calendar.timeZone, step) || !onStep(resolved.end, calendar.timeZone, step)) {
+    if (
+      !onStep(resolved.start, calendar.timeZone, step) ||
+      !onStep(resolved.end, calendar.timeZone, step)
+    ) {
       return fail('TIME_STEP_MISMATCH', { slotStepMinutes: step });
     }
     // Elapsed time, not wall-clock difference: a room held across a DST change is held that long.
-    const minutes = (resolved.end.getTime() - resolved.start.getTime()) / MINUTE_MS;
+    const minutes =
+      (resolved.end.getTime() - resolved.start.getTime()) / MINUTE_MS;
     if (minutes < policy.minDurationMinutes) {
-      return fail('DURATION_TOO_SHORT', { minDurationMinutes: policy.minDurationMinutes });
+      return fail('DURATION_TOO_SHORT', {
+        minDurationMinutes: policy.minDurationMinutes,
+      });
     }
     if (minutes > policy.maxDurationMinutes) {
-      return fail('DURATION_TOO_LONG', { maxDurationMinutes: policy.maxDurationMinutes });
+      return fail('DURATION_TOO_LONG', {
+        maxDurationMinutes: policy.maxDurationMinutes,
+      });
     }
   }
   return resolved;
 }
 
-export function checkCancellation(now: Date, policy: BookingPolicy, start: Date): ErrorCode | null {
+export function checkCancellation(
+  now: Date,
+  policy: BookingPolicy,
+  start: Date,
+): ErrorCode | null {
   const cutoff = policy.cancellationCutoffMinutes;
   if (cutoff > 0 && now.getTime() > start.getTime() - cutoff * MINUTE_MS) {
     return 'CANCELLATION_CUTOFF_PASSED';
@@ -115,13 +132,22 @@ export function checkCancellation(now: Date, policy: BookingPolicy, start: Date)
 }
 
 /** The check-in window, both ends inclusive. */
-export function checkInWindowOf(policy: BookingPolicy, start: Date, end: Date): { opens: Date; closes: Date } {
+export function checkInWindowOf(
+  policy: BookingPolicy,
+  start: Date,
+  end: Date,
+): { opens: Date; closes: Date } {
   const opens = new Date(start.getTime() - CHECK_IN_EARLY_MINUTES * MINUTE_MS);
   const closes = releaseDeadline(policy, start) ?? new Date(end.getTime());
   return { opens, closes };
 }
 
-export function checkInWindow(now: Date, policy: BookingPolicy, start: Date, end: Date): ErrorCode | null {
+export function checkInWindow(
+  now: Date,
+  policy: BookingPolicy,
+  start: Date,
+  end: Date,
+): ErrorCode | null {
   const { opens, closes } = checkInWindowOf(policy, start, end);
   if (now.getTime() < opens.getTime()) return 'CHECK_IN_TOO_EARLY';
   if (now.getTime() > closes.getTime()) return 'CHECK_IN_TOO_LATE';
@@ -129,7 +155,10 @@ export function checkInWindow(now: Date, policy: BookingPolicy, start: Date, end
 }
 
 /** When an unchecked booking is released as a no-show; null when check-in is optional. */
-export function releaseDeadline(policy: BookingPolicy, start: Date): Date | null {
+export function releaseDeadline(
+  policy: BookingPolicy,
+  start: Date,
+): Date | null {
   return policy.checkInRequired
     ? new Date(start.getTime() + policy.checkInGraceMinutes * MINUTE_MS)
     : null;

@@ -1,4 +1,9 @@
-import type { BookingSlot, Closure, ErrorCode, OpeningHours } from '@flexdesk/shared-contracts';
+import type {
+  BookingSlot,
+  Closure,
+  ErrorCode,
+  OpeningHours,
+} from '@flexdesk/shared-contracts';
 import { isoWeekdayOf, isValidDate, localDateOf, zonedInstant } from './time';
 
 export interface BuildingCalendar {
@@ -17,7 +22,8 @@ export interface TimeWindow {
 export type NamedSlot = Exclude<BookingSlot, 'custom'>;
 export const NAMED_SLOTS: readonly NamedSlot[] = ['day', 'am', 'pm'];
 
-export type SlotRequest = { date: string; slot: NamedSlot } | { start: Date; end: Date };
+export type SlotRequest =
+  { date: string; slot: NamedSlot } | { start: Date; end: Date };
 
 export interface ResolvedSlot {
   ok: true;
@@ -29,7 +35,9 @@ export interface ResolvedSlot {
 
 export type SlotResolution = ResolvedSlot | { ok: false; code: ErrorCode };
 
-export function isNamedSlotRequest(req: SlotRequest): req is { date: string; slot: NamedSlot } {
+export function isNamedSlotRequest(
+  req: SlotRequest,
+): req is { date: string; slot: NamedSlot } {
   return 'slot' in req;
 }
 
@@ -41,7 +49,10 @@ export function closureOn(cal: BuildingCalendar, date: string): Closure | null {
  * The local opening hours of `date` as instants. Computed from wall-clock times rather than as
  * open + duration, so a DST change inside the hours shortens or lengthens the day.
  */
-export function openingWindow(cal: BuildingCalendar, date: string): TimeWindow | null {
+export function openingWindow(
+  cal: BuildingCalendar,
+  date: string,
+): TimeWindow | null {
   if (!isValidDate(date) || closureOn(cal, date)) return null;
   const weekday = isoWeekdayOf(date);
   const hours = cal.openingHours.find((h) => h.weekday === weekday);
@@ -54,16 +65,24 @@ export function openingWindow(cal: BuildingCalendar, date: string): TimeWindow |
   return { start, end };
 }
 
-function resolveNamed(cal: BuildingCalendar, date: string, slot: NamedSlot): SlotResolution {
+function resolveNamed(
+  cal: BuildingCalendar,
+  date: string,
+  slot: NamedSlot,
+): SlotResolution {
   if (!isValidDate(date)) return { ok: false, code: 'VALIDATION_FAILED' };
   // The request may come straight off the wire, where the type does not hold.
-  if (!NAMED_SLOTS.includes(slot)) return { ok: false, code: 'SLOT_NOT_ALLOWED' };
+  if (!NAMED_SLOTS.includes(slot))
+    return { ok: false, code: 'SLOT_NOT_ALLOWED' };
   const window = openingWindow(cal, date);
   if (!window) return { ok: false, code: 'BUILDING_CLOSED' };
   if (slot === 'day') return { ok: true, slot, date, ...window };
 
   const midday = zonedInstant(date, cal.midday, cal.timeZone);
-  if (midday.getTime() <= window.start.getTime() || midday.getTime() >= window.end.getTime()) {
+  if (
+    midday.getTime() <= window.start.getTime() ||
+    midday.getTime() >= window.end.getTime()
+  ) {
     // A half day needs both halves to exist; a building that closes before midday has no `pm`.
     return { ok: false, code: 'SLOT_NOT_ALLOWED' };
   }
@@ -72,7 +91,11 @@ function resolveNamed(cal: BuildingCalendar, date: string, slot: NamedSlot): Slo
     : { ok: true, slot, date, start: midday, end: window.end };
 }
 
-function resolveCustom(cal: BuildingCalendar, start: Date, end: Date): SlotResolution {
+function resolveCustom(
+  cal: BuildingCalendar,
+  start: Date,
+  end: Date,
+): SlotResolution {
   const startMs = start.getTime();
   const endMs = end.getTime();
   if (Number.isNaN(startMs) || Number.isNaN(endMs) || endMs <= startMs) {
@@ -86,10 +109,19 @@ function resolveCustom(cal: BuildingCalendar, start: Date, end: Date): SlotResol
   if (startMs < window.start.getTime() || endMs > window.end.getTime()) {
     return { ok: false, code: 'OUTSIDE_OPENING_HOURS' };
   }
-  return { ok: true, slot: 'custom', date, start: new Date(startMs), end: new Date(endMs) };
+  return {
+    ok: true,
+    slot: 'custom',
+    date,
+    start: new Date(startMs),
+    end: new Date(endMs),
+  };
 }
 
-export function resolveSlot(cal: BuildingCalendar, req: SlotRequest): SlotResolution {
+export function resolveSlot(
+  cal: BuildingCalendar,
+  req: SlotRequest,
+): SlotResolution {
   return isNamedSlotRequest(req)
     ? resolveNamed(cal, req.date, req.slot)
     : resolveCustom(cal, req.start, req.end);

@@ -22,7 +22,11 @@ function utcMidnightOf(date: string): number {
   const d = new Date(0);
   // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
   d.setUTCFullYear(year, month - 1, day);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+  if (
+    d.getUTCFullYear() !== year ||
+    d.getUTCMonth() !== month - 1 ||
+    d.getUTCDate() !== day
+  ) {
     return NaN;
   }
   return d.getTime();
@@ -45,7 +49,8 @@ function requireDate(date: string): number {
 /** UTC offset of `timeZone` at `instant`, in minutes east of UTC. */
 function offsetMinutes(timeZone: string, instant: number): number {
   const offset = tzOffset(timeZone, new Date(instant));
-  if (Number.isNaN(offset)) throw new RangeError(`Invalid time zone: ${timeZone}`);
+  if (Number.isNaN(offset))
+    throw new RangeError(`Invalid time zone: ${timeZone}`);
   return offset;
 }
 
@@ -91,7 +96,9 @@ export function minutesOfDay(time: string): number {
 }
 
 export function localDateOf(instant: Date, timeZone: string): string {
-  return formatUtcDate(Math.floor(wallClockMs(instant, timeZone) / DAY_MS) * DAY_MS);
+  return formatUtcDate(
+    Math.floor(wallClockMs(instant, timeZone) / DAY_MS) * DAY_MS,
+  );
 }
 
 /** `HH:mm` of the instant on the wall clock of `timeZone` (seconds are dropped). */
@@ -114,8 +121,13 @@ export function localMsOfDay(instant: Date, timeZone: string): number {
  * local midnight. Gaps resolve forward and overlaps to the earlier instant, like Temporal's
  * `disambiguation: 'compatible'`, so an opening time inside a DST gap opens when the clock resumes.
  */
-export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  if (time === '24:00') return zonedInstant(addDaysToDate(date, 1), '00:00', timeZone);
+export function zonedInstant(
+  date: string,
+  time: string,
+  timeZone: string,
+): Date {
+  if (time === '24:00')
+    return zonedInstant(addDaysToDate(date, 1), '00:00', timeZone);
   if (!isValidTime(time)) throw new RangeError(`Invalid time: ${time}`);
   const wall = requireDate(date) + minutesOfDay(time) * MINUTE_MS;
 
@@ -141,6 +153,7 @@ export function isoWeekdayOf(date: string): IsoWeekday {
 }
 
 export function addDaysToDate(date: string, days: number): string {
-  if (!Number.isInteger(days)) throw new RangeError(`Not a whole number of days: ${days}`);
+  if (!Number.isInteger(days))
+    throw new RangeError(`Not a whole number of days: ${days}`);
   return formatUtcDate(requireDate(date) + days * DAY_MS);
 }
