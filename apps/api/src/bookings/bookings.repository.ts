@@ -77,8 +77,10 @@ export interface FloorDayBooking {
 }
 
 const ACTIVE = `('confirmed', 'checked_in')`;
-// Namespace of the per-person-per-day advisory locks (two-key form: namespace, hash).
+// Namespaces of the advisory locks (two-key form: namespace, hash).
 const LIMIT_LOCK_NAMESPACE = 42_001;
+const SPACE_LOCK_NAMESPACE = 42_002;
+const DEADLOCK = '40P01';
 
 const BOOKING_SELECT = `
   SELECT bk.id, bk.space_id AS "spaceId", s.label AS "spaceLabel", s.kind AS "spaceKind",
@@ -133,11 +135,16 @@ export class BookingsRepository {
   /**
    * Inserts under a per-person-per-day advisory lock, so the daily limit holds however many
    * requests and instances race; the exclusion constraint decides conflicts on the space itself.
+   *
+   * Concurrent inserts that conflict in an exclusion constraint wait for each other and can
+   * deadlock (seen in CI: 50 racers over two processes gave one 40P01). A per-space lock, always
+   * taken after the per-person one, queues them instead; a deadlock that still happens is retried.
    */
-  async insert(b: NewBooking): Promise<InsertResult> {
+  async insert(b: NewBooking, attempt = 1): Promise<InsertResult> {
     try {
       return await this.dataSource.transaction(async (m) => {
         await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`]);
+        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SPACE_LOCK_NAMESPACE, b.spaceId]);
         const rows: { id: string }[] = await m.query(
           `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
            SELECT $1, $2, $3, $4, $5, $6, $7
@@ -150,6 +157,7 @@ export class BookingsRepository {
       });
     } catch (e) {
       if (isPgError(e, '23P01')) return { ok: false, reason: 'conflict' };
+      if (isPgError(e, DEADLOCK) && attempt < 3) return this.insert(b, attempt + 1);
       throw e;
     }
   }
