@@ -1,9 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../eslint.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
+  // Accessibility rules for templates (alt text, labels, valid ARIA, keyboard handlers, ...).
+  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
   ...baseConfig,
   {
     files: ['**/*.ts'],
@@ -24,11 +27,14 @@ export default [
           style: 'kebab-case',
         },
       ],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      '@angular-eslint/prefer-standalone': 'error',
     },
   },
   {
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      '@angular-eslint/template/prefer-control-flow': 'error',
+    },
   },
 ];

@@ -2,85 +2,18 @@
 // Race test across two real API processes on one PostgreSQL server: 50 people book the same desk
 // at once, half through each process. Exactly one may win; the rest must get 409, never a 5xx.
 // Usage: DATABASE_URL=postgres://…/empty_db node tools/race/two-processes.mjs   (after `npm run build`)
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { get, MAIN, post, startApi as start, stopAll } from '../lib/api-process.mjs';
 
 const DATABASE_URL = process.env.DATABASE_URL;
-const MAIN = 'dist/apps/api/main.js';
 const RACERS = 50;
 const ROUNDS = 3;
 
 if (!DATABASE_URL) throw new Error('DATABASE_URL must name an empty PostgreSQL database');
 if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-const children = [];
-async function startApi(seed) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CLIENT_DIR: '',
-      SEED_DEMO: String(seed),
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT_PER_IP: '100000',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  children.push(child);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`API on ${port} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return base;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(250);
-  }
-  throw new Error(`API on ${port} did not become healthy`);
-}
-
-async function stopAll() {
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise((resolve) => {
-          if (c.exitCode !== null) return resolve();
-          c.once('exit', resolve);
-          c.kill('SIGINT');
-          setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-}
-
-async function post(base, token, path, body) {
-  const res = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-async function get(base, token, path) {
-  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return res.json();
-}
+const startApi = async (seed) => (await start({ SEED_DEMO: String(seed) })).base;
 
 async function main() {
   // The first process migrates and seeds; the second starts against the same database.

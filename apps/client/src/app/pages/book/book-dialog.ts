@@ -1,0 +1,162 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import type { Booking, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
+import { zonedInstant } from '@flexdesk/shared-domain';
+import { BookingsApi, I18n } from '@flexdesk/client-data-access';
+import { firstValueFrom } from 'rxjs';
+import { type NamedSlot, defaultCustomRange, namedSlotChoices, timeOptions } from './booking-options';
+import { closeDialog, showModal } from '../../shared/dialog';
+import type { SpaceRow } from './space-rows';
+
+type Choice = NamedSlot | 'custom';
+
+/** Modal form to book one space on one day, with the slots its kind's policy allows. */
+@Component({
+  selector: 'fd-book-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './book-dialog.html',
+})
+export class BookDialog {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(BookingsApi);
+  private readonly document = inject(DOCUMENT);
+
+  readonly row = input.required<SpaceRow>();
+  readonly building = input.required<Building>();
+  readonly date = input.required<string>();
+  readonly open = input.required<{ start: string; end: string }>();
+  readonly booked = output<Booking>();
+  readonly closed = output<void>();
+
+  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
+  private readonly opener = this.document.activeElement as HTMLElement | null;
+  private readonly now = new Date();
+
+  protected readonly policy = computed(() => this.building().policies[this.row().kind]);
+  protected readonly slotChoices = computed(() =>
+    namedSlotChoices({
+      allowed: this.policy().allowedSlots,
+      open: this.open(),
+      date: this.date(),
+      midday: this.building().midday,
+      timeZone: this.building().timeZone,
+      bookings: this.row().bookings,
+      now: this.now,
+    }),
+  );
+  protected readonly allowsCustom = computed(() => this.policy().allowedSlots.includes('custom'));
+  private readonly times = computed(() =>
+    this.allowsCustom()
+      ? timeOptions({
+          open: this.open(),
+          date: this.date(),
+          timeZone: this.building().timeZone,
+          stepMinutes: this.policy().slotStepMinutes,
+        })
+      : [],
+  );
+  /** Start times from now on; a room cannot be booked for a time that has passed. */
+  protected readonly startTimes = computed(() =>
+    this.times()
+      .slice(0, -1)
+      .filter((o) => o.instant >= this.now),
+  );
+  private readonly proposal = computed(() =>
+    defaultCustomRange(this.times(), this.now, this.policy().minDurationMinutes),
+  );
+
+  protected readonly choice = linkedSignal<Choice | null>(() => {
+    const free = this.slotChoices().find((c) => !c.taken && !c.past);
+    if (free) return free.slot;
+    return this.allowsCustom() && this.proposal() ? 'custom' : null;
+  });
+  protected readonly startTime = linkedSignal(() => this.proposal()?.start ?? '');
+  protected readonly endTime = linkedSignal(() => this.proposal()?.end ?? '');
+  protected readonly endTimes = computed(() => this.times().filter((o) => o.time > this.startTime()));
+
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly title = computed(() =>
+    this.i18n.t('book.dialogTitle', { kind: this.i18n.t(`kind.${this.row().kind}`), label: this.row().label }),
+  );
+
+  constructor() {
+    afterNextRender(() => showModal(this.dialog().nativeElement));
+    inject(DestroyRef).onDestroy(() => {
+      const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
+      target?.focus();
+    });
+  }
+
+  protected slotLabel(slot: NamedSlot, start: Date, end: Date): string {
+    return `${this.i18n.t(`slot.${slot}`)} (${this.i18n.formatTimeRange(start, end, this.building().timeZone)})`;
+  }
+
+  protected select(choice: Choice): void {
+    this.choice.set(choice);
+    this.error.set(null);
+  }
+
+  protected setStart(event: Event): void {
+    const start = (event.target as HTMLSelectElement).value;
+    this.startTime.set(start);
+    if (this.endTime() <= start) this.endTime.set(this.endTimes()[0]?.time ?? '');
+  }
+
+  protected setEnd(event: Event): void {
+    this.endTime.set((event.target as HTMLSelectElement).value);
+  }
+
+  protected close(): void {
+    closeDialog(this.dialog().nativeElement);
+  }
+
+  protected onClose(): void {
+    this.closed.emit();
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const request = this.request();
+    if (!request || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const booking = await firstValueFrom(this.api.create(request));
+      this.booked.emit(booking);
+      this.close();
+    } catch (e) {
+      this.error.set(this.i18n.errorMessage(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private request(): CreateBookingRequest | null {
+    const choice = this.choice();
+    const spaceId = this.row().id;
+    if (choice === null) return null;
+    if (choice !== 'custom') return { spaceId, date: this.date(), slot: choice };
+    if (!this.startTime() || !this.endTime()) return null;
+    const tz = this.building().timeZone;
+    return {
+      spaceId,
+      start: zonedInstant(this.date(), this.startTime(), tz).toISOString(),
+      end: zonedInstant(this.date(), this.endTime(), tz).toISOString(),
+    };
+  }
+}

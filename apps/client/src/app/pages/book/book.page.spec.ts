@@ -1,0 +1,327 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type {
+  BookingPolicy,
+  Building,
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+  Space,
+} from '@flexdesk/shared-contracts';
+import { apiInterceptor } from '@flexdesk/client-data-access';
+import { BookPage } from './book.page';
+
+// Monday 2026-05-04, 08:00 in Berlin.
+const NOW = new Date('2026-05-04T06:00:00Z');
+const DAY = '2026-05-04';
+
+const policy = (allowedSlots: BookingPolicy['allowedSlots']): BookingPolicy => ({
+  horizonDays: 3,
+  allowedSlots,
+  maxPerDay: 1,
+  slotStepMinutes: 15,
+  minDurationMinutes: 15,
+  maxDurationMinutes: 480,
+  checkInRequired: false,
+  checkInGraceMinutes: 30,
+  cancellationCutoffMinutes: 0,
+});
+
+const SUMMARY: BuildingSummary = {
+  id: 'b1',
+  name: 'Rathaus',
+  address: 'Marktplatz 1',
+  timeZone: 'Europe/Berlin',
+  floors: [
+    { id: 'garage', buildingId: 'b1', name: 'Tiefgarage', level: -1, spaceCount: 1 },
+    { id: 'eg', buildingId: 'b1', name: 'Erdgeschoss', level: 0, spaceCount: 4 },
+  ],
+};
+
+const BUILDING: Building = {
+  ...SUMMARY,
+  openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as 1, open: '07:00', close: '19:00' })),
+  midday: '12:00',
+  closures: [{ date: '2026-05-05', reason: 'Betriebsausflug' }],
+  policies: { desk: policy(['day', 'am', 'pm']), room: policy(['custom']), parking: policy(['day']) },
+};
+
+const space = (id: string, label: string, overrides: Partial<Space> = {}): Space => ({
+  id,
+  floorId: 'eg',
+  zoneId: 'z1',
+  kind: 'desk',
+  label,
+  x: 0,
+  y: 0,
+  width: 1,
+  height: 1,
+  rotation: 0,
+  attributes: [],
+  capacity: null,
+  bookable: true,
+  restrictedToGroupIds: [],
+  ...overrides,
+});
+
+const FLOOR: Floor = {
+  ...SUMMARY.floors[1],
+  buildingName: 'Rathaus',
+  timeZone: 'Europe/Berlin',
+  plan: { width: 100, height: 100, backgroundUrl: null, scale: null },
+  version: 1,
+  zones: [{ id: 'z1', name: 'Bürgerservice', color: '#06c', polygon: [], restrictedToGroupIds: [] }],
+  spaces: [
+    space('d1', '0.01', { attributes: ['monitor', 'window'] }),
+    space('d2', '0.02', { attributes: ['monitor'] }),
+    space('d3', '0.03'),
+    space('r1', 'Besprechung', { kind: 'room', capacity: 6, attributes: ['video_conference'] }),
+  ],
+};
+
+const AVAILABILITY: FloorAvailability = {
+  floorId: 'eg',
+  date: DAY,
+  open: { start: '2026-05-04T07:00:00+02:00', end: '2026-05-04T19:00:00+02:00' },
+  closedReason: null,
+  spaces: [
+    { spaceId: 'd1', state: 'free', bookings: [] },
+    {
+      spaceId: 'd2',
+      state: 'partial',
+      bookings: [
+        {
+          start: '2026-05-04T07:00:00+02:00',
+          end: '2026-05-04T12:00:00+02:00',
+          status: 'confirmed',
+          mine: false,
+          bookerName: null,
+        },
+      ],
+    },
+    {
+      spaceId: 'd3',
+      state: 'booked',
+      bookings: [
+        {
+          start: '2026-05-04T07:00:00+02:00',
+          end: '2026-05-04T19:00:00+02:00',
+          status: 'confirmed',
+          mine: false,
+          bookerName: 'Ida Meier',
+        },
+      ],
+    },
+    { spaceId: 'r1', state: 'free', bookings: [] },
+  ],
+};
+
+const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
+
+/**
+ * Lets effects, resources and rendering catch up. (`whenStable` would wait for the open HTTP
+ * requests, which only the test itself answers.)
+ */
+async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fixture.detectChanges();
+  }
+}
+
+describe('BookPage', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    // Only the clock is faked; Angular's scheduling keeps its real timers.
+    jest.useFakeTimers({
+      now: NOW,
+      doNotFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'setImmediate',
+        'clearImmediate',
+        'queueMicrotask',
+        'nextTick',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'performance',
+        'hrtime',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+      ],
+    });
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [BookPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    backend.verify();
+    jest.useRealTimers();
+  });
+
+  async function renderLoaded() {
+    const fixture = TestBed.createComponent(BookPage);
+    const el = fixture.nativeElement as HTMLElement;
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush([SUMMARY]);
+    await settle(fixture);
+    backend.expectOne('/api/buildings/b1').flush(BUILDING);
+    // The floor above ground is preferred over the car park.
+    backend.expectOne('/api/floors/eg').flush(FLOOR);
+    await settle(fixture);
+    const availability = backend.expectOne((r) => r.url === '/api/floors/eg/availability');
+    expect(availability.request.params.get('date')).toBe(DAY);
+    availability.flush(AVAILABILITY);
+    await settle(fixture);
+    return { fixture, el };
+  }
+
+  const rowTexts = (el: HTMLElement) =>
+    [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')?.textContent?.trim().split(/\s+/)[0]);
+
+  it('shows the floor as a table with states in words and symbols, and names only where given', async () => {
+    const { fixture, el } = await renderLoaded();
+
+    expect(el.querySelector('caption')?.textContent).toContain('Erdgeschoss');
+    expect(rowTexts(el)).toEqual(['0.01', '0.02', '0.03', 'Besprechung']);
+    const states = [...el.querySelectorAll('tbody .state')].map((s) => s.textContent?.replace(/\s+/g, ' ').trim());
+    expect(states).toEqual(['✓ Frei', '◐ Teilweise frei', '✕ Belegt', '✓ Frei']);
+    expect(el.querySelector('tbody tr:nth-child(3)')?.textContent).toContain('gebucht von Ida Meier');
+    expect(el.querySelector('tbody tr:nth-child(2)')?.textContent).not.toContain('gebucht von');
+    // Booked rows offer no Book button.
+    expect(el.querySelectorAll('tbody button').length).toBe(3);
+
+    const dateOptions = [...el.querySelectorAll<HTMLOptionElement>('#pick-date option')];
+    expect(dateOptions.map((o) => [o.value, o.disabled])).toEqual([
+      ['2026-05-04', false],
+      ['2026-05-05', true],
+      ['2026-05-06', false],
+      ['2026-05-07', false],
+    ]);
+    expect(dateOptions[1].textContent).toContain('Betriebsausflug');
+  });
+
+  it('filters by attribute, kind and availability', async () => {
+    const { fixture, el } = await renderLoaded();
+    const check = async (label: string) => {
+      const box = [...el.querySelectorAll('label.check')]
+        .find((l) => l.textContent?.includes(label))
+        ?.querySelector('input');
+      box?.click();
+      await settle(fixture);
+    };
+
+    await check('Monitor');
+    expect(rowTexts(el)).toEqual(['0.01', '0.02']);
+    await check('Nur verfügbare');
+    expect(rowTexts(el)).toEqual(['0.01', '0.02']);
+    await check('Fensterplatz');
+    expect(rowTexts(el)).toEqual(['0.01']);
+    expect(el.textContent).toContain('1 von 4 Plätzen angezeigt');
+
+    [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Filter zurücksetzen'))?.click();
+    await settle(fixture);
+    const kind = el.querySelector<HTMLSelectElement>('#filter-kind');
+    if (!kind) throw new Error('no kind filter');
+    kind.value = 'room';
+    kind.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(rowTexts(el)).toEqual(['Besprechung']);
+  });
+
+  it('books a free half day, announces it and refreshes', async () => {
+    const { fixture, el } = await renderLoaded();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Platz 0.02 buchen"]')?.click();
+    await settle(fixture);
+
+    const dialog = el.querySelector('dialog');
+    expect(dialog?.querySelector('h2')?.textContent).toContain('Arbeitsplatz 0.02 buchen');
+    const radios = [...(dialog?.querySelectorAll<HTMLInputElement>('input[type=radio]') ?? [])];
+    expect(radios.map((r) => [r.value, r.disabled, r.checked])).toEqual([
+      ['day', true, false],
+      ['am', true, false],
+      ['pm', false, true],
+    ]);
+
+    dialog?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const post = backend.expectOne({ method: 'POST', url: '/api/bookings' });
+    expect(post.request.body).toEqual({ spaceId: 'd2', date: DAY, slot: 'pm' });
+    post.flush({
+      id: 'new',
+      spaceId: 'd2',
+      spaceLabel: '0.02',
+      spaceKind: 'desk',
+      date: DAY,
+      slot: 'pm',
+      start: '2026-05-04T12:00:00+02:00',
+      end: '2026-05-04T19:00:00+02:00',
+      timeZone: 'Europe/Berlin',
+      status: 'confirmed',
+    });
+    await settle(fixture);
+
+    expect(el.querySelector('dialog')).toBeNull();
+    expect(el.querySelector('[role=status]')?.textContent).toContain('Gebucht: Arbeitsplatz 0.02');
+    expect(el.querySelector('[role=status]')?.textContent).toContain('12:00–19:00 Uhr');
+    backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
+    await settle(fixture);
+  });
+
+  it('books a room with start and end times on the policy grid', async () => {
+    const { fixture, el } = await renderLoaded();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Platz Besprechung buchen"]')?.click();
+    await settle(fixture);
+
+    const start = el.querySelector<HTMLSelectElement>('#book-start');
+    const end = el.querySelector<HTMLSelectElement>('#book-end');
+    // It is 08:00 in Berlin: the proposal starts now and lasts an hour.
+    expect(start?.value).toBe('08:00');
+    expect(end?.value).toBe('09:00');
+    if (!start || !end) throw new Error('no time inputs');
+    start.value = '10:15';
+    start.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    end.value = '11:45';
+    end.dispatchEvent(new Event('change'));
+    await settle(fixture);
+
+    el.querySelector<HTMLButtonElement>('dialog button[type=submit]')?.click();
+    const post = backend.expectOne({ method: 'POST', url: '/api/bookings' });
+    expect(post.request.body).toEqual({
+      spaceId: 'r1',
+      start: '2026-05-04T08:15:00.000Z',
+      end: '2026-05-04T09:45:00.000Z',
+    });
+    post.flush({}, { status: 0, statusText: 'offline' });
+    await settle(fixture);
+    expect(el.querySelector('dialog [role=alert]')?.textContent).toContain('Der Server ist nicht erreichbar');
+  });
+
+  it('explains a refusal by its code, in the UI language', async () => {
+    const { fixture, el } = await renderLoaded();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Platz 0.01 buchen"]')?.click();
+    await settle(fixture);
+    el.querySelector<HTMLButtonElement>('dialog button[type=submit]')?.click();
+
+    const post = backend.expectOne({ method: 'POST', url: '/api/bookings' });
+    expect(post.request.body).toEqual({ spaceId: 'd1', date: DAY, slot: 'day' });
+    post.flush(
+      { type: 'x', title: 'Konflikt', status: 409, code: 'BOOKING_CONFLICT', detail: 'Server text' },
+      { status: 409, statusText: 'Conflict', headers: PROBLEM_HEADERS },
+    );
+    await settle(fixture);
+
+    const alert = el.querySelector('dialog [role=alert]')?.textContent ?? '';
+    expect(alert).toContain('Dieser Platz wurde gerade für diese Zeit von jemand anderem gebucht');
+    expect(el.querySelector('dialog')).not.toBeNull();
+  });
+});

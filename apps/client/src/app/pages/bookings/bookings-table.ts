@@ -1,0 +1,41 @@
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import type { Booking } from '@flexdesk/shared-contracts';
+import { I18n } from '@flexdesk/client-data-access';
+import { STATUS_SYMBOLS } from '../../shared/labels';
+import { mayCancel, mayOfferCheckIn } from './bookings-split';
+
+@Component({
+  selector: 'fd-bookings-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './bookings-table.html',
+})
+export class BookingsTable {
+  protected readonly i18n = inject(I18n);
+  readonly bookings = input.required<readonly Booking[]>();
+  readonly caption = input.required<string>();
+  readonly now = input.required<Date>();
+  /** The booking an action is running for; its buttons are disabled meanwhile. */
+  readonly busyId = input<string | null>(null);
+  readonly checkInRequested = output<Booking>();
+  readonly cancelRequested = output<Booking>();
+
+  protected readonly symbols = STATUS_SYMBOLS;
+
+  protected canCheckIn(b: Booking): boolean {
+    return mayOfferCheckIn(b, this.now());
+  }
+
+  protected canCancel(b: Booking): boolean {
+    return mayCancel(b, this.now());
+  }
+
+  protected when(b: Booking): string {
+    const date = this.i18n.formatDate(b.date, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' });
+    const time = this.i18n.formatTimeRange(b.start, b.end, b.timeZone);
+    return b.slot === 'custom' ? `${date}, ${time}` : `${date}, ${this.i18n.t(`slot.${b.slot}`)} (${time})`;
+  }
+
+  protected what(b: Booking): string {
+    return `${this.i18n.t(`kind.${b.spaceKind}`)} ${b.spaceLabel}`;
+  }
+}

@@ -1,0 +1,129 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { Booking } from '@flexdesk/shared-contracts';
+import { apiInterceptor } from '@flexdesk/client-data-access';
+import { BookingsPage } from './bookings.page';
+
+const now = Date.now();
+const iso = (offsetHours: number) => new Date(now + offsetHours * 3_600_000).toISOString();
+
+function booking(id: string, startHours: number, endHours: number, overrides: Partial<Booking> = {}): Booking {
+  return {
+    id,
+    spaceId: 's',
+    spaceLabel: id,
+    spaceKind: 'desk',
+    floorId: 'f',
+    floorName: 'Erdgeschoss',
+    buildingId: 'b',
+    buildingName: 'Rathaus',
+    timeZone: 'UTC',
+    date: iso(startHours).slice(0, 10),
+    slot: 'custom',
+    start: iso(startHours),
+    end: iso(endHours),
+    status: 'confirmed',
+    booker: { id: 'u', displayName: 'Erika' },
+    createdBy: { id: 'u', displayName: 'Erika' },
+    checkedInAt: null,
+    cancelledAt: null,
+    createdAt: iso(-100),
+    sequence: 0,
+    ...overrides,
+  };
+}
+
+async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fixture.detectChanges();
+  }
+}
+
+describe('BookingsPage', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [BookingsPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  async function render(bookings: Booking[]) {
+    const fixture = TestBed.createComponent(BookingsPage);
+    await settle(fixture);
+    const req = backend.expectOne((r) => r.url === '/api/bookings');
+    expect(req.request.params.has('from')).toBe(true);
+    expect(req.request.params.has('to')).toBe(true);
+    req.flush(bookings);
+    await settle(fixture);
+    return { fixture, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('lists upcoming and past bookings with their status in words', async () => {
+    const { el } = await render([
+      booking('next-week', 24 * 7, 24 * 7 + 8),
+      booking('yesterday', -30, -22),
+      booking('dropped', 24 * 3, 24 * 3 + 8, { status: 'cancelled' }),
+    ]);
+    const [upcoming, past] = [...el.querySelectorAll('section')];
+    expect(upcoming.querySelector('h2')?.textContent).toContain('Anstehend');
+    expect(upcoming.querySelectorAll('tbody tr').length).toBe(1);
+    expect(upcoming.textContent).toContain('Bestätigt');
+    expect(past.querySelectorAll('tbody tr').length).toBe(2);
+    expect(past.textContent).toContain('Storniert');
+    // Nothing to do with bookings that are over.
+    expect(past.querySelectorAll('button').length).toBe(0);
+  });
+
+  it('cancels only after confirmation and announces it', async () => {
+    const { fixture, el } = await render([booking('0.07', 24 * 7, 24 * 7 + 8)]);
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Buchung 0.07"]')?.click();
+    await settle(fixture);
+    backend.expectNone({ method: 'DELETE' });
+
+    const dialog = el.querySelector('dialog');
+    expect(dialog?.hasAttribute('open')).toBe(true);
+    expect(dialog?.textContent).toContain('Arbeitsplatz 0.07 (Rathaus, Erdgeschoss)');
+    [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Ja, stornieren'))?.click();
+
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/bookings/0.07' })
+      .flush(null, { status: 204, statusText: 'No Content' });
+    await settle(fixture);
+    expect(el.querySelector('[role=status]')?.textContent).toContain('wurde storniert');
+    expect(dialog?.hasAttribute('open')).toBe(false);
+    backend
+      .expectOne((r) => r.url === '/api/bookings')
+      .flush([booking('0.07', 24 * 7, 24 * 7 + 8, { status: 'cancelled' })]);
+    await settle(fixture);
+  });
+
+  it("shows the API's refusal of a check-in", async () => {
+    // Running now, so it is "today" whenever the test runs.
+    const { fixture, el } = await render([booking('Raum 1', -1, 1, { date: iso(0).slice(0, 10) })]);
+    const button = el.querySelector<HTMLButtonElement>('button[aria-label="Bei Raum 1 einchecken"]');
+    expect(button).not.toBeNull();
+    button?.click();
+
+    backend.expectOne({ method: 'POST', url: '/api/bookings/Raum%201/check-in' }).flush(
+      {
+        type: 'x',
+        title: 'Nicht möglich',
+        status: 422,
+        code: 'CHECK_IN_TOO_EARLY',
+        detail: 'Der Check-in ist frühestens 30 Minuten vor Beginn möglich.',
+      },
+      { status: 422, statusText: 'Unprocessable', headers: { 'Content-Type': 'application/problem+json' } },
+    );
+    await settle(fixture);
+    expect(el.querySelector('[role=alert]')?.textContent).toContain('Der Check-in ist erst kurz vor Beginn möglich.');
+  });
+});
