@@ -44,6 +44,7 @@ export class BookDialog {
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly opener = this.document.activeElement as HTMLElement | null;
   private readonly now = new Date();
+  private succeeded = false;
 
   protected readonly policy = computed(() => this.building().policies[this.row().kind]);
   protected readonly slotChoices = computed(() =>
@@ -96,7 +97,10 @@ export class BookDialog {
 
   constructor() {
     afterNextRender(() => showModal(this.dialog().nativeElement));
+    // Back to where the person was, unless the booking went through: then the page moves focus to
+    // its confirmation, because the row's button may be gone.
     inject(DestroyRef).onDestroy(() => {
+      if (this.succeeded) return;
       const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
       target?.focus();
     });
@@ -137,6 +141,7 @@ export class BookDialog {
     this.error.set(null);
     try {
       const booking = await firstValueFrom(this.api.create(request));
+      this.succeeded = true;
       this.booked.emit(booking);
       this.close();
     } catch (e) {

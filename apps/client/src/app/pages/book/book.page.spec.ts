@@ -306,6 +306,33 @@ describe('BookPage', () => {
     expect(el.querySelector('dialog [role=alert]')?.textContent).toContain('Der Server ist nicht erreichbar');
   });
 
+  it('remembers the floor picked last on this device', async () => {
+    const { fixture, el } = await renderLoaded();
+    const floor = el.querySelector<HTMLSelectElement>('#pick-floor');
+    if (!floor) throw new Error('no floor picker');
+    floor.value = 'garage';
+    floor.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    backend.expectOne('/api/floors/garage').flush({ ...FLOOR, id: 'garage', level: -1, spaces: [] });
+    backend
+      .expectOne((r) => r.url === '/api/floors/garage/availability')
+      .flush({ ...AVAILABILITY, floorId: 'garage', spaces: [] });
+    fixture.destroy();
+
+    const again = TestBed.createComponent(BookPage);
+    await settle(again);
+    backend.expectOne('/api/buildings').flush([SUMMARY]);
+    await settle(again);
+    backend.expectOne('/api/buildings/b1').flush(BUILDING);
+    backend.expectOne('/api/floors/garage').flush({ ...FLOOR, id: 'garage', level: -1, spaces: [] });
+    await settle(again);
+    backend
+      .expectOne((r) => r.url === '/api/floors/garage/availability')
+      .flush({ ...AVAILABILITY, floorId: 'garage', spaces: [] });
+    await settle(again);
+    expect(again.nativeElement.querySelector('#pick-floor').value).toBe('garage');
+  });
+
   it('explains a refusal by its code, in the UI language', async () => {
     const { fixture, el } = await renderLoaded();
     el.querySelector<HTMLButtonElement>('button[aria-label="Platz 0.01 buchen"]')?.click();

@@ -3,10 +3,14 @@ import {
   Component,
   DOCUMENT,
   DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   linkedSignal,
   signal,
+  viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import type { Booking, BuildingSummary, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
@@ -21,6 +25,7 @@ import { SpaceTable } from './space-table';
 
 /** Until the live stream exists, availability is polled this often while the page is visible. */
 const POLL_MS = 15_000;
+const LAST_FLOOR_KEY = 'flexdesk.lastFloor';
 
 function keepOrDefault(
   previous: string | undefined,
@@ -49,12 +54,12 @@ export class BookPage {
     this.buildingsResource.hasValue() ? this.buildingsResource.value() : [],
   );
 
-  /** Starts at the building of the person's default floor, if they have one. */
+  /** Starts at the building of the person's default floor, or else of the floor they used last. */
   protected readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
     computation: (list, previous) => {
-      const defaultFloor = this.session.me()?.defaultFloorId;
-      const home = list.find((b) => b.floors.some((f) => f.id === defaultFloor))?.id;
+      const preferred = this.preferredFloorId();
+      const home = list.find((b) => b.floors.some((f) => f.id === preferred))?.id;
       return keepOrDefault(
         previous?.value ?? undefined,
         list.map((b) => b.id),
@@ -75,11 +80,11 @@ export class BookPage {
   protected readonly floors = computed<FloorSummary[]>(() =>
     [...(this.buildings().find((b) => b.id === this.buildingId())?.floors ?? [])].sort((a, b) => a.level - b.level),
   );
-  /** The person's default floor, else the lowest floor above ground (not the car park in the basement). */
+  /** The preferred floor, else the lowest floor above ground (not the car park in the basement). */
   protected readonly floorId = linkedSignal<FloorSummary[], string | null>({
     source: this.floors,
     computation: (floors, previous) => {
-      const preferred = this.session.me()?.defaultFloorId ?? floors.find((f) => f.level >= 0)?.id;
+      const preferred = this.preferredFloorId() ?? floors.find((f) => f.level >= 0)?.id;
       return keepOrDefault(
         previous?.value ?? undefined,
         floors.map((f) => f.id),
@@ -137,10 +142,13 @@ export class BookPage {
     onlyAvailable: this.onlyAvailable(),
   }));
   protected readonly visibleRows = computed(() => filterSpaceRows(this.rows() ?? [], this.filter()));
-  protected readonly filtersActive = computed(() => {
+  protected readonly activeFilterCount = computed(() => {
     const f = this.filter();
-    return f.kind !== null || f.attributes.length > 0 || f.onlyAvailable;
+    return (f.kind !== null ? 1 : 0) + f.attributes.length + (f.onlyAvailable ? 1 : 0);
   });
+  /** On a phone the filters would push the table off screen, so they start folded there. */
+  protected readonly filtersOpenInitially =
+    this.document.defaultView?.matchMedia?.('(min-width: 44rem)').matches ?? true;
 
   protected readonly caption = computed(() => {
     const floor = this.floors().find((f) => f.id === this.floorId());
@@ -164,6 +172,8 @@ export class BookPage {
   protected readonly bookingRowId = signal<string | null>(null);
   protected readonly bookingRow = computed(() => this.rows()?.find((r) => r.id === this.bookingRowId()) ?? null);
   protected readonly announcement = signal('');
+  private readonly announcementRegion = viewChild<ElementRef<HTMLElement>>('announcementRegion');
+  private readonly injector = inject(Injector);
 
   constructor() {
     const poll = setInterval(() => this.refreshIfVisible(), POLL_MS);
@@ -197,11 +207,14 @@ export class BookPage {
 
   protected selectBuilding(event: Event): void {
     this.buildingId.set(this.valueOf(event));
+    const floorId = this.floorId();
+    if (floorId) this.rememberFloor(floorId);
     this.announcement.set('');
   }
 
   protected selectFloor(event: Event): void {
     this.floorId.set(this.valueOf(event));
+    this.rememberFloor(this.valueOf(event));
     this.announcement.set('');
   }
 
@@ -251,6 +264,7 @@ export class BookPage {
       }),
     );
     this.availabilityResource.reload();
+    afterNextRender(() => this.announcementRegion()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected closeBooking(): void {
@@ -260,6 +274,25 @@ export class BookPage {
   private refreshIfVisible(): void {
     if (this.document.visibilityState === 'visible' && !this.availabilityResource.isLoading()) {
       this.availabilityResource.reload();
+    }
+  }
+
+  /** The profile's default floor wins; otherwise the floor picked last time on this device. */
+  private preferredFloorId(): string | null {
+    const fromProfile = this.session.me()?.defaultFloorId;
+    if (fromProfile) return fromProfile;
+    try {
+      return this.document.defaultView?.localStorage.getItem(LAST_FLOOR_KEY) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private rememberFloor(floorId: string): void {
+    try {
+      this.document.defaultView?.localStorage.setItem(LAST_FLOOR_KEY, floorId);
+    } catch {
+      // Without storage the page simply starts at the default floor next time.
     }
   }
 

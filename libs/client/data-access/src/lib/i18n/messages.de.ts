@@ -57,6 +57,7 @@ export const MESSAGES_DE = {
   'book.closedReason': 'Das Gebäude ist an diesem Tag geschlossen: {reason}.',
   'book.openHours': 'Geöffnet {range}',
   'book.filters': 'Filter',
+  'book.filtersActive': '{count} aktiv',
   'book.kind': 'Art',
   'book.kindAll': 'Alle Arten',
   'book.attributes': 'Ausstattung',

@@ -56,6 +56,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'book.closedReason': 'The building is closed on this day: {reason}.',
   'book.openHours': 'Open {range}',
   'book.filters': 'Filters',
+  'book.filtersActive': '{count} active',
   'book.kind': 'Kind',
   'book.kindAll': 'All kinds',
   'book.attributes': 'Equipment',
