@@ -26,7 +26,7 @@ export interface CreatedApp {
 
 /** Builds the whole API (used by main.ts, the integration tests and the benchmarks alike). */
 export async function createApp(config: AppConfig, database: DatabaseHandle, clock?: Clock): Promise<CreatedApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database.options, clock), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database, clock), {
     bufferLogs: false,
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });

@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -18,19 +17,24 @@ import { BuildingsRepository } from './buildings/buildings.repository';
 import { BuildingsService } from './buildings/buildings.service';
 import { FloorsRepository } from './buildings/floors.repository';
 import { Clock } from './common/clock';
+import { DATABASE_INFO, type DatabaseHandle } from './database/database';
+import { EventsController } from './events/events.controller';
+import { LiveEventsHub } from './events/live-events.hub';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
 import { UsersRepository } from './users/users.repository';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, database: DataSourceOptions, clock: Clock = new Clock()): DynamicModule {
+  static register(config: AppConfig, database: DatabaseHandle, clock: Clock = new Clock()): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot({ ...database, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController],
+      imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },
+        LiveEventsHub,
         // Deny by default: every route needs a session unless it is marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

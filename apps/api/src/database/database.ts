@@ -6,11 +6,17 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** An open database: the options TypeORM connects with, and how to stop what we started. */
-export interface DatabaseHandle {
+export interface DatabaseHandle extends DatabaseInfo {
   options: DataSourceOptions;
-  embedded: boolean;
   stop(): Promise<void>;
 }
+
+/** What the running app needs to know about its database beyond the TypeORM options. */
+export interface DatabaseInfo {
+  embedded: boolean;
+  url: string;
+}
+export const DATABASE_INFO = Symbol('DATABASE_INFO');
 
 // Any constant works; it only has to be the same on every instance.
 const MIGRATION_LOCK_KEY = 7_346_221;
@@ -35,10 +41,22 @@ export async function openDatabase(
   dataDirOverride?: string | null,
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
-    return { options: dataSourceOptions(config.databaseUrl, config.poolSize), embedded: false, stop: async () => undefined };
+    return {
+      options: dataSourceOptions(config.databaseUrl, config.poolSize),
+      url: config.databaseUrl,
+      embedded: false,
+      stop: async () => undefined,
+    };
   }
   const embedded = await startEmbeddedDatabase(dataDirOverride === undefined ? config.dataDir : dataDirOverride);
-  return { options: dataSourceOptions(embedded.url, EMBEDDED_POOL_SIZE), embedded: true, stop: () => embedded.stop() };
+  const options = dataSourceOptions(embedded.url, EMBEDDED_POOL_SIZE);
+  // Keep the one connection open: it is also the one that receives live-event notifications.
+  return {
+    options: { ...options, extra: { ...options.extra, idleTimeoutMillis: 0 } } as DataSourceOptions,
+    url: embedded.url,
+    embedded: true,
+    stop: () => embedded.stop(),
+  };
 }
 
 /**

@@ -2,3 +2,4 @@ export * from './lib/enums';
 export * from './lib/errors';
 export * from './lib/models';
 export * from './lib/routes';
+export * from './lib/events';

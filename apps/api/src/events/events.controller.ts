@@ -1,0 +1,36 @@
+import { Controller, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { concat, filter, interval, map, merge, type Observable, of, takeUntil } from 'rxjs';
+import { LIVE_EVENT_CHANGE, LIVE_EVENT_READY } from '@flexdesk/shared-contracts';
+import { EventsQuery } from './events.dto';
+import { LiveEventsHub } from './live-events.hub';
+
+const HEARTBEAT_MS = 25_000;
+
+@ApiTags('events')
+@Controller()
+export class EventsController {
+  constructor(private readonly hub: LiveEventsHub) {}
+
+  /**
+   * Server-sent events of booking changes, optionally for one floor or building. Events name
+   * what changed, never who, so any signed-in person may follow any floor.
+   */
+  @Sse('events')
+  events(@Query() query: EventsQuery): Observable<MessageEvent> {
+    const changes = this.hub.events$.pipe(
+      filter(
+        (e) =>
+          e.type === 'resync' ||
+          ((!query.floorId || e.floorId === query.floorId) && (!query.buildingId || e.buildingId === query.buildingId)),
+      ),
+      map((e): MessageEvent => ({ type: LIVE_EVENT_CHANGE, data: e })),
+    );
+    // Heartbeats keep proxies from closing an idle stream and let clients notice a dead one.
+    const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));
+    return concat(
+      of<MessageEvent>({ type: LIVE_EVENT_READY, data: { at: new Date().toISOString() }, retry: 2000 }),
+      merge(changes, heartbeat),
+    ).pipe(takeUntil(this.hub.shutdown$));
+  }
+}

@@ -1,0 +1,107 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import pg from 'pg';
+import type { LiveEvent } from '@flexdesk/shared-contracts';
+import { DATABASE_INFO, type DatabaseInfo } from '../database/database';
+
+export const EVENTS_CHANNEL = 'flexdesk_events';
+const RECONNECT_MS = [250, 1000, 2000, 5000];
+
+/**
+ * Fans the database's `flexdesk_events` notifications out to this instance's SSE clients.
+ * Every instance LISTENs on its own connection, so a booking made through any instance reaches
+ * clients connected to all of them; nothing is kept in memory that another instance needs.
+ */
+@Injectable()
+export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LiveEventsHub.name);
+  readonly events$ = new Subject<LiveEvent>();
+  /** Completes when the app shuts down, so open event streams end and HTTP can close. */
+  readonly shutdown$ = new Subject<void>();
+  private listener: pg.Client | null = null;
+  private stopping = false;
+  private readonly attached = new WeakSet<pg.PoolClient>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.database.embedded) await this.listenOnPool();
+    else await this.listenOnOwnConnection(0);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    this.shutdown$.next();
+    this.shutdown$.complete();
+    this.events$.complete();
+    this.listener?.end().catch(() => undefined);
+  }
+
+  private publish(payload: string | undefined): void {
+    if (!payload) return;
+    try {
+      this.events$.next(JSON.parse(payload) as LiveEvent);
+    } catch {
+      this.logger.warn(`ignored a malformed event: ${payload.slice(0, 200)}`);
+    }
+  }
+
+  /** Server: a dedicated connection outside the pool, re-established after any failure. */
+  private async listenOnOwnConnection(attempt: number): Promise<void> {
+    const client = new pg.Client({ connectionString: this.database.url });
+    client.on('notification', (n) => n.channel === EVENTS_CHANNEL && this.publish(n.payload));
+    client.on('error', (e) => this.logger.warn(`event listener connection failed: ${e.message}`));
+    client.on('end', () => {
+      if (this.stopping || this.listener !== client) return;
+      this.listener = null;
+      void this.retry(0);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      this.listener = client;
+      // Anything committed while we were not listening is unknown: clients refetch.
+      if (attempt > 0) this.events$.next({ type: 'resync' });
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      if (attempt === 0 && !this.stopping) throw e;
+      await this.retry(attempt);
+    }
+  }
+
+  private async retry(attempt: number): Promise<void> {
+    if (this.stopping) return;
+    const delay = RECONNECT_MS[Math.min(attempt, RECONNECT_MS.length - 1)];
+    await new Promise((r) => setTimeout(r, delay));
+    await this.listenOnOwnConnection(attempt + 1);
+  }
+
+  /**
+   * Embedded: PGlite is one backend session behind a single pooled connection, and its socket
+   * delivers notifications on that connection only, with the response of the statement that
+   * caused them. So the pool's client listens, and re-listens whenever the pool reconnects.
+   */
+  private async listenOnPool(): Promise<void> {
+    const pool = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const attach = (client: pg.PoolClient) => {
+      if (this.attached.has(client)) return;
+      this.attached.add(client);
+      client.on('notification', (n) => n.channel === EVENTS_CHANNEL && this.publish(n.payload));
+      client.query(`LISTEN ${EVENTS_CHANNEL}`).catch((e: Error) => this.logger.warn(`LISTEN failed: ${e.message}`));
+    };
+    pool.on('connect', attach);
+    const client = await pool.connect();
+    attach(client);
+    client.release();
+  }
+}

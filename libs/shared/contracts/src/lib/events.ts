@@ -1,0 +1,29 @@
+import type { BookingStatus } from './enums';
+
+/**
+ * A change pushed over `GET /api/events` (server-sent events). It names what changed, never who:
+ * clients refetch what they display, with their own access rights.
+ */
+export interface BookingChangedEvent {
+  type: 'booking';
+  op: 'insert' | 'update';
+  bookingId: string;
+  spaceId: string;
+  floorId: string;
+  buildingId: string;
+  /** Local date of the booking in its building. */
+  date: string;
+  status: BookingStatus;
+}
+
+/** The server lost its connection to the database for a moment: refetch everything shown. */
+export interface ResyncEvent {
+  type: 'resync';
+}
+
+export type LiveEvent = BookingChangedEvent | ResyncEvent;
+
+/** SSE event names: `change` carries a LiveEvent; `ready` is sent on every (re)connect, so a
+ * client refetches once to catch up on whatever it missed while disconnected. */
+export const LIVE_EVENT_CHANGE = 'change';
+export const LIVE_EVENT_READY = 'ready';
