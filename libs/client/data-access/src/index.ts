@@ -11,3 +11,4 @@ export * from './lib/i18n/i18n';
 export * from './lib/i18n/messages.de';
 export * from './lib/i18n/messages.en';
 export * from './lib/i18n/error-messages';
+export * from './lib/events/live-events';

@@ -12,19 +12,21 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toObservable } from '@angular/core/rxjs-interop';
 import type { Booking, BuildingSummary, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
 import { localDateOf } from '@flexdesk/shared-domain';
-import { BuildingsApi, I18n, SessionStore } from '@flexdesk/client-data-access';
-import { tap } from 'rxjs';
+import { BuildingsApi, I18n, LiveEventsClient, SessionStore } from '@flexdesk/client-data-access';
+import { EMPTY, debounceTime, filter, switchMap, tap } from 'rxjs';
 import { attributeLabel } from '../../shared/labels';
 import { type DateOption, dateOptions } from './booking-options';
 import { BookDialog } from './book-dialog';
 import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, kindsIn } from './space-rows';
 import { SpaceTable } from './space-table';
 
-/** Until the live stream exists, availability is polled this often while the page is visible. */
-const POLL_MS = 15_000;
+/** Live events refresh the plan at once; polling only backs them up (e.g. a proxy that drops SSE). */
+const POLL_MS = 60_000;
+/** Several changes in a burst (a colleague booking a row of desks) cost one refetch. */
+const LIVE_DEBOUNCE_MS = 300;
 const LAST_FLOOR_KEY = 'flexdesk.lastFloor';
 
 function keepOrDefault(
@@ -179,8 +181,18 @@ export class BookPage {
     const poll = setInterval(() => this.refreshIfVisible(), POLL_MS);
     const onVisibility = () => this.refreshIfVisible();
     this.document.addEventListener('visibilitychange', onVisibility);
+    // One stream per floor shown: refetch on every (re)connect and on changes of the date shown.
+    const live = inject(LiveEventsClient);
+    const subscription = toObservable(this.floorId)
+      .pipe(
+        switchMap((floorId) => (floorId ? live.changes({ floorId }) : EMPTY)),
+        filter((e) => e.type !== 'booking' || e.date === this.date()),
+        debounceTime(LIVE_DEBOUNCE_MS),
+      )
+      .subscribe(() => this.refreshIfVisible());
     inject(DestroyRef).onDestroy(() => {
       clearInterval(poll);
+      subscription.unsubscribe();
       this.document.removeEventListener('visibilitychange', onVisibility);
     });
   }
