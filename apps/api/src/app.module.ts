@@ -12,6 +12,9 @@ import { AvailabilityService } from './availability/availability.service';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarRepository } from './calendar/calendar.repository';
+import { CalendarService } from './calendar/calendar.service';
 import { BuildingsController } from './buildings/buildings.controller';
 import { BuildingsRepository } from './buildings/buildings.repository';
 import { BuildingsService } from './buildings/buildings.service';
@@ -20,6 +23,8 @@ import { Clock } from './common/clock';
 import { DATABASE_INFO, type DatabaseHandle } from './database/database';
 import { EventsController } from './events/events.controller';
 import { LiveEventsHub } from './events/live-events.hub';
+import { JobsRepository } from './jobs/jobs.repository';
+import { JobsService } from './jobs/jobs.service';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
 import { UsersRepository } from './users/users.repository';
@@ -30,11 +35,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, CalendarController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },
         LiveEventsHub,
+        JobsRepository,
+        JobsService,
         // Deny by default: every route needs a session unless it is marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -49,6 +56,8 @@ export class AppModule {
         AvailabilityService,
         BookingsRepository,
         BookingsService,
+        CalendarRepository,
+        CalendarService,
       ],
     };
   }

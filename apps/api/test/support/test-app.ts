@@ -40,6 +40,8 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
     CLIENT_DIR: '',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
+    // Tests run jobs by hand, at the time they set.
+    JOBS_INTERVAL_SECONDS: '0',
     ...env,
   });
   const database = await openDatabase(config, null);

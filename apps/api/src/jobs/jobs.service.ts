@@ -1,0 +1,70 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { JOB_LOCKS, JobsRepository } from './jobs.repository';
+
+/**
+ * Background jobs run by every instance on a timer, but each job's work is done by exactly one
+ * instance at a time (advisory lock). State lives only in the database, so restarts and
+ * downtime are caught up on the next run.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobsService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobsIntervalSeconds <= 0) return;
+    // Jitter keeps many instances from waking in lockstep.
+    const every = this.config.jobsIntervalSeconds * 1000;
+    this.timer = setInterval(() => void this.tick(), every + Math.floor(Math.random() * 1000));
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = Promise.all([this.releaseNoShows(), this.purge()]).catch((e) =>
+      this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)),
+    );
+    await this.running;
+    this.running = null;
+  }
+
+  /** Returns the released booking ids, or null if another instance holds the job right now. */
+  async releaseNoShows(): Promise<string[] | null> {
+    const now = this.clock.now();
+    const released = await this.jobs.exclusively(JOB_LOCKS.release, (m) => this.jobs.releaseNoShows(m, now));
+    if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
+    return released?.map((r) => r.id) ?? null;
+  }
+
+  async purge(): Promise<{ bookings: number; sessions: number } | null> {
+    const now = this.clock.now();
+    const result = await this.jobs.exclusively(JOB_LOCKS.purge, (m) =>
+      this.jobs.purgePersonalData(m, now, this.config.retentionDays),
+    );
+    if (result && (result.bookings || result.sessions)) {
+      this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
+    }
+    return result;
+  }
+}
