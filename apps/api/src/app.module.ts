@@ -24,6 +24,9 @@ import { DATABASE_INFO, type DatabaseHandle } from './database/database';
 import { EventsController } from './events/events.controller';
 import { LiveEventsHub } from './events/live-events.hub';
 import { JobsRepository } from './jobs/jobs.repository';
+import { OccupancyController } from './occupancy/occupancy.controller';
+import { OccupancyRepository } from './occupancy/occupancy.repository';
+import { OccupancyService } from './occupancy/occupancy.service';
 import { JobsService } from './jobs/jobs.service';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
@@ -35,13 +38,15 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, CalendarController],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },
         LiveEventsHub,
         JobsRepository,
         JobsService,
+        OccupancyRepository,
+        OccupancyService,
         // Deny by default: every route needs a session unless it is marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,7 +2,7 @@ import { Api } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** The only routes that may answer without a session. Adding one here is a reviewed decision. */
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/calendar/:file'];
 // Swagger UI and its document are public by design; they hold no data.
 const isDocs = (path: string) => path.startsWith('/api/docs');
 

@@ -3,3 +3,4 @@ export * from './lib/errors';
 export * from './lib/models';
 export * from './lib/routes';
 export * from './lib/events';
+export * from './lib/occupancy';

@@ -214,3 +214,18 @@ export interface Health {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
 }
+
+/**
+ * The caller's personal calendar subscription. Only a hash of its secret is stored, so the URL is
+ * shown once, when the feed is created or regenerated; afterwards only whether it exists.
+ */
+export interface CalendarFeedStatus {
+  active: boolean;
+}
+
+/** Returned by creating or regenerating the feed; any earlier URL stops working at once. */
+export interface CalendarFeed {
+  url: string;
+  /** The same feed for calendar apps that subscribe via `webcal://` links. */
+  webcalUrl: string;
+}

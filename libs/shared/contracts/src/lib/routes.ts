@@ -9,6 +9,9 @@ export const API_ROUTES = {
   buildings: 'buildings',
   floors: 'floors',
   bookings: 'bookings',
+  calendarFeed: 'me/calendar-feed',
+  /** Public subscription feeds: `calendar/<secret>.ics`. */
+  calendar: 'calendar',
 } as const;
 
 export const SESSION_COOKIE = 'fd_session';
