@@ -26,7 +26,6 @@ function inProcessTimeZone<T>(tz: string, run: () => T): T {
     else process.env['TZ'] = saved;
   }
 }
-/* eslint-enable no-restricted-syntax */
 
 describe('iCalendar files', () => {
   it('names invite files in plain ASCII', () => {
