@@ -1,0 +1,305 @@
+// Shared helpers for the browser journeys: Debian's Chromium via playwright-core, axe-core checks,
+// and the few page steps every journey needs (sign in, pick building/floor/day, find a row).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+export const screenshotDir = new URL('./screenshots/', import.meta.url).pathname;
+/** The client polls availability every 15 s; a change must show within this. */
+export const LIVE_WAIT_MS = 20_000;
+
+export const PASSWORD = 'flexdesk';
+export const BUILDING = 'Rathaus Musterstadt';
+export const FLOOR = 'Erdgeschoss';
+
+/** One browser per spec file; Playwright gives it a fresh, throw-away profile. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new isolated context (own cookies and storage) with one page. Browser errors and failed API
+ * calls are collected in `page.problems` so a failing assertion can print them.
+ */
+export async function newPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Saves a screenshot of a failed journey to the temp folder and returns its path. */
+export async function failureShot(page, name) {
+  const path = join(tmpdir(), `flexdesk-e2e-${name}-${Date.now()}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+  return path;
+}
+
+/**
+ * Runs `fn(page)`; on failure adds a screenshot path and the page's console errors to the error.
+ */
+export async function withDiagnostics(page, name, fn) {
+  try {
+    return await fn(page);
+  } catch (e) {
+    const shot = await failureShot(page, name);
+    let extra = `\n  url: ${page.url()}\n  screenshot: ${shot}`;
+    if (page.problems?.length) extra += `\n  browser problems:\n    ${page.problems.join('\n    ')}`;
+    if (e instanceof Error) {
+      e.message += extra;
+      if (e.stack) e.stack += extra;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, so the app's CSP, which only
+ * allows same-origin scripts, does not block it) and fails on serious or critical violations.
+ */
+export async function assertNoSeriousA11yViolations(page, where) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+    }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const describe = (list) =>
+    list.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
+  a11yLog.push({
+    where,
+    total: violations.length,
+    serious: serious.length,
+    ids: violations.map((v) => `${v.id}(${v.impact})`),
+  });
+  assert.equal(serious.length, 0, `axe on ${where}: serious/critical violations:\n${describe(serious)}`);
+  return violations;
+}
+
+/** What axe found on each page, for the summary printed at the end of a spec file. */
+export const a11yLog = [];
+
+export function printA11ySummary(file) {
+  for (const e of a11yLog) {
+    console.log(
+      `axe ${file} ${e.where}: ${e.serious} serious/critical, ${e.total} in all${e.ids.length ? ` (${e.ids.join(', ')})` : ''}`,
+    );
+  }
+}
+
+/**
+ * Signs in through the form and waits for the booking page. `locale` makes sure the UI is in that
+ * language afterwards (the language is saved per user, so an earlier journey may have changed it).
+ */
+export async function login(page, email, { locale = 'de', a11y = false } = {}) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-email').waitFor();
+  if (a11y) await assertNoSeriousA11yViolations(page, 'login page');
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/book$/);
+  await setLocale(page, locale);
+}
+
+/**
+ * Switches the UI language with the header's switch, if needed. While signed in, the client saves
+ * the choice to the user's profile; this waits for that, so the next journey finds it saved.
+ */
+export async function setLocale(page, locale) {
+  if ((await page.locator('html').getAttribute('lang')) !== locale) {
+    const saved = page
+      .waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.request().method() === 'PATCH', {
+        timeout: 5_000,
+      })
+      .catch(() => undefined);
+    await page.locator(`.lang-switch button[lang=${locale}]`).click();
+    await saved;
+  }
+  await assertEventually(
+    async () => (await page.locator('html').getAttribute('lang')) === locale,
+    `html lang=${locale}`,
+  );
+}
+
+export async function assertEventually(check, what, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The day picker's options as the page offers them; disabled ones are closed days. */
+export async function dateOptions(page) {
+  const select = page.locator('#pick-date');
+  await select.waitFor();
+  await assertEventually(async () => (await select.locator('option').count()) > 0, 'date options');
+  return select
+    .locator('option')
+    .evaluateAll((options) =>
+      options.map((o) => ({ value: o.value, label: o.textContent.trim(), disabled: o.disabled })),
+    );
+}
+
+/**
+ * The n-th (0-based) open day after today, as offered by the page. Today itself is skipped: late in
+ * the day its slots may already be over, which would make the journeys depend on the clock.
+ */
+export async function nthOpenDay(page, n) {
+  const [today, ...later] = await dateOptions(page);
+  assert.ok(today, 'the date picker has options');
+  const open = later.filter((o) => !o.disabled);
+  assert.ok(open.length > n, `need ${n + 1} open days after today, got ${JSON.stringify(open)}`);
+  return open[n];
+}
+
+/** Picks building, floor and the n-th open day after today with the pickers; waits for the table. */
+export async function chooseFloorAndDay(page, dayIndex) {
+  const t = labels(await page.locator('html').getAttribute('lang'));
+  await page.getByLabel(t.building, { exact: true }).selectOption({ label: BUILDING });
+  await page.getByLabel(t.floor, { exact: true }).selectOption({ label: FLOOR });
+  const day = await nthOpenDay(page, dayIndex);
+  await page.getByLabel(t.date, { exact: true }).selectOption(day.value);
+  await waitForTable(page, FLOOR);
+  return day;
+}
+
+/** Waits until the space table for the floor and the picked day is shown. */
+export async function waitForTable(page, floor = FLOOR) {
+  await page.locator('table caption', { hasText: floor }).waitFor();
+  await page.locator('table tbody tr').first().waitFor();
+}
+
+/** The table row of a space, by its exact label. */
+export function spaceRow(page, label) {
+  return page.locator('table tbody tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+}
+
+/** Label and state text of every row in the space table. */
+export async function tableRows(page) {
+  return page.locator('table tbody tr').evaluateAll((rows) =>
+    rows.map((r) => ({
+      label: r.querySelector('th')?.childNodes[0]?.textContent.trim() ?? '',
+      kind: r.querySelector('td:nth-of-type(1)')?.textContent.trim() ?? '',
+      state: r.querySelector('.state')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+      stateClass: r.querySelector('.state')?.className ?? '',
+      bookable: !!r.querySelector('button'),
+    })),
+  );
+}
+
+export async function stateOf(page, label) {
+  return (await spaceRow(page, label).locator('.state').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** UI labels used by the journeys, per language (from the client's dictionaries). */
+export function labels(lang) {
+  return lang === 'en' ? EN : DE;
+}
+
+const DE = {
+  building: 'Gebäude',
+  floor: 'Etage',
+  date: 'Datum',
+  kind: 'Art',
+  desk: 'Arbeitsplatz',
+  equipment: 'Ausstattung',
+  monitor: 'Monitor',
+  onlyAvailable: /Nur verfügbare Plätze/,
+  bookAction: (label) => `Platz ${label} buchen`,
+  dialogTitle: (label) => `Arbeitsplatz ${label} buchen`,
+  wholeDay: /^Ganzer Tag/,
+  submit: 'Verbindlich buchen',
+  success: (label) => `Gebucht: Arbeitsplatz ${label} am`,
+  free: 'Frei',
+  booked: 'Belegt',
+  mine: 'Von Ihnen gebucht',
+  navBook: 'Platz buchen',
+  navBookings: 'Meine Buchungen',
+  bookingsHeading: 'Meine Buchungen',
+  upcoming: 'Anstehend',
+  past: 'Vergangen und storniert',
+  cancelLabel: (label) => new RegExp(`^Buchung ${label.replace('.', '\\.')} am .* stornieren$`),
+  confirmTitle: 'Buchung stornieren?',
+  confirmYes: 'Ja, stornieren',
+  cancelled: (label) => new RegExp(`Die Buchung ${label.replace('.', '\\.')} am .* wurde storniert\\.`),
+  statusConfirmed: 'Bestätigt',
+  statusCancelled: 'Storniert',
+};
+
+const EN = {
+  building: 'Building',
+  floor: 'Floor',
+  date: 'Date',
+  kind: 'Kind',
+  desk: 'Desk',
+  equipment: 'Equipment',
+  monitor: 'Monitor',
+  onlyAvailable: /Only available spaces/,
+  bookAction: (label) => `Book space ${label}`,
+  dialogTitle: (label) => `Book Desk ${label}`,
+  wholeDay: /^Whole day/,
+  submit: 'Book',
+  success: (label) => `Booked: Desk ${label} on`,
+  free: 'Free',
+  booked: 'Booked',
+  mine: 'Booked by you',
+  navBook: 'Book a space',
+  navBookings: 'My bookings',
+  bookingsHeading: 'My bookings',
+  upcoming: 'Upcoming',
+  past: 'Past and cancelled',
+  cancelLabel: (label) => new RegExp(`^Cancel booking ${label.replace('.', '\\.')} on .*$`),
+  confirmTitle: 'Cancel this booking?',
+  confirmYes: 'Yes, cancel it',
+  cancelled: (label) => new RegExp(`The booking ${label.replace('.', '\\.')} on .* has been cancelled\\.`),
+  statusConfirmed: 'Confirmed',
+  statusCancelled: 'Cancelled',
+};
+
+/** Opens the booking dialog of a space with its row's "Buchen …" button; returns the dialog. */
+export async function openBookDialog(page, label) {
+  const lang = await page.locator('html').getAttribute('lang');
+  const t = labels(lang);
+  await page.getByRole('button', { name: t.bookAction(label), exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: t.dialogTitle(label), exact: true });
+  await dialog.waitFor();
+  return dialog;
+}
