@@ -25,6 +25,12 @@ import { EventsController } from './events/events.controller';
 import { LiveEventsHub } from './events/live-events.hub';
 import { JobsRepository } from './jobs/jobs.repository';
 import { OccupancyController } from './occupancy/occupancy.controller';
+import { AuditRepository } from './editing/audit.repository';
+import { EditingController } from './editing/editing.controller';
+import { EditingRepository } from './editing/editing.repository';
+import { EditingService } from './editing/editing.service';
+import { LayoutRepository } from './editing/layout.repository';
+import { LayoutService } from './editing/layout.service';
 import { OccupancyRepository } from './occupancy/occupancy.repository';
 import { OccupancyService } from './occupancy/occupancy.service';
 import { JobsService } from './jobs/jobs.service';
@@ -38,7 +44,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController, EditingController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },
@@ -47,6 +53,11 @@ export class AppModule {
         JobsService,
         OccupancyRepository,
         OccupancyService,
+        AuditRepository,
+        EditingRepository,
+        EditingService,
+        LayoutRepository,
+        LayoutService,
         // Deny by default: every route needs a session unless it is marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -74,7 +74,7 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
 
   const onServer = process.env['DATABASE_URL'] ? it : it.skip;
   onServer('reaches a client connected to another API instance', async () => {
-    const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+    const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', JOBS_INTERVAL_SECONDS: '0' });
     let second: CreatedApp | null = null;
     try {
       second = await createApp(config, await openDatabase(config), t.clock);

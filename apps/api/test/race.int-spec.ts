@@ -38,7 +38,7 @@ describe('double booking under concurrency', () => {
 
     // On a server database, a second API instance (own pool, own Nest app) shares the race.
     if (process.env['DATABASE_URL']) {
-      const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+      const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', JOBS_INTERVAL_SECONDS: '0' });
       second = await createApp(config, await openDatabase(config), t.clock);
       await second.app.listen(0, '127.0.0.1');
       const { port } = second.app.getHttpServer().address() as AddressInfo;

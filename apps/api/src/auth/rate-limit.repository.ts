@@ -29,8 +29,4 @@ export class RateLimitRepository {
     );
     return rows[0]?.count ?? 0;
   }
-
-  async deleteOlderThan(seconds: number): Promise<void> {
-    await this.dataSource.query(`DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1)`, [seconds]);
-  }
 }

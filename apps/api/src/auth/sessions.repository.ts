@@ -44,9 +44,4 @@ export class SessionsRepository {
   async delete(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
-
-  async deleteExpired(): Promise<number> {
-    const [, count] = await this.dataSource.query(`DELETE FROM sessions WHERE expires_at <= now()`);
-    return Number(count) || 0;
-  }
 }

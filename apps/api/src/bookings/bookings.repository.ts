@@ -119,7 +119,7 @@ export class BookingsRepository {
          JOIN floors f ON f.id = s.floor_id
          JOIN buildings b ON b.id = f.building_id
          LEFT JOIN zones z ON z.id = s.zone_id
-        WHERE s.id = $1`,
+        WHERE s.id = $1 AND s.archived_at IS NULL`,
       [spaceId],
     );
     return rows[0] ?? null;
@@ -211,7 +211,7 @@ export class BookingsRepository {
          FROM spaces s
          JOIN bookings bk ON bk.space_id = s.id AND bk.local_date = $2 AND bk.status IN ${ACTIVE}
          LEFT JOIN users u ON u.id = bk.booker_id
-        WHERE s.floor_id = $1
+        WHERE s.floor_id = $1 AND s.archived_at IS NULL
         ORDER BY bk.start_at`,
       [floorId, date],
     );

@@ -40,7 +40,7 @@ export class BuildingsRepository {
     if (!buildingIds.length) return [];
     return this.dataSource.query(
       `SELECT f.id, f.building_id AS "buildingId", f.name, f.level,
-              (SELECT count(*)::int FROM spaces s WHERE s.floor_id = f.id) AS "spaceCount"
+              (SELECT count(*)::int FROM spaces s WHERE s.floor_id = f.id AND s.archived_at IS NULL) AS "spaceCount"
          FROM floors f WHERE f.building_id = ANY($1) ORDER BY f.level, f.name`,
       [buildingIds],
     );

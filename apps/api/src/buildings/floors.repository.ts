@@ -48,7 +48,7 @@ export class FloorsRepository {
     return this.dataSource.query(
       `SELECT id, floor_id AS "floorId", zone_id AS "zoneId", kind, label, x, y, width, height, rotation,
               attributes, capacity, bookable, restricted_group_ids AS "restrictedToGroupIds"
-         FROM spaces WHERE floor_id = $1 ORDER BY label`,
+         FROM spaces WHERE floor_id = $1 AND archived_at IS NULL ORDER BY label`,
       [floorId],
     );
   }

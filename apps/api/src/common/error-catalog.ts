@@ -163,6 +163,16 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Die Zeit für den Check-in ist abgelaufen.',
     en: () => 'The check-in window has closed.',
   },
+  AFFECTED_BOOKINGS: {
+    status: 409,
+    de: (p) => `Die Änderung betrifft ${p['count']} künftige Buchung(en). Bestätigen Sie, dass sie storniert werden.`,
+    en: (p) => `The change affects ${p['count']} future booking(s). Confirm that they will be cancelled.`,
+  },
+  HAS_FUTURE_BOOKINGS: {
+    status: 409,
+    de: (p) => `Es gibt noch ${p['count']} künftige Buchung(en). Stornieren Sie diese zuerst.`,
+    en: (p) => `There are still ${p['count']} future booking(s). Cancel them first.`,
+  },
   STALE_VERSION: {
     status: 409,
     de: () => 'Jemand anderes hat inzwischen gespeichert. Bitte laden Sie neu.',

@@ -87,6 +87,10 @@ export class FloorEntity {
   @Column('text', { name: 'background_path', nullable: true }) backgroundPath!: string | null;
   @Column('double precision', { name: 'background_scale', nullable: true }) backgroundScale!: number | null;
   @Column('integer') version!: number;
+  @Column('jsonb', { name: 'draft_layout', nullable: true }) draftLayout!: unknown;
+  @Column('integer', { name: 'draft_version' }) draftVersion!: number;
+  @Column('timestamptz', { name: 'draft_updated_at', nullable: true }) draftUpdatedAt!: Date | null;
+  @Column('uuid', { name: 'draft_updated_by', nullable: true }) draftUpdatedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -117,7 +121,19 @@ export class SpaceEntity {
   @Column('integer', { nullable: true }) capacity!: number | null;
   @Column('boolean') bookable!: boolean;
   @Column('uuid', { name: 'restricted_group_ids', array: true }) restrictedGroupIds!: string[];
+  @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('audit_log')
+export class AuditLogEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column('timestamptz') at!: Date;
+  @Column('uuid', { name: 'actor_id', nullable: true }) actorId!: string | null;
+  @Column('text') action!: string;
+  @Column('text', { name: 'entity_type' }) entityType!: string;
+  @Column('uuid', { name: 'entity_id', nullable: true }) entityId!: string | null;
+  @Column('jsonb') details!: Record<string, unknown>;
 }
 
 @Entity('bookings')
@@ -151,4 +167,5 @@ export const ENTITIES = [
   ZoneEntity,
   SpaceEntity,
   BookingEntity,
+  AuditLogEntity,
 ];

@@ -66,8 +66,10 @@ export class JobsRepository {
         WHERE end_at < $1::timestamptz - make_interval(days => $2) AND (booker_id IS NOT NULL OR creator_id IS NOT NULL)`,
       [now, retentionDays],
     );
-    const [, sessions] = await m.query(`DELETE FROM sessions WHERE expires_at < $1`, [now]);
-    await m.query(`DELETE FROM rate_limits WHERE window_start < $1::timestamptz - interval '1 day'`, [now]);
+    // Sessions and rate-limit windows live on the database's wall clock (they are set with now()),
+    // unlike bookings, whose "now" is the app's clock.
+    const [, sessions] = await m.query(`DELETE FROM sessions WHERE expires_at < now()`);
+    await m.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
   }
 }

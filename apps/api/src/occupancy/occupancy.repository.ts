@@ -42,7 +42,7 @@ export class OccupancyRepository {
               EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.local_date = $2
                         AND b.status = 'checked_in') AS "checkedIn"
          FROM spaces s JOIN floors f ON f.id = s.floor_id
-        WHERE f.building_id = $1`,
+        WHERE f.building_id = $1 AND s.archived_at IS NULL`,
       [buildingId, date],
     );
   }

@@ -4,3 +4,4 @@ export * from './lib/models';
 export * from './lib/routes';
 export * from './lib/events';
 export * from './lib/occupancy';
+export * from './lib/admin';

@@ -4,3 +4,5 @@ export * from './lib/slots';
 export * from './lib/rules';
 export * from './lib/availability';
 export * from './lib/geometry';
+export * from './lib/navigation';
+export * from './lib/layout';

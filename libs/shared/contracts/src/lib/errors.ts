@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'CHECK_IN_TOO_LATE',
   // editing
   'STALE_VERSION',
+  'AFFECTED_BOOKINGS',
+  'HAS_FUTURE_BOOKINGS',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -65,4 +67,6 @@ export interface ProblemDetails {
   requestId?: string;
   /** For BOOKING_CONFLICT: the booking that holds the space, as far as the caller may see it. */
   conflict?: { start: string; end: string; bookerName?: string | null };
+  /** For AFFECTED_BOOKINGS: the future bookings a publish would cancel. */
+  affectedBookings?: { id: string; spaceLabel: string; start: string; end: string }[];
 }

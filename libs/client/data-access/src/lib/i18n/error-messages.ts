@@ -45,6 +45,8 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     CHECK_IN_TOO_EARLY: 'Der Check-in ist erst kurz vor Beginn möglich.',
     CHECK_IN_TOO_LATE: 'Die Zeit für den Check-in ist abgelaufen.',
     STALE_VERSION: 'Jemand anderes hat inzwischen gespeichert. Bitte laden Sie neu.',
+    AFFECTED_BOOKINGS: 'Die Änderung betrifft künftige Buchungen. Bitte bestätigen Sie deren Stornierung.',
+    HAS_FUTURE_BOOKINGS: 'Es gibt noch künftige Buchungen. Bitte stornieren Sie diese zuerst.',
   },
   en: {
     VALIDATION_FAILED: 'The input is incomplete or invalid. Please check it.',
@@ -83,5 +85,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     CHECK_IN_TOO_EARLY: 'Check-in opens shortly before the start.',
     CHECK_IN_TOO_LATE: 'The check-in window has closed.',
     STALE_VERSION: 'Someone else has saved in the meantime. Please reload.',
+    AFFECTED_BOOKINGS: 'The change affects future bookings. Please confirm that they will be cancelled.',
+    HAS_FUTURE_BOOKINGS: 'There are still future bookings. Please cancel them first.',
   },
 };

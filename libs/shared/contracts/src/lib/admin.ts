@@ -1,0 +1,109 @@
+import type { Closure, OpeningHours, Point, PolicyOverride } from './models';
+import type { SpaceKind } from './enums';
+
+/** Create or replace a building's settings (facility managers and admins). */
+export interface BuildingInput {
+  name: string;
+  address: string;
+  timeZone: string;
+  openingHours: OpeningHours[];
+  midday: string;
+}
+
+export interface ClosuresInput {
+  /** Added or, for an existing date, given the new reason. */
+  closures: Closure[];
+}
+
+/** Overrides of the default booking rules; `null` removes an override. */
+export interface PoliciesInput {
+  building?: PolicyOverride | null;
+  desk?: PolicyOverride | null;
+  room?: PolicyOverride | null;
+  parking?: PolicyOverride | null;
+}
+
+export interface FloorInput {
+  name: string;
+  level: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutZone {
+  id: string;
+  name: string;
+  color: string;
+  polygon: Point[];
+  restrictedToGroupIds: string[];
+}
+
+export interface LayoutSpace {
+  id: string;
+  zoneId: string | null;
+  kind: SpaceKind;
+  label: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  rotation: number;
+  attributes: string[];
+  capacity: number | null;
+  bookable: boolean;
+  restrictedToGroupIds: string[];
+}
+
+/** A whole floor's editable content; also the export/import format (background by reference). */
+export interface FloorLayout {
+  plan: { width: number; height: number; scale: number | null; backgroundUrl?: string | null };
+  zones: LayoutZone[];
+  spaces: LayoutSpace[];
+}
+
+export interface LayoutDraft {
+  floorId: string;
+  /** Version of what employees see now. */
+  publishedVersion: number;
+  /** Version of the draft; send it back when saving, a stale one gets 409 STALE_VERSION. */
+  draftVersion: number;
+  /** Whether the draft differs from the published layout (saved but not yet published). */
+  unpublished: boolean;
+  layout: FloorLayout;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface SaveDraftRequest {
+  draftVersion: number;
+  layout: FloorLayout;
+}
+
+export interface PublishRequest {
+  draftVersion: number;
+  /** Required when publishing removes or closes spaces that have future bookings. */
+  cancelAffectedBookings?: boolean;
+}
+
+export interface AffectedBooking {
+  id: string;
+  spaceLabel: string;
+  start: string;
+  end: string;
+}
+
+export interface PublishResult {
+  publishedVersion: number;
+  cancelledBookings: AffectedBooking[];
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+}
