@@ -13,14 +13,16 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource, toObservable } from '@angular/core/rxjs-interop';
-import type { Booking, BuildingSummary, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
+import type { Booking, BuildingSummary, Floor, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
+import { FloorPlanComponent } from '@flexdesk/client-ui-floor-plan';
 import { localDateOf } from '@flexdesk/shared-domain';
 import { BuildingsApi, I18n, LiveEventsClient, SessionStore } from '@flexdesk/client-data-access';
 import { EMPTY, debounceTime, filter, switchMap, tap } from 'rxjs';
 import { attributeLabel } from '../../shared/labels';
 import { type DateOption, dateOptions } from './booking-options';
 import { BookDialog } from './book-dialog';
-import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, kindsIn } from './space-rows';
+import { planLabels, planText } from './plan-labels';
+import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, hasFreeTime, kindsIn } from './space-rows';
 import { SpaceTable } from './space-table';
 
 /** Live events refresh the plan at once; polling only backs them up (e.g. a proxy that drops SSE). */
@@ -41,7 +43,7 @@ function keepOrDefault(
 
 @Component({
   selector: 'fd-book-page',
-  imports: [SpaceTable, BookDialog],
+  imports: [SpaceTable, BookDialog, FloorPlanComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book.page.html',
 })
@@ -126,10 +128,15 @@ export class BookPage {
     return a && a.floorId === this.floorId() && a.date === this.date() ? a : null;
   });
 
-  protected readonly rows = computed(() => {
+  protected readonly floor = computed<Floor | null>(() => {
     const floor = this.floorResource.hasValue() ? this.floorResource.value() : undefined;
+    return floor && floor.id === this.floorId() ? floor : null;
+  });
+
+  protected readonly rows = computed(() => {
+    const floor = this.floor();
     const availability = this.availability();
-    return floor && floor.id === this.floorId() && availability ? buildSpaceRows(floor, availability) : null;
+    return floor && availability ? buildSpaceRows(floor, availability) : null;
   });
 
   protected readonly kindFilter = signal<SpaceKind | null>(null);
@@ -144,6 +151,19 @@ export class BookPage {
     onlyAvailable: this.onlyAvailable(),
   }));
   protected readonly visibleRows = computed(() => filterSpaceRows(this.rows() ?? [], this.filter()));
+  /** The list stays the default: it is the complete, screen-reader-friendly view of the same spaces. */
+  protected readonly view = signal<'list' | 'plan'>('list');
+  protected readonly views = ['list', 'plan'] as const;
+  protected readonly planText = computed(() => planText(this.i18n.locale()));
+  protected readonly planLabels = computed(() =>
+    planLabels(this.i18n.locale(), this.floor()?.name ?? '', (state) => this.i18n.t(`state.${state}`)),
+  );
+  /** Spaces the filters hide from the list are drawn faintly on the plan. */
+  protected readonly dimmedSpaceIds = computed<ReadonlySet<string>>(() => {
+    const visible = new Set(this.visibleRows().map((r) => r.id));
+    return new Set((this.rows() ?? []).filter((r) => !visible.has(r.id)).map((r) => r.id));
+  });
+  protected readonly selectedSpaceId = signal<string | null>(null);
   protected readonly activeFilterCount = computed(() => {
     const f = this.filter();
     return (f.kind !== null ? 1 : 0) + f.attributes.length + (f.onlyAvailable ? 1 : 0);
@@ -263,7 +283,15 @@ export class BookPage {
 
   protected openBooking(rowId: string): void {
     this.announcement.set('');
+    this.selectedSpaceId.set(rowId);
     this.bookingRowId.set(rowId);
+  }
+
+  /** A space picked on the plan opens the same dialog as its row's Book button, when it could be booked. */
+  protected selectOnPlan(spaceId: string): void {
+    this.selectedSpaceId.set(spaceId);
+    const row = this.rows()?.find((r) => r.id === spaceId);
+    if (row && this.availability()?.open && hasFreeTime(row.state)) this.openBooking(spaceId);
   }
 
   protected onBooked(booking: Booking): void {

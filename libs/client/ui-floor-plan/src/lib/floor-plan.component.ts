@@ -1,0 +1,202 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { SPACE_STATES, type Floor, type SpaceAvailability, type SpaceState } from '@flexdesk/shared-contracts';
+import type { Direction, ViewTransform } from '@flexdesk/shared-domain';
+import type { FloorPlanRenderer } from './floor-plan-renderer';
+import { STATE_FILL, STATE_INK } from './floor-plan-style';
+
+/** Every visible or spoken text; the caller translates (this library has no i18n of its own). */
+export interface FloorPlanLabels {
+  /** Accessible name of the plan, e.g. "Floor plan, level 2". */
+  plan: string;
+  /** How to use the plan from the keyboard; referenced by aria-describedby. */
+  description: string;
+  states: Record<SpaceState, string>;
+  fit: string;
+  zoomIn: string;
+  zoomOut: string;
+  legend: string;
+  /** Added to the announcement of a space the filters hide. */
+  filteredOut: string;
+}
+
+const KEY_DIRECTIONS: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+let nextId = 0;
+
+/**
+ * The floor's spaces on a zoomable Konva plan. Emits meaning (`spaceSelected`), never canvas events;
+ * state is shown by symbol and colour, and the plan can be driven entirely from the keyboard.
+ */
+@Component({
+  selector: 'fd-floor-plan',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './floor-plan.component.html',
+  styleUrl: './floor-plan.component.css',
+})
+export class FloorPlanComponent {
+  readonly floor = input.required<Floor>();
+  readonly availability = input<readonly SpaceAvailability[] | null>(null);
+  readonly selectedSpaceId = input<string | null>(null);
+  /** Spaces the caller's filters exclude: drawn faintly and skipped by pointer and keyboard. */
+  readonly dimmedSpaceIds = input<ReadonlySet<string>>(new Set());
+  readonly labels = input.required<FloorPlanLabels>();
+
+  readonly spaceSelected = output<string>();
+  readonly viewChanged = output<ViewTransform>();
+
+  protected readonly states = SPACE_STATES;
+  protected readonly fill = STATE_FILL;
+  protected readonly ink = STATE_INK;
+  protected readonly descriptionId = `fd-floor-plan-help-${++nextId}`;
+  protected readonly announcement = signal('');
+
+  private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
+  /** Null until the view exists (and again after destroy). */
+  private readonly renderer = signal<FloorPlanRenderer | null>(null);
+  private lastFocused: string | null = null;
+  private destroyed = false;
+  private readonly ready: Promise<FloorPlanRenderer | null>;
+  private resolveReady: (renderer: FloorPlanRenderer | null) => void = () => undefined;
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    afterNextRender(async () => {
+      // Konva (~150 kB) loads with the first plan shown, not with every page that may show one.
+      const { FloorPlanRenderer } = await import('./floor-plan-renderer');
+      if (this.destroyed) return this.resolveReady(null);
+      const element = this.canvas().nativeElement;
+      const renderer = new FloorPlanRenderer(element, {
+        onSelect: (id) => this.select(id),
+        onViewChange: (view) => this.viewChanged.emit(view),
+      });
+      if (typeof ResizeObserver !== 'undefined') {
+        const observer = new ResizeObserver(([entry]) => {
+          if (entry) renderer.resize(entry.contentRect.width, entry.contentRect.height);
+        });
+        observer.observe(element);
+        destroyRef.onDestroy(() => observer.disconnect());
+      }
+      this.renderer.set(renderer);
+      this.resolveReady(renderer);
+    });
+    destroyRef.onDestroy(() => {
+      this.destroyed = true;
+      this.resolveReady(null);
+      this.renderer()?.destroy();
+      this.renderer.set(null);
+    });
+
+    // The renderer keeps availability, filters and selection across floor changes, so these effects
+    // may run in any order.
+    effect(() => this.renderer()?.setFloor(this.floor()));
+    effect(() => {
+      const renderer = this.renderer();
+      const availability = this.availability();
+      if (!renderer) return;
+      renderer.setAvailability(availability);
+      if (renderer.focused) untracked(() => this.announce(renderer.focused));
+    });
+    effect(() => this.renderer()?.setDimmed(this.dimmedSpaceIds()));
+    effect(() => this.renderer()?.setSelected(this.selectedSpaceId()));
+  }
+
+  /** The drawing, for the host page's tests and tools; null before the first render. */
+  get plan(): FloorPlanRenderer | null {
+    return this.renderer();
+  }
+
+  /** Resolves once the stage exists (null if the component was destroyed first). */
+  whenReady(): Promise<FloorPlanRenderer | null> {
+    return this.ready;
+  }
+
+  fit(): void {
+    this.renderer()?.fit();
+  }
+
+  zoomIn(): void {
+    this.renderer()?.zoomIn();
+  }
+
+  zoomOut(): void {
+    this.renderer()?.zoomOut();
+  }
+
+  protected onKeydown(event: KeyboardEvent): void {
+    const renderer = this.renderer();
+    if (!renderer || event.altKey || event.ctrlKey || event.metaKey) return;
+    const direction = KEY_DIRECTIONS[event.key];
+    if (direction) {
+      this.moveFocus(renderer.focused ? renderer.neighbour(direction) : this.startId(renderer));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      if (renderer.focused) this.select(renderer.focused);
+    } else if (event.key === '+' || event.key === '=') {
+      renderer.zoomIn();
+    } else if (event.key === '-') {
+      renderer.zoomOut();
+    } else if (event.key === '0') {
+      renderer.fit();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  protected onFocus(): void {
+    const renderer = this.renderer();
+    if (renderer && !renderer.focused) this.moveFocus(this.startId(renderer));
+  }
+
+  protected onBlur(): void {
+    const renderer = this.renderer();
+    this.lastFocused = renderer?.focused ?? null;
+    renderer?.setFocused(null);
+  }
+
+  private startId(renderer: FloorPlanRenderer): string | null {
+    const dimmed = this.dimmedSpaceIds();
+    for (const id of [this.lastFocused, this.selectedSpaceId()]) {
+      if (id && renderer.record(id) && !dimmed.has(id)) return id;
+    }
+    return renderer.neighbour(null);
+  }
+
+  private moveFocus(id: string | null): void {
+    this.renderer()?.setFocused(id);
+    this.lastFocused = id;
+    this.announce(id);
+  }
+
+  private announce(id: string | null): void {
+    const record = id ? this.renderer()?.record(id) : undefined;
+    if (!record) return this.announcement.set('');
+    const labels = this.labels();
+    const parts = [record.space.label, labels.states[record.state]];
+    if (record.dimmed) parts.push(labels.filteredOut);
+    this.announcement.set(parts.join(', '));
+  }
+
+  private select(id: string): void {
+    if (this.dimmedSpaceIds().has(id)) return;
+    this.spaceSelected.emit(id);
+  }
+}
