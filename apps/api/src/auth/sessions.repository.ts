@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '../database/prepared';
 import { DataSource } from 'typeorm';
 import type { Locale, Role } from '@flexdesk/shared-contracts';
 
@@ -29,7 +30,9 @@ export class SessionsRepository {
 
   /** One round trip per authenticated request: the session, its user and the user's groups. */
   async findValid(tokenHash: string): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await this.dataSource.query(
+    const rows: SessionRow[] = await prepared(
+      this.dataSource,
+      'session_find_valid',
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email,
               u.display_name AS "displayName", u.roles, u.locale,
               u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '../database/prepared';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type {
   BookingSlot,
@@ -23,6 +24,10 @@ export interface SpaceContext {
   midday: string;
   buildingPolicy: PolicyOverride | null;
   kindPolicy: PolicyOverride | null;
+  floorName: string;
+  buildingName: string;
+  /** Closures within a day of the date asked about (none when no date was given). */
+  closures: Closure[];
 }
 
 export interface BookingRow {
@@ -63,7 +68,9 @@ export interface NewBooking {
   maxPerDay: number;
 }
 
-export type InsertResult = { ok: true; id: string } | { ok: false; reason: 'conflict' | 'limit' };
+export type InsertResult =
+  | { ok: true; id: string; createdAt: Date }
+  | { ok: false; reason: 'conflict' | 'limit' };
 
 export interface FloorDayBooking {
   id: string;
@@ -107,29 +114,33 @@ function isPgError(e: unknown, code: string): boolean {
 export class BookingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findSpaceContext(spaceId: string): Promise<SpaceContext | null> {
-    const rows = await this.dataSource.query(
+  /**
+   * Everything the booking rules need about a space in one round trip: the space, its zone's
+   * groups, the building's calendar and policies, and closures within a day of `around` (the
+   * requested date; a custom start's UTC date is at most a day off the building's local date).
+   */
+  async findSpaceContext(spaceId: string, around: string | null = null): Promise<SpaceContext | null> {
+    const rows = await prepared<SpaceContext>(
+      this.dataSource,
+      'space_context',
       `SELECT s.id, s.kind, s.label, s.bookable, s.restricted_group_ids AS "spaceGroups",
               COALESCE(z.restricted_group_ids, '{}') AS "zoneGroups",
-              f.id AS "floorId", b.id AS "buildingId", b.time_zone AS "timeZone",
-              b.opening_hours AS "openingHours", b.midday,
+              f.id AS "floorId", f.name AS "floorName", b.id AS "buildingId", b.name AS "buildingName",
+              b.time_zone AS "timeZone", b.opening_hours AS "openingHours", b.midday,
               (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = '*') AS "buildingPolicy",
-              (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = s.kind) AS "kindPolicy"
+              (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = s.kind) AS "kindPolicy",
+              COALESCE((SELECT json_agg(json_build_object('date', to_char(c.date, 'YYYY-MM-DD'), 'reason', c.reason))
+                          FROM closures c
+                         WHERE c.building_id = b.id AND $2::date IS NOT NULL
+                           AND c.date BETWEEN $2::date - 1 AND $2::date + 1), '[]') AS closures
          FROM spaces s
          JOIN floors f ON f.id = s.floor_id
          JOIN buildings b ON b.id = f.building_id
          LEFT JOIN zones z ON z.id = s.zone_id
         WHERE s.id = $1 AND s.archived_at IS NULL`,
-      [spaceId],
+      [spaceId, around],
     );
     return rows[0] ?? null;
-  }
-
-  async closuresOn(buildingId: string, dates: string[]): Promise<Closure[]> {
-    return this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, reason FROM closures WHERE building_id = $1 AND date = ANY($2::date[])`,
-      [buildingId, dates],
-    );
   }
 
   /**
@@ -143,17 +154,24 @@ export class BookingsRepository {
   async insert(b: NewBooking, attempt = 1): Promise<InsertResult> {
     try {
       return await this.dataSource.transaction(async (m) => {
-        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`]);
-        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SPACE_LOCK_NAMESPACE, b.spaceId]);
-        const rows: { id: string }[] = await m.query(
+        // Both locks in one round trip; the select list is evaluated left to right, person first.
+        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
+          LIMIT_LOCK_NAMESPACE,
+          `${b.bookerId}:${b.date}`,
+          SPACE_LOCK_NAMESPACE,
+          b.spaceId,
+        ]);
+        const rows: { id: string; createdAt: Date }[] = await m.query(
           `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
            SELECT $1, $2, $3, $4, $5, $6, $7
             WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
                     WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ${ACTIVE}) < $9
-           RETURNING id`,
+           RETURNING id, created_at AS "createdAt"`,
           [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay],
         );
-        return rows.length ? { ok: true as const, id: rows[0].id } : { ok: false as const, reason: 'limit' as const };
+        return rows.length
+          ? { ok: true as const, id: rows[0].id, createdAt: rows[0].createdAt }
+          : { ok: false as const, reason: 'limit' as const };
       });
     } catch (e) {
       if (isPgError(e, '23P01')) return { ok: false, reason: 'conflict' };
@@ -204,7 +222,9 @@ export class BookingsRepository {
   }
 
   async activeOnFloor(floorId: string, date: string): Promise<FloorDayBooking[]> {
-    return this.dataSource.query(
+    return prepared(
+      this.dataSource,
+      'bookings_active_on_floor',
       `SELECT bk.id, bk.space_id AS "spaceId", bk.start_at AS start, bk.end_at AS "end", bk.status,
               bk.booker_id AS "bookerId", u.display_name AS "bookerName",
               COALESCE(u.show_name_to_colleagues, false) AS "bookerShowsName"

@@ -44,12 +44,12 @@ export class BookingsService {
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
     const slotRequest = this.parseSlotRequest(req);
     const booker = await this.resolveBooker(user, req.bookerId);
-    const space = await this.bookings.findSpaceContext(req.spaceId);
+    const around = 'date' in slotRequest ? slotRequest.date : slotRequest.start.toISOString().slice(0, 10);
+    const space = await this.bookings.findSpaceContext(req.spaceId, around);
     if (!space) throw new DomainError('SPACE_NOT_FOUND');
 
     const policy = policyOf(space);
-    const date = 'date' in slotRequest ? slotRequest.date : localDateOf(slotRequest.start, space.timeZone);
-    const closures = await this.bookings.closuresOn(space.buildingId, [date]);
+    const closures = space.closures;
     const verdict = checkBookingRequest(
       {
         now: this.clock.now(),
@@ -66,7 +66,8 @@ export class BookingsService {
       slotRequest,
     );
     if (!verdict.ok) {
-      const reason = verdict.code === 'BUILDING_CLOSED' ? closures[0]?.reason : undefined;
+      const date = 'date' in slotRequest ? slotRequest.date : localDateOf(slotRequest.start, space.timeZone);
+      const reason = verdict.code === 'BUILDING_CLOSED' ? closures.find((c) => c.date === date)?.reason : undefined;
       throw new DomainError(verdict.code, { ...(verdict.params ?? {}), ...(reason ? { reason } : {}) });
     }
 
@@ -85,7 +86,32 @@ export class BookingsService {
       if (result.reason === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
       throw await this.conflict(user, space, verdict.start, verdict.end);
     }
-    return this.get(user, result.id);
+    // Everything the answer needs is at hand: no second read of what was just written.
+    return this.toBooking(user, {
+      id: result.id,
+      spaceId: space.id,
+      spaceLabel: space.label,
+      spaceKind: space.kind,
+      floorId: space.floorId,
+      floorName: space.floorName,
+      buildingId: space.buildingId,
+      buildingName: space.buildingName,
+      timeZone: space.timeZone,
+      date: verdict.date,
+      slot: verdict.slot,
+      start: verdict.start,
+      end: verdict.end,
+      status: 'confirmed',
+      bookerId: booker.id,
+      bookerName: booker.displayName,
+      bookerShowsName: booker.showNameToColleagues,
+      creatorId: user.id,
+      creatorName: user.displayName,
+      checkedInAt: null,
+      cancelledAt: null,
+      createdAt: result.createdAt,
+      sequence: 0,
+    });
   }
 
   async get(user: AuthUser, id: string): Promise<Booking> {

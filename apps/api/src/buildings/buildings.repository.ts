@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '../database/prepared';
 import { DataSource } from 'typeorm';
 import type { Closure, FloorSummary, OpeningHours, PolicyOverride, SpaceKind } from '@flexdesk/shared-contracts';
 
@@ -28,7 +29,9 @@ export class BuildingsRepository {
   }
 
   async findById(id: string): Promise<BuildingRow | null> {
-    const rows = await this.dataSource.query(
+    const rows = await prepared<BuildingRow>(
+      this.dataSource,
+      'building_by_id',
       `SELECT id, name, address, time_zone AS "timeZone", opening_hours AS "openingHours", midday
          FROM buildings WHERE id = $1`,
       [id],
@@ -47,7 +50,9 @@ export class BuildingsRepository {
   }
 
   async closures(buildingId: string, from: string, to: string): Promise<Closure[]> {
-    return this.dataSource.query(
+    return prepared(
+      this.dataSource,
+      'building_closures',
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, reason FROM closures
         WHERE building_id = $1 AND date BETWEEN $2 AND $3 ORDER BY date`,
       [buildingId, from, to],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '../database/prepared';
 import { DataSource } from 'typeorm';
 import type { Space, Zone } from '@flexdesk/shared-contracts';
 
@@ -26,7 +27,9 @@ export class FloorsRepository {
   }
 
   async findById(id: string): Promise<FloorRow | null> {
-    const rows = await this.dataSource.query(
+    const rows = await prepared<FloorRow>(
+      this.dataSource,
+      'floor_by_id',
       `SELECT f.id, f.building_id AS "buildingId", b.name AS "buildingName", b.time_zone AS "timeZone",
               f.name, f.level, f.plan_width AS "planWidth", f.plan_height AS "planHeight",
               f.background_path AS "backgroundPath", f.background_scale AS "backgroundScale", f.version
@@ -37,7 +40,9 @@ export class FloorsRepository {
   }
 
   async zones(floorId: string): Promise<Zone[]> {
-    return this.dataSource.query(
+    return prepared(
+      this.dataSource,
+      'floor_zones',
       `SELECT id, name, color, polygon, restricted_group_ids AS "restrictedToGroupIds"
          FROM zones WHERE floor_id = $1 ORDER BY name`,
       [floorId],
@@ -45,7 +50,9 @@ export class FloorsRepository {
   }
 
   async spaces(floorId: string): Promise<Space[]> {
-    return this.dataSource.query(
+    return prepared(
+      this.dataSource,
+      'floor_spaces',
       `SELECT id, floor_id AS "floorId", zone_id AS "zoneId", kind, label, x, y, width, height, rotation,
               attributes, capacity, bookable, restricted_group_ids AS "restrictedToGroupIds"
          FROM spaces WHERE floor_id = $1 AND archived_at IS NULL ORDER BY label`,
