@@ -68,9 +68,7 @@ export interface NewBooking {
   maxPerDay: number;
 }
 
-export type InsertResult =
-  | { ok: true; id: string; createdAt: Date }
-  | { ok: false; reason: 'conflict' | 'limit' };
+export type InsertResult = { ok: true; id: string; createdAt: Date } | { ok: false; reason: 'conflict' | 'limit' };
 
 export interface FloorDayBooking {
   id: string;

@@ -165,8 +165,7 @@ export class BookingsService {
   /** Unknown and foreign bookings look the same from outside: both are 404. */
   private async visibleBooking(user: AuthUser, id: string): Promise<BookingRow> {
     const row = await this.bookings.findById(id);
-    const mayRead =
-      row && (row.bookerId === user.id || row.creatorId === user.id || hasRole(user, ...ON_BEHALF_ROLES));
+    const mayRead = row && (row.bookerId === user.id || row.creatorId === user.id || hasRole(user, ...ON_BEHALF_ROLES));
     if (!row || !mayRead) throw new DomainError('BOOKING_NOT_FOUND');
     return row;
   }

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { authGuard, guestGuard } from '@flexdesk/client-data-access';
+import { RECEPTION_ROLES, authGuard, guestGuard, roleGuard } from '@flexdesk/client-data-access';
 
 /** `title` holds a dictionary key; `I18nTitleStrategy` translates it. */
 export const appRoutes: Route[] = [
@@ -21,6 +21,18 @@ export const appRoutes: Route[] = [
     title: 'bookings.title',
     canActivate: [authGuard],
     loadComponent: () => import('./pages/bookings/bookings.page').then((m) => m.BookingsPage),
+  },
+  {
+    path: 'settings',
+    title: 'settings.title',
+    canActivate: [authGuard],
+    loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),
+  },
+  {
+    path: 'reception',
+    title: 'reception.title',
+    canActivate: [roleGuard(...RECEPTION_ROLES)],
+    loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
   },
   { path: '**', redirectTo: 'book' },
 ];

@@ -75,8 +75,26 @@ describe('App shell', () => {
     expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => a.textContent?.trim())).toEqual([
       'Platz buchen',
       'Meine Buchungen',
+      'Einstellungen',
     ]);
     expect(el.querySelector('.app-header__user')?.textContent).toContain('Erika Mustermann');
     expect(el.querySelector('.app-header__tools button.button--header')?.textContent?.trim()).toBe('Abmelden');
+  });
+
+  it('offers the reception page to receptionists only', async () => {
+    const { fixture, el } = await render();
+    const loading = TestBed.inject(SessionStore).load();
+    backend.expectOne('/api/me').flush({ ...ME, roles: ['receptionist'] });
+    await loading;
+    await fixture.whenStable();
+
+    const links = [...el.querySelectorAll('nav a')];
+    expect(links.map((a) => a.textContent?.trim())).toEqual([
+      'Platz buchen',
+      'Meine Buchungen',
+      'Empfang',
+      'Einstellungen',
+    ]);
+    expect(links[2].getAttribute('href')).toBe('/reception');
   });
 });

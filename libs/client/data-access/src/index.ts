@@ -12,3 +12,5 @@ export * from './lib/i18n/messages.de';
 export * from './lib/i18n/messages.en';
 export * from './lib/i18n/error-messages';
 export * from './lib/events/live-events';
+export * from './lib/occupancy/occupancy.api';
+export * from './lib/calendar/calendar.api';

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { LOCALES, type Locale } from '@flexdesk/shared-contracts';
-import { I18n, SessionStore } from '@flexdesk/client-data-access';
+import { I18n, RECEPTION_ROLES, SessionStore, hasAnyRole } from '@flexdesk/client-data-access';
 
 @Component({
   selector: 'fd-app-header',
@@ -14,6 +14,7 @@ export class AppHeader {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly locales = LOCALES;
+  protected readonly canSeeReception = computed(() => hasAnyRole(this.session.me(), RECEPTION_ROLES));
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import type { Booking } from '@flexdesk/shared-contracts';
-import { I18n } from '@flexdesk/client-data-access';
+import { CalendarApi, I18n } from '@flexdesk/client-data-access';
 import { STATUS_SYMBOLS } from '../../shared/labels';
 import { mayCancel, mayOfferCheckIn } from './bookings-split';
 
@@ -11,6 +11,7 @@ import { mayCancel, mayOfferCheckIn } from './bookings-split';
 })
 export class BookingsTable {
   protected readonly i18n = inject(I18n);
+  private readonly calendar = inject(CalendarApi);
   readonly bookings = input.required<readonly Booking[]>();
   readonly caption = input.required<string>();
   readonly now = input.required<Date>();
@@ -27,6 +28,11 @@ export class BookingsTable {
 
   protected canCancel(b: Booking): boolean {
     return mayCancel(b, this.now());
+  }
+
+  /** A plain download link: the session cookie authenticates it. */
+  protected inviteUrl(b: Booking): string {
+    return this.calendar.inviteUrl(b.id);
   }
 
   protected when(b: Booking): string {

@@ -83,6 +83,16 @@ describe('BookingsPage', () => {
     expect(past.querySelectorAll('button').length).toBe(0);
   });
 
+  it('offers upcoming bookings as a calendar download, but not bookings that are over', async () => {
+    const { el } = await render([booking('0.12', 24 * 7, 24 * 7 + 8), booking('yesterday', -30, -22)]);
+    const [upcoming, past] = [...el.querySelectorAll('section')];
+    const link = upcoming.querySelector<HTMLAnchorElement>('a[download]');
+    expect(link?.getAttribute('href')).toBe('/api/bookings/0.12/invite.ics');
+    expect(link?.textContent?.trim()).toBe('In den Kalender');
+    expect(link?.getAttribute('aria-label')).toMatch(/^In den Kalender: Buchung 0\.12 am .+ \(ICS-Datei\)$/);
+    expect(past.querySelector('a[download]')).toBeNull();
+  });
+
   it('cancels only after confirmation and announces it', async () => {
     const { fixture, el } = await render([booking('0.07', 24 * 7, 24 * 7 + 8)]);
     el.querySelector<HTMLButtonElement>('button[aria-label^="Buchung 0.07"]')?.click();

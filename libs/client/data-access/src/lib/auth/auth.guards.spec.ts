@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { type ActivatedRouteSnapshot, Router, type RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import type { Me } from '@flexdesk/shared-contracts';
-import { authGuard, guestGuard, safeReturnUrl } from './auth.guards';
+import { authGuard, guestGuard, roleGuard, safeReturnUrl } from './auth.guards';
 import { SessionStore } from './session.store';
 
 const route = {} as ActivatedRouteSnapshot;
@@ -34,6 +34,26 @@ describe('guards', () => {
 
   it('lets signed-out people see the sign-in page', async () => {
     expect(await run(guestGuard, '/login')).toBe(true);
+  });
+
+  describe('roleGuard', () => {
+    const reception = roleGuard('receptionist', 'admin');
+
+    it('lets people with one of the roles through', async () => {
+      me = { id: 'u', roles: ['receptionist'] } as Me;
+      expect(await run(reception, '/reception')).toBe(true);
+      me = { id: 'u', roles: ['employee', 'admin'] } as Me;
+      expect(await run(reception, '/reception')).toBe(true);
+    });
+
+    it('sends everybody else to the booking page', async () => {
+      me = { id: 'u', roles: ['employee', 'facility_manager'] } as Me;
+      expect(serialize(await run(reception, '/reception'))).toBe('/book');
+    });
+
+    it('sends signed-out people to the sign-in page first', async () => {
+      expect(serialize(await run(reception, '/reception'))).toBe('/login?returnUrl=%2Freception');
+    });
   });
 });
 

@@ -153,6 +153,19 @@ describe('SessionStore', () => {
     expect(store.me()?.locale).toBe('en');
   });
 
+  it('saves profile settings and mirrors the answer', async () => {
+    const loading = store.load();
+    backend.expectOne('/api/me').flush(ME);
+    await loading;
+
+    const saving = store.update({ showNameToColleagues: true });
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/me' });
+    expect(patch.request.body).toEqual({ showNameToColleagues: true });
+    patch.flush({ ...ME, showNameToColleagues: true });
+    expect((await saving).showNameToColleagues).toBe(true);
+    expect(store.me()?.showNameToColleagues).toBe(true);
+  });
+
   it('signs out even when the server call fails', async () => {
     const loading = store.load();
     backend.expectOne('/api/me').flush(ME);

@@ -1,5 +1,5 @@
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
-import type { Locale, Me } from '@flexdesk/shared-contracts';
+import type { Locale, Me, UpdateMeRequest } from '@flexdesk/shared-contracts';
 import { firstValueFrom } from 'rxjs';
 import { isProblemError } from '../http/problem-error';
 import { I18n } from '../i18n/i18n';
@@ -60,6 +60,16 @@ export class SessionStore {
     } finally {
       this.clear();
     }
+  }
+
+  /**
+   * Saves profile settings and mirrors the answer, so pages that read `me()` (e.g. the default floor)
+   * follow at once. Rejects with a `ProblemError` when the API refuses.
+   */
+  async update(body: UpdateMeRequest): Promise<Me> {
+    const updated = await firstValueFrom(this.api.updateMe(body));
+    if (this.current()?.id === updated.id) this.current.set(updated);
+    return updated;
   }
 
   /** Forgets the user without asking the server, e.g. after a 401. */
