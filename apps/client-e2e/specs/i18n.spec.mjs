@@ -62,7 +62,7 @@ test('the header switches the UI to English, API refusals included', { timeout: 
       await page.getByRole('columnheader', { name: 'Equipment', exact: true }).waitFor();
       const meta = (await page.locator('.results__meta').innerText()).replace(/\s+/g, ' ');
       assert.match(meta, /Showing \d+ of \d+ spaces · Open 07:00–19:00/);
-      await page.getByText(/refreshed every 15 seconds/).waitFor();
+      await page.getByText(/changes appear as they happen/).waitFor();
       await page.getByRole('group', { name: en.equipment }).getByLabel('Window seat', { exact: true }).waitFor();
       await assertNoSeriousA11yViolations(page, 'booking page (English)');
 

@@ -65,7 +65,7 @@ export const MESSAGES_DE = {
   'book.resetFilters': 'Filter zurücksetzen',
   'book.caption': 'Plätze auf {floor}, {date}',
   'book.count': '{shown} von {total} Plätzen angezeigt',
-  'book.updatedAt': 'Stand {time} Uhr, wird alle 15 Sekunden aktualisiert.',
+  'book.updatedAt': 'Stand {time} Uhr; Änderungen erscheinen sofort.',
   'book.noMatches': 'Keine Plätze entsprechen den Filtern.',
   'book.col.label': 'Platz',
   'book.col.kind': 'Art',

@@ -64,7 +64,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'book.resetFilters': 'Reset filters',
   'book.caption': 'Spaces on {floor}, {date}',
   'book.count': 'Showing {shown} of {total} spaces',
-  'book.updatedAt': 'As of {time}, refreshed every 15 seconds.',
+  'book.updatedAt': 'As of {time}; changes appear as they happen.',
   'book.noMatches': 'No spaces match the filters.',
   'book.col.label': 'Space',
   'book.col.kind': 'Kind',
