@@ -81,10 +81,9 @@ const ACTIVE_ON_FLOOR = `
   SELECT bk.id, bk.space_id AS "spaceId", bk.start_at AS start, bk.end_at AS "end", bk.status,
          bk.booker_id AS "bookerId", u.display_name AS "bookerName",
          COALESCE(u.show_name_to_colleagues, false) AS "bookerShowsName"
-    FROM spaces s
-    JOIN bookings bk ON bk.space_id = s.id AND bk.local_date = $2 AND bk.status IN ('confirmed', 'checked_in')
+    FROM bookings bk
     LEFT JOIN users u ON u.id = bk.booker_id
-   WHERE s.floor_id = $1
+   WHERE bk.floor_id = $1 AND bk.local_date = $2 AND bk.status IN ('confirmed', 'checked_in')
    ORDER BY bk.start_at`;
 
 /** A multiplier coprime with m, so i → i·p mod m visits every (space, day) pair at most once. */
@@ -125,11 +124,11 @@ async function seed(url, today) {
                FROM floors f, generate_series(0, $2 - 1) s WHERE f.id <> $1`, [id, spacesPerFloor]);
     // Helper tables: every 5th space (in floor/label order) is hot; people are numbered for the spread.
     await q(`CREATE UNLOGGED TABLE bench_space AS
-             SELECT id, (row_number() OVER (ORDER BY floor_id, label)) - 1 AS rn FROM spaces`);
+             SELECT id, floor_id, (row_number() OVER (ORDER BY floor_id, label)) - 1 AS rn FROM spaces`);
     await q(`CREATE UNLOGGED TABLE bench_hot AS
-             SELECT ((row_number() OVER (ORDER BY rn)) - 1)::int AS k, id FROM bench_space WHERE rn % 5 = 0`);
+             SELECT ((row_number() OVER (ORDER BY rn)) - 1)::int AS k, id, floor_id FROM bench_space WHERE rn % 5 = 0`);
     await q(`CREATE UNLOGGED TABLE bench_cold AS
-             SELECT ((row_number() OVER (ORDER BY rn)) - 1)::int AS k, id FROM bench_space WHERE rn % 5 <> 0`);
+             SELECT ((row_number() OVER (ORDER BY rn)) - 1)::int AS k, id, floor_id FROM bench_space WHERE rn % 5 <> 0`);
     await q(`CREATE UNLOGGED TABLE bench_people AS
              SELECT ((row_number() OVER (ORDER BY email)) - 1)::int AS k, id FROM users WHERE email LIKE 'user%'`);
     await q(`ALTER TABLE bench_hot ADD PRIMARY KEY (k); ALTER TABLE bench_cold ADD PRIMARY KEY (k);
@@ -168,8 +167,8 @@ async function seed(url, today) {
   let inserted = 0;
   const insertChunk = (c, j) =>
     c.query(
-      `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, status, cancelled_at)
-       SELECT s.id, u.id, u.id,
+      `INSERT INTO bookings (space_id, floor_id, booker_id, creator_id, start_at, end_at, local_date, slot, status, cancelled_at)
+       SELECT s.id, s.floor_id, u.id, u.id,
               (g.d + time '07:00') AT TIME ZONE $7::text, (g.d + time '19:00') AT TIME ZONE $7::text, g.d, 'day',
               CASE WHEN g.cancelled THEN 'cancelled' ELSE 'confirmed' END,
               CASE WHEN g.cancelled THEN (g.d - 1 + time '18:00') AT TIME ZONE $7::text END

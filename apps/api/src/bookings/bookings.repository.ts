@@ -219,17 +219,17 @@ export class BookingsRepository {
     return Number(count) > 0;
   }
 
+  /** A floor's active bookings on a local date: one range of `bookings_floor_date_idx`. */
   async activeOnFloor(floorId: string, date: string): Promise<FloorDayBooking[]> {
     return prepared(
       this.dataSource,
-      'bookings_active_on_floor',
+      'bookings_active_on_floor_v2',
       `SELECT bk.id, bk.space_id AS "spaceId", bk.start_at AS start, bk.end_at AS "end", bk.status,
               bk.booker_id AS "bookerId", u.display_name AS "bookerName",
               COALESCE(u.show_name_to_colleagues, false) AS "bookerShowsName"
-         FROM spaces s
-         JOIN bookings bk ON bk.space_id = s.id AND bk.local_date = $2 AND bk.status IN ${ACTIVE}
+         FROM bookings bk
          LEFT JOIN users u ON u.id = bk.booker_id
-        WHERE s.floor_id = $1 AND s.archived_at IS NULL
+        WHERE bk.floor_id = $1 AND bk.local_date = $2 AND bk.status IN ${ACTIVE}
         ORDER BY bk.start_at`,
       [floorId, date],
     );

@@ -1,6 +1,12 @@
 import { CreateSchema1764300000000 } from './1764300000000-CreateSchema';
 import { AddBookingEvents1764400000000 } from './1764400000000-AddBookingEvents';
 import { AddLayoutDraftsAndAudit1764500000000 } from './1764500000000-AddLayoutDraftsAndAudit';
+import { AddBookingFloor1764600000000 } from './1764600000000-AddBookingFloor';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
-export const MIGRATIONS = [CreateSchema1764300000000, AddBookingEvents1764400000000, AddLayoutDraftsAndAudit1764500000000];
+export const MIGRATIONS = [
+  CreateSchema1764300000000,
+  AddBookingEvents1764400000000,
+  AddLayoutDraftsAndAudit1764500000000,
+  AddBookingFloor1764600000000,
+];
