@@ -12,6 +12,7 @@ import { AvailabilityService } from './availability/availability.service';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
+import { SpacesController } from './bookings/spaces.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
@@ -44,7 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController, EditingController],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController, EditingController, SpacesController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },

@@ -236,6 +236,25 @@ describe('booking API on a real database', () => {
     t.clock.set(NOW);
   });
 
+  it('checks in by scanning the code on the space (the booking running now)', async () => {
+    const room = space(groundFloor, 'Besprechung Rhein');
+    const created = await employee.post<Booking>('/api/bookings', {
+      spaceId: room.id,
+      start: '2026-12-07T14:00:00+01:00',
+      end: '2026-12-07T15:00:00+01:00',
+    });
+    expect(created.status).toBe(201);
+    t.clock.set('2026-12-07T12:50:00Z'); // 13:50 local, within the early window
+    const colleague = await employee2.post<ProblemDetails>(`/api/spaces/${room.id}/check-in`);
+    expect(colleague.status).toBe(404);
+    expect(colleague.body.code).toBe('BOOKING_NOT_FOUND');
+    const scanned = await employee.post<Booking>(`/api/spaces/${room.id}/check-in`);
+    expect(scanned.status).toBe(200);
+    expect(scanned.body).toMatchObject({ id: created.body.id, status: 'checked_in' });
+    expect((await employee.post(`/api/spaces/${space(groundFloor, '0.40').id}/check-in`)).status).toBe(404);
+    t.clock.set(NOW);
+  });
+
   it('validates input with problem details and changes nothing', async () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM bookings');
     const missing = await employee.post<ProblemDetails>('/api/bookings', { date: '2026-12-08', slot: 'day' });

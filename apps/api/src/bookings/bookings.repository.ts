@@ -200,6 +200,17 @@ export class BookingsRepository {
     );
   }
 
+  /** The booker's active booking of a space around `at` (from `earlyMinutes` before its start to its end). */
+  async findCurrentOnSpace(bookerId: string, spaceId: string, at: Date, earlyMinutes: number): Promise<BookingRow | null> {
+    const rows = await this.dataSource.query(
+      `${BOOKING_SELECT} WHERE bk.booker_id = $1 AND bk.space_id = $2 AND bk.status IN ${ACTIVE}
+          AND bk.start_at - make_interval(mins => $4) <= $3 AND bk.end_at > $3
+        ORDER BY bk.start_at LIMIT 1`,
+      [bookerId, spaceId, at, earlyMinutes],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Cancels if still active; returns whether this call changed anything. */
   async cancel(id: string): Promise<boolean> {
     const [, count] = await this.dataSource.query(

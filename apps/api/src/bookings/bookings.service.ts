@@ -162,6 +162,16 @@ export class BookingsService {
     return this.get(user, id);
   }
 
+  /**
+   * Check-in by scanning the QR code on a space: the caller's booking of that space that is
+   * running now (or starts within the early check-in window) is checked in.
+   */
+  async checkInAtSpace(user: AuthUser, spaceId: string): Promise<Booking> {
+    const row = await this.bookings.findCurrentOnSpace(user.id, spaceId, this.clock.now(), CHECK_IN_EARLY_MINUTES);
+    if (!row) throw new DomainError('BOOKING_NOT_FOUND');
+    return this.checkIn(user, row.id);
+  }
+
   /** Unknown and foreign bookings look the same from outside: both are 404. */
   private async visibleBooking(user: AuthUser, id: string): Promise<BookingRow> {
     const row = await this.bookings.findById(id);
