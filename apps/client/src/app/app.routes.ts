@@ -1,5 +1,6 @@
 import type { Route } from '@angular/router';
-import { RECEPTION_ROLES, authGuard, guestGuard, roleGuard } from '@flexdesk/client-data-access';
+import { EDITOR_ROLES, RECEPTION_ROLES, authGuard, guestGuard, roleGuard } from '@flexdesk/client-data-access';
+import { unsavedChangesGuard } from './pages/editor/unsaved-changes.guard';
 
 /** `title` holds a dictionary key; `I18nTitleStrategy` translates it. */
 export const appRoutes: Route[] = [
@@ -33,6 +34,13 @@ export const appRoutes: Route[] = [
     title: 'reception.title',
     canActivate: [roleGuard(...RECEPTION_ROLES)],
     loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
+  },
+  {
+    path: 'editor',
+    title: 'editor.title',
+    canActivate: [roleGuard(...EDITOR_ROLES)],
+    canDeactivate: [unsavedChangesGuard],
+    loadComponent: () => import('./pages/editor/editor.page').then((m) => m.EditorPage),
   },
   { path: '**', redirectTo: 'book' },
 ];

@@ -14,3 +14,4 @@ export * from './lib/i18n/error-messages';
 export * from './lib/events/live-events';
 export * from './lib/occupancy/occupancy.api';
 export * from './lib/calendar/calendar.api';
+export * from './lib/editing/editing.api';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { LOCALES, type Locale } from '@flexdesk/shared-contracts';
-import { I18n, RECEPTION_ROLES, SessionStore, hasAnyRole } from '@flexdesk/client-data-access';
+import { EDITOR_ROLES, I18n, RECEPTION_ROLES, SessionStore, hasAnyRole } from '@flexdesk/client-data-access';
 
 @Component({
   selector: 'fd-app-header',
@@ -15,6 +15,7 @@ export class AppHeader {
   private readonly router = inject(Router);
   protected readonly locales = LOCALES;
   protected readonly canSeeReception = computed(() => hasAnyRole(this.session.me(), RECEPTION_ROLES));
+  protected readonly canEdit = computed(() => hasAnyRole(this.session.me(), EDITOR_ROLES));
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);
