@@ -15,3 +15,4 @@ export * from './lib/events/live-events';
 export * from './lib/occupancy/occupancy.api';
 export * from './lib/calendar/calendar.api';
 export * from './lib/editing/editing.api';
+export * from './lib/events/live-refresh';

@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
-  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
@@ -12,12 +11,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource, toObservable } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import type { Booking, BuildingSummary, Floor, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
 import { FloorPlanComponent } from '@flexdesk/client-ui-floor-plan';
 import { localDateOf } from '@flexdesk/shared-domain';
-import { BuildingsApi, I18n, LiveEventsClient, SessionStore } from '@flexdesk/client-data-access';
-import { EMPTY, debounceTime, filter, switchMap, tap } from 'rxjs';
+import { BuildingsApi, I18n, refreshOnLiveChanges, SessionStore } from '@flexdesk/client-data-access';
+import { tap } from 'rxjs';
 import { attributeLabel } from '../../shared/labels';
 import { type DateOption, dateOptions } from './booking-options';
 import { BookDialog } from './book-dialog';
@@ -25,10 +24,6 @@ import { planLabels, planText } from './plan-labels';
 import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, hasFreeTime, kindsIn } from './space-rows';
 import { SpaceTable } from './space-table';
 
-/** Live events refresh the plan at once; polling only backs them up (e.g. a proxy that drops SSE). */
-const POLL_MS = 60_000;
-/** Several changes in a burst (a colleague booking a row of desks) cost one refetch. */
-const LIVE_DEBOUNCE_MS = 300;
 const LAST_FLOOR_KEY = 'flexdesk.lastFloor';
 
 function keepOrDefault(
@@ -198,22 +193,13 @@ export class BookPage {
   private readonly injector = inject(Injector);
 
   constructor() {
-    const poll = setInterval(() => this.refreshIfVisible(), POLL_MS);
-    const onVisibility = () => this.refreshIfVisible();
-    this.document.addEventListener('visibilitychange', onVisibility);
-    // One stream per floor shown: refetch on every (re)connect and on changes of the date shown.
-    const live = inject(LiveEventsClient);
-    const subscription = toObservable(this.floorId)
-      .pipe(
-        switchMap((floorId) => (floorId ? live.changes({ floorId }) : EMPTY)),
-        filter((e) => e.type !== 'booking' || e.date === this.date()),
-        debounceTime(LIVE_DEBOUNCE_MS),
-      )
-      .subscribe(() => this.refreshIfVisible());
-    inject(DestroyRef).onDestroy(() => {
-      clearInterval(poll);
-      subscription.unsubscribe();
-      this.document.removeEventListener('visibilitychange', onVisibility);
+    refreshOnLiveChanges({
+      scope: computed(() => {
+        const floorId = this.floorId();
+        return floorId ? { floorId } : null;
+      }),
+      date: this.date,
+      refresh: () => this.refreshIfVisible(),
     });
   }
 

@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
-  DestroyRef,
   ElementRef,
   computed,
   inject,
@@ -10,19 +9,19 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource, toObservable } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import type { BuildingOccupancy, BuildingSummary, DayListEntry } from '@flexdesk/shared-contracts';
 import { addDaysToDate, isValidDate, localDateOf } from '@flexdesk/shared-domain';
 import {
   BookingsApi,
   BuildingsApi,
   I18n,
-  LiveEventsClient,
+  refreshOnLiveChanges,
   type MessageKey,
   OccupancyApi,
   SessionStore,
 } from '@flexdesk/client-data-access';
-import { EMPTY, debounceTime, filter, firstValueFrom, switchMap, tap } from 'rxjs';
+import { firstValueFrom, tap } from 'rxjs';
 import { STATUS_SYMBOLS } from '../../shared/labels';
 import { closeDialog, showModal } from '../../shared/dialog';
 import {
@@ -35,11 +34,6 @@ import {
   sortDayList,
   totalsRows,
 } from './day-list';
-
-/** Live events refresh at once; polling only backs them up (e.g. a proxy that drops SSE). */
-const POLL_MS = 60_000;
-/** A burst of changes (a team checking in together) costs one refetch. */
-const LIVE_DEBOUNCE_MS = 300;
 
 const COLUMN_KEYS = {
   space: 'reception.col.space',
@@ -159,21 +153,13 @@ export class ReceptionPage {
   private lastCounts: { key: string; booked: number; checkedIn: number } | null = null;
 
   constructor() {
-    const poll = setInterval(() => this.refreshIfVisible(), POLL_MS);
-    const onVisibility = () => this.refreshIfVisible();
-    this.document.addEventListener('visibilitychange', onVisibility);
-    const live = inject(LiveEventsClient);
-    const subscription = toObservable(this.buildingId)
-      .pipe(
-        switchMap((buildingId) => (buildingId ? live.changes({ buildingId }) : EMPTY)),
-        filter((e) => e.type !== 'booking' || e.date === this.date()),
-        debounceTime(LIVE_DEBOUNCE_MS),
-      )
-      .subscribe(() => this.refreshIfVisible());
-    inject(DestroyRef).onDestroy(() => {
-      clearInterval(poll);
-      subscription.unsubscribe();
-      this.document.removeEventListener('visibilitychange', onVisibility);
+    refreshOnLiveChanges({
+      scope: computed(() => {
+        const buildingId = this.buildingId();
+        return buildingId ? { buildingId } : null;
+      }),
+      date: this.date,
+      refresh: () => this.refreshIfVisible(),
     });
   }
 
