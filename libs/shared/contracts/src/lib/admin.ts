@@ -107,3 +107,23 @@ export interface AuditEntry {
   entityId: string | null;
   details: Record<string, unknown>;
 }
+
+/** Floor backgrounds a facility manager may upload; SVG is sanitised by the server. */
+export const BACKGROUND_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export type BackgroundContentType = (typeof BACKGROUND_CONTENT_TYPES)[number];
+/** Upload size limit for a floor background. */
+export const BACKGROUND_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Answer to `POST /api/floors/:id/backgrounds` (multipart, field `file`). The image is stored but not
+ * shown to employees until a draft whose `plan.backgroundUrl` is this URL is published.
+ */
+export interface BackgroundUpload {
+  /** `/api/backgrounds/<id>`; put it into the draft's `plan.backgroundUrl`. */
+  backgroundUrl: string;
+  contentType: BackgroundContentType;
+  /** Intrinsic size in pixels where it could be read (PNG/JPEG header, SVG width/height/viewBox). */
+  width: number | null;
+  height: number | null;
+  bytes: number;
+}

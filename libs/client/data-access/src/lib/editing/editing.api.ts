@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   API_ROUTES,
+  type BackgroundUpload,
   type FloorInput,
   type FloorLayout,
   type FloorSummary,
@@ -43,5 +44,12 @@ export class EditingApi {
   /** Fails with 409 AFFECTED_BOOKINGS (listing them) unless `cancelAffectedBookings` is set. */
   publish(floorId: string, request: PublishRequest): Observable<PublishResult> {
     return this.http.post<PublishResult>(apiUrl(API_ROUTES.floors, floorId, 'layout', 'publish'), request);
+  }
+
+  /** Stores a background image (PNG, JPEG or SVG, sanitised); it shows once a draft using it is published. */
+  uploadBackground(floorId: string, file: File): Observable<BackgroundUpload> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<BackgroundUpload>(apiUrl(API_ROUTES.floors, floorId, 'backgrounds'), form);
   }
 }
