@@ -127,3 +127,9 @@ export interface BackgroundUpload {
   height: number | null;
   bytes: number;
 }
+
+/** `GET /api/groups` (facility managers, admins): the groups a zone or space can be restricted to. */
+export interface GroupSummary {
+  id: string;
+  name: string;
+}

@@ -6,6 +6,7 @@ import {
   type FloorInput,
   type FloorLayout,
   type FloorSummary,
+  type GroupSummary,
   type LayoutDraft,
   type PublishRequest,
   type PublishResult,
@@ -51,5 +52,10 @@ export class EditingApi {
     const form = new FormData();
     form.append('file', file, file.name);
     return this.http.post<BackgroundUpload>(apiUrl(API_ROUTES.floors, floorId, 'backgrounds'), form);
+  }
+
+  /** Groups a zone or space can be restricted to. */
+  groups(): Observable<GroupSummary[]> {
+    return this.http.get<GroupSummary[]>(apiUrl('groups'));
   }
 }
