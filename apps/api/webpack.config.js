@@ -19,6 +19,8 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: false,
       sourceMap: true,
+      // Runs in a worker thread as plain CommonJS, so it is copied beside the bundle, not bundled.
+      assets: [{ input: './src/backgrounds', glob: 'svg-sanitiser.worker.js', output: '.' }],
     }),
   ],
 };

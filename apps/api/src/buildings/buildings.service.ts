@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SPACE_KINDS, type Building, type BookingPolicy, type BuildingSummary, type Floor, type SpaceKind } from '@flexdesk/shared-contracts';
 import { addDaysToDate, effectivePolicy, localDateOf } from '@flexdesk/shared-domain';
+import { backgroundUrl } from '../backgrounds/background-url';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { BuildingsRepository, type PolicyRows } from './buildings.repository';
@@ -61,8 +62,8 @@ export class BuildingsService {
       plan: {
         width: floor.planWidth,
         height: floor.planHeight,
-        backgroundUrl: floor.backgroundPath ? `/api/floors/${floor.id}/background` : null,
-        scale: floor.backgroundScale,
+        backgroundUrl: floor.backgroundId ? backgroundUrl(floor.backgroundId) : null,
+        scale: floor.planScale,
       },
       zones,
       spaces,

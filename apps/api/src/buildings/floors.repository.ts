@@ -12,8 +12,8 @@ export interface FloorRow {
   level: number;
   planWidth: number;
   planHeight: number;
-  backgroundPath: string | null;
-  backgroundScale: number | null;
+  backgroundId: string | null;
+  planScale: number | null;
   version: number;
 }
 
@@ -29,10 +29,10 @@ export class FloorsRepository {
   async findById(id: string): Promise<FloorRow | null> {
     const rows = await prepared<FloorRow>(
       this.dataSource,
-      'floor_by_id',
+      'floor_by_id_v2',
       `SELECT f.id, f.building_id AS "buildingId", b.name AS "buildingName", b.time_zone AS "timeZone",
               f.name, f.level, f.plan_width AS "planWidth", f.plan_height AS "planHeight",
-              f.background_path AS "backgroundPath", f.background_scale AS "backgroundScale", f.version
+              f.background_id AS "backgroundId", f.plan_scale AS "planScale", f.version
          FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = $1`,
       [id],
     );

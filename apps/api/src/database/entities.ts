@@ -84,8 +84,9 @@ export class FloorEntity {
   @Column('integer') level!: number;
   @Column('double precision', { name: 'plan_width' }) planWidth!: number;
   @Column('double precision', { name: 'plan_height' }) planHeight!: number;
-  @Column('text', { name: 'background_path', nullable: true }) backgroundPath!: string | null;
-  @Column('double precision', { name: 'background_scale', nullable: true }) backgroundScale!: number | null;
+  @Column('uuid', { name: 'background_id', nullable: true }) backgroundId!: string | null;
+  /** Plan units per metre, if the plan was scaled. */
+  @Column('double precision', { name: 'plan_scale', nullable: true }) planScale!: number | null;
   @Column('integer') version!: number;
   @Column('jsonb', { name: 'draft_layout', nullable: true }) draftLayout!: unknown;
   @Column('integer', { name: 'draft_version' }) draftVersion!: number;

@@ -5,7 +5,7 @@ import type { AuditEntry } from '@flexdesk/shared-contracts';
 export interface AuditRecord {
   actorId: string;
   action: string;
-  entityType: 'building' | 'floor' | 'layout' | 'closures' | 'policies';
+  entityType: 'building' | 'floor' | 'layout' | 'closures' | 'policies' | 'background';
   entityId: string | null;
   details?: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FloorLayout, LayoutSpace, LayoutZone } from '@flexdesk/shared-contracts';
+import { backgroundIdOf } from '../backgrounds/background-url';
 
 export interface DraftRow {
   floorId: string;
@@ -13,8 +14,8 @@ export interface DraftRow {
   draftUpdatedBy: string | null;
   planWidth: number;
   planHeight: number;
-  backgroundScale: number | null;
-  backgroundPath: string | null;
+  planScale: number | null;
+  backgroundId: string | null;
 }
 
 export interface AffectedRow {
@@ -29,7 +30,7 @@ const DRAFT_SELECT = `
   SELECT f.id AS "floorId", f.building_id AS "buildingId", b.time_zone AS "timeZone", f.version,
          f.draft_version AS "draftVersion", f.draft_layout AS "draftLayout", f.draft_updated_at AS "draftUpdatedAt",
          u.display_name AS "draftUpdatedBy", f.plan_width AS "planWidth", f.plan_height AS "planHeight",
-         f.background_scale AS "backgroundScale", f.background_path AS "backgroundPath"
+         f.plan_scale AS "planScale", f.background_id AS "backgroundId"
     FROM floors f JOIN buildings b ON b.id = f.building_id LEFT JOIN users u ON u.id = f.draft_updated_by`;
 
 @Injectable()
@@ -141,10 +142,10 @@ export class LayoutRepository {
       [floorId, JSON.stringify(layout.spaces.map((s) => ({ ...s, groups: s.restrictedToGroupIds })))],
     );
     const [[row]]: [{ version: number }[], number] = await m.query(
-      `UPDATE floors SET plan_width = $2, plan_height = $3, background_scale = $4, version = version + 1,
+      `UPDATE floors SET plan_width = $2, plan_height = $3, plan_scale = $4, background_id = $5, version = version + 1,
               draft_layout = NULL, updated_at = now()
         WHERE id = $1 RETURNING version`,
-      [floorId, layout.plan.width, layout.plan.height, layout.plan.scale],
+      [floorId, layout.plan.width, layout.plan.height, layout.plan.scale ?? null, backgroundIdOf(layout.plan.backgroundUrl)],
     );
     return row.version;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { FloorLayout, LayoutDraft, PublishResult } from '@flexdesk/shared-contracts';
 import { validateLayout } from '@flexdesk/shared-domain';
+import { backgroundIdOf, backgroundUrl } from '../backgrounds/background-url';
+import { BackgroundsRepository } from '../backgrounds/backgrounds.repository';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
@@ -19,6 +21,7 @@ export class LayoutService {
     private readonly layouts: LayoutRepository,
     private readonly audit: AuditRepository,
     private readonly clock: Clock,
+    private readonly backgrounds: BackgroundsRepository,
   ) {}
 
   /** The published layout: what employees see, and the export format. */
@@ -106,7 +109,21 @@ export class LayoutService {
       ...valid.spaces.flatMap((s, i) => (foreign.has(s.id) ? [{ path: `layout.spaces[${i}].id`, message: 'belongs to another floor' }] : [])),
     ];
     if (clashes.length) throw new DomainError('VALIDATION_FAILED', {}, { errors: clashes });
+    await this.checkBackground(floorId, valid.plan.backgroundUrl);
     return valid;
+  }
+
+  /**
+   * A draft may only show a background uploaded for its own floor. An import from another floor
+   * therefore fails here with the path, rather than silently losing the image: the facility manager
+   * removes it or uploads the image for this floor. A missing `backgroundUrl` means no background.
+   */
+  private async checkBackground(floorId: string, url: unknown): Promise<void> {
+    if (url === null || url === undefined) return;
+    const id = backgroundIdOf(typeof url === 'string' ? url : null);
+    if (id && (await this.backgrounds.belongsTo(id, floorId))) return;
+    const errors = [{ path: 'layout.plan.backgroundUrl', message: 'must be /api/backgrounds/<id> of an image uploaded for this floor' }];
+    throw new DomainError('BACKGROUND_NOT_ON_FLOOR', {}, { errors });
   }
 
   private async publishedOf(row: DraftRow): Promise<FloorLayout> {
@@ -115,8 +132,8 @@ export class LayoutService {
       plan: {
         width: row.planWidth,
         height: row.planHeight,
-        scale: row.backgroundScale,
-        backgroundUrl: row.backgroundPath ? `/api/floors/${row.floorId}/background` : null,
+        scale: row.planScale,
+        backgroundUrl: row.backgroundId ? backgroundUrl(row.backgroundId) : null,
       },
       zones,
       spaces,
