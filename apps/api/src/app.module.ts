@@ -27,6 +27,12 @@ import { LiveEventsHub } from './events/live-events.hub';
 import { JobsRepository } from './jobs/jobs.repository';
 import { OccupancyController } from './occupancy/occupancy.controller';
 import { AuditRepository } from './editing/audit.repository';
+import { BackgroundsController } from './backgrounds/backgrounds.controller';
+import { BackgroundsRepository } from './backgrounds/backgrounds.repository';
+import { BackgroundsService } from './backgrounds/backgrounds.service';
+import { SvgSanitiser } from './backgrounds/svg-sanitiser';
+import { GroupsController } from './groups/groups.controller';
+import { GroupsRepository } from './groups/groups.repository';
 import { EditingController } from './editing/editing.controller';
 import { EditingRepository } from './editing/editing.repository';
 import { EditingService } from './editing/editing.service';
@@ -38,6 +44,11 @@ import { JobsService } from './jobs/jobs.service';
 import { ProblemFilter } from './common/problem.filter';
 import { HealthController } from './health/health.controller';
 import { UsersRepository } from './users/users.repository';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+import { ReceptionAdminController } from './admin/reception-admin.controller';
+import { ReceptionAdminRepository } from './admin/reception-admin.repository';
+import { ReceptionAdminService } from './admin/reception-admin.service';
 
 @Module({})
 export class AppModule {
@@ -45,7 +56,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot({ ...database.options, migrationsRun: false })],
-      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController, EditingController, SpacesController],
+      controllers: [HealthController, AuthController, BuildingsController, AvailabilityController, BookingsController, EventsController, OccupancyController, CalendarController, EditingController, SpacesController, BackgroundsController, GroupsController, UsersController, ReceptionAdminController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_INFO, useValue: { embedded: database.embedded, url: database.url } },
@@ -59,6 +70,10 @@ export class AppModule {
         EditingService,
         LayoutRepository,
         LayoutService,
+        BackgroundsRepository,
+        BackgroundsService,
+        SvgSanitiser,
+        GroupsRepository,
         // Deny by default: every route needs a session unless it is marked @Public().
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -67,6 +82,9 @@ export class AppModule {
         SessionsRepository,
         RateLimitRepository,
         UsersRepository,
+        UsersService,
+        ReceptionAdminRepository,
+        ReceptionAdminService,
         BuildingsRepository,
         FloorsRepository,
         BuildingsService,

@@ -72,6 +72,8 @@ export class AuthService {
       showNameToColleagues: row.showNameToColleagues,
       defaultFloorId: row.defaultFloorId,
       sessionId: row.sessionId,
+      receptionAllBuildings: row.receptionAllBuildings,
+      receptionBuildingIds: row.receptionBuildingIds,
     };
     return { user, csrfToken: row.csrfToken };
   }

@@ -14,6 +14,8 @@ export interface SessionRow {
   showNameToColleagues: boolean;
   defaultFloorId: string | null;
   groupIds: string[];
+  receptionAllBuildings: boolean;
+  receptionBuildingIds: string[];
 }
 
 @Injectable()
@@ -28,15 +30,21 @@ export class SessionsRepository {
     return rows[0].id;
   }
 
-  /** One round trip per authenticated request: the session, its user and the user's groups. */
+  /**
+   * One round trip per authenticated request: the session, its user, the user's groups and the
+   * buildings they work reception for.
+   */
   async findValid(tokenHash: string): Promise<SessionRow | null> {
     const rows: SessionRow[] = await prepared(
       this.dataSource,
-      'session_find_valid',
+      'session_find_valid_v2',
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email,
               u.display_name AS "displayName", u.roles, u.locale,
               u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",
-              COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds"
+              COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds",
+              u.reception_all_buildings AS "receptionAllBuildings",
+              COALESCE((SELECT array_agg(r.building_id) FROM reception_assignments r WHERE r.user_id = u.id), '{}')
+                AS "receptionBuildingIds"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > now() AND u.active`,
       [tokenHash],

@@ -65,7 +65,7 @@ export class AvailabilityService {
             end: isoInZone(b.end, tz),
             status: b.status,
             mine,
-            bookerName: canSeeName(viewer, b.bookerId, b.bookerShowsName) ? b.bookerName : null,
+            bookerName: canSeeName(viewer, b.bookerId, b.bookerShowsName, floor.buildingId) ? b.bookerName : null,
           };
         });
         return {

@@ -40,4 +40,10 @@ export class BookingsController {
   checkIn(@CurrentUser() user: AuthUser, @Param('id', bookingId) id: string): Promise<Booking> {
     return this.bookings.checkIn(user, id);
   }
+
+  @Delete(':id/check-in')
+  @HttpCode(200)
+  undoCheckIn(@CurrentUser() user: AuthUser, @Param('id', bookingId) id: string): Promise<Booking> {
+    return this.bookings.undoCheckIn(user, id);
+  }
 }

@@ -230,6 +230,24 @@ export class BookingsRepository {
     return Number(count) > 0;
   }
 
+  /** Back to `confirmed`, recorded in the audit log; returns whether this call changed anything. */
+  async undoCheckIn(id: string, actorId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE bookings SET status = 'confirmed', checked_in_at = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'checked_in'
+          RETURNING to_char(local_date, 'YYYY-MM-DD') AS date`,
+        [id],
+      );
+      if (!rows.length) return false;
+      await m.query(
+        `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, details) VALUES ($1, $2, 'booking', $3, $4)`,
+        [actorId, 'booking.check_in_undone', id, JSON.stringify({ date: rows[0].date })],
+      );
+      return true;
+    });
+  }
+
   /** A floor's active bookings on a local date: one range of `bookings_floor_date_idx`. */
   async activeOnFloor(floorId: string, date: string): Promise<FloorDayBooking[]> {
     return prepared(

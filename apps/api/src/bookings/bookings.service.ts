@@ -14,6 +14,7 @@ import {
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { type AuthUser, hasRole } from '../common/request-context';
+import { actsForOthersIn, seesNamesIn } from '../auth/reception-scope';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 import { UsersRepository } from '../users/users.repository';
@@ -26,9 +27,17 @@ export function policyOf(ctx: SpaceContext): BookingPolicy {
   return effectivePolicy(ctx.kind, ctx.buildingPolicy, ctx.kindPolicy);
 }
 
-/** Names of bookers are personal data: shown to the booker, where they allow it, or to the front desk. */
-export function canSeeName(viewer: AuthUser, bookerId: string | null, bookerShowsName: boolean): boolean {
-  return bookerId === viewer.id || bookerShowsName || hasRole(viewer, 'receptionist');
+/**
+ * Names of bookers are personal data: shown to the booker, where they allow it, or to the front
+ * desk of the booking's building.
+ */
+export function canSeeName(
+  viewer: AuthUser,
+  bookerId: string | null,
+  bookerShowsName: boolean,
+  buildingId: string,
+): boolean {
+  return bookerId === viewer.id || bookerShowsName || seesNamesIn(viewer, buildingId);
 }
 
 @Injectable()
@@ -43,10 +52,14 @@ export class BookingsService {
 
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
     const slotRequest = this.parseSlotRequest(req);
-    const booker = await this.resolveBooker(user, req.bookerId);
+    const onBehalf = !!req.bookerId && req.bookerId !== user.id;
+    if (onBehalf && !hasRole(user, ...ON_BEHALF_ROLES)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const around = 'date' in slotRequest ? slotRequest.date : slotRequest.start.toISOString().slice(0, 10);
     const space = await this.bookings.findSpaceContext(req.spaceId, around);
     if (!space) throw new DomainError('SPACE_NOT_FOUND');
+    // The front desk books for others only in the buildings it works for.
+    if (onBehalf && !actsForOthersIn(user, space.buildingId)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
+    const booker = await this.resolveBooker(user, req.bookerId);
 
     const policy = policyOf(space);
     const closures = space.closures;
@@ -137,7 +150,7 @@ export class BookingsService {
     if (row.status === 'cancelled' || row.status === 'released') return;
     const now = this.clock.now();
     if (row.end <= now) throw new DomainError('BOOKING_NOT_ACTIVE');
-    if (!hasRole(user, ...ON_BEHALF_ROLES)) {
+    if (!actsForOthersIn(user, row.buildingId)) {
       const space = await this.bookings.findSpaceContext(row.spaceId);
       const policy = space ? policyOf(space) : null;
       if (policy && checkCancellation(now, policy, row.start)) {
@@ -149,7 +162,7 @@ export class BookingsService {
 
   async checkIn(user: AuthUser, id: string): Promise<Booking> {
     const row = await this.visibleBooking(user, id);
-    if (row.bookerId !== user.id && !hasRole(user, 'receptionist')) throw new DomainError('FORBIDDEN');
+    if (row.bookerId !== user.id && !seesNamesIn(user, row.buildingId)) throw new DomainError('FORBIDDEN');
     if (row.status === 'checked_in') return this.toBooking(user, row);
     if (row.status !== 'confirmed') throw new DomainError('BOOKING_NOT_ACTIVE');
     const space = await this.bookings.findSpaceContext(row.spaceId);
@@ -159,6 +172,31 @@ export class BookingsService {
     const refusal = checkInWindow(now, policy, row.start, row.end);
     if (refusal) throw new DomainError(refusal, { minutes: CHECK_IN_EARLY_MINUTES });
     await this.bookings.checkIn(id, now);
+    return this.get(user, id);
+  }
+
+  /**
+   * Takes a check-in back (checked in by mistake, or the wrong person): the booking is `confirmed`
+   * again, so the no-show job treats it as not checked in, grace period included. The front desk of
+   * the building and admins may do so while the booking runs; the booker only within the check-in
+   * window. Idempotent: a booking that is not checked in is returned unchanged.
+   */
+  async undoCheckIn(user: AuthUser, id: string): Promise<Booking> {
+    const row = await this.visibleBooking(user, id);
+    const frontDesk = seesNamesIn(user, row.buildingId);
+    if (row.bookerId !== user.id && !frontDesk) throw new DomainError('FORBIDDEN');
+    if (row.status === 'confirmed') return this.toBooking(user, row);
+    const now = this.clock.now();
+    if (row.status !== 'checked_in' || row.end <= now) throw new DomainError('BOOKING_NOT_ACTIVE');
+    if (!frontDesk) {
+      const space = await this.bookings.findSpaceContext(row.spaceId);
+      if (!space) throw new DomainError('SPACE_NOT_FOUND');
+      const refusal = checkInWindow(now, policyOf(space), row.start, row.end);
+      if (refusal) throw new DomainError(refusal, { minutes: CHECK_IN_EARLY_MINUTES });
+    }
+    if (await this.bookings.undoCheckIn(id, user.id)) {
+      this.logger.log(`check-in of booking ${id} taken back by user ${user.id}`);
+    }
     return this.get(user, id);
   }
 
@@ -175,7 +213,8 @@ export class BookingsService {
   /** Unknown and foreign bookings look the same from outside: both are 404. */
   private async visibleBooking(user: AuthUser, id: string): Promise<BookingRow> {
     const row = await this.bookings.findById(id);
-    const mayRead = row && (row.bookerId === user.id || row.creatorId === user.id || hasRole(user, ...ON_BEHALF_ROLES));
+    const mayRead =
+      row && (row.bookerId === user.id || row.creatorId === user.id || actsForOthersIn(user, row.buildingId));
     if (!row || !mayRead) throw new DomainError('BOOKING_NOT_FOUND');
     return row;
   }
@@ -203,7 +242,6 @@ export class BookingsService {
 
   private async resolveBooker(user: AuthUser, bookerId: string | undefined) {
     if (!bookerId || bookerId === user.id) return user;
-    if (!hasRole(user, ...ON_BEHALF_ROLES)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const booker = await this.users.findById(bookerId);
     if (!booker || !booker.active) throw new DomainError('USER_NOT_FOUND');
     return booker;
@@ -219,7 +257,9 @@ export class BookingsService {
             conflict: {
               start: isoInZone(winner.start, space.timeZone),
               end: isoInZone(winner.end, space.timeZone),
-              bookerName: canSeeName(user, winner.bookerId, winner.bookerShowsName) ? winner.bookerName : null,
+              bookerName: canSeeName(user, winner.bookerId, winner.bookerShowsName, space.buildingId)
+                ? winner.bookerName
+                : null,
             },
           }
         : {},
@@ -229,7 +269,7 @@ export class BookingsService {
   private toBooking(viewer: AuthUser, r: BookingRow): Booking {
     const tz = r.timeZone;
     const nameOf = (id: string | null, name: string | null, shows: boolean) =>
-      id && canSeeName(viewer, id, shows) ? (name ?? '') : '';
+      id && canSeeName(viewer, id, shows, r.buildingId) ? (name ?? '') : '';
     return {
       id: r.id,
       spaceId: r.spaceId,

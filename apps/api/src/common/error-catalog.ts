@@ -138,6 +138,11 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Sie dürfen nicht für andere Personen buchen.',
     en: () => 'You may not book on behalf of other people.',
   },
+  RECEPTION_NOT_ASSIGNED: {
+    status: 403,
+    de: () => 'Sie sind für dieses Gebäude nicht als Empfang eingetragen; Namen sind hier nicht sichtbar.',
+    en: () => 'You are not assigned to this building as reception; names are not visible here.',
+  },
   CANCELLATION_CUTOFF_PASSED: {
     status: 422,
     de: (p) => `Stornierungen sind nur bis ${p['minutes']} Minuten vor Beginn möglich.`,
@@ -178,6 +183,36 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Jemand anderes hat inzwischen gespeichert. Bitte laden Sie neu.',
     en: () => 'Someone else has saved in the meantime. Please reload.',
   },
+  BACKGROUND_MISSING: {
+    status: 400,
+    de: () => 'Bitte senden Sie genau eine Bilddatei im Feld „file“.',
+    en: () => 'Please send exactly one image file in the field "file".',
+  },
+  BACKGROUND_TOO_LARGE: {
+    status: 413,
+    de: (p) => `Das Bild ist zu groß; erlaubt sind höchstens ${p['maxMegabytes'] ?? 5} MB.`,
+    en: (p) => `The image is too large; at most ${p['maxMegabytes'] ?? 5} MB are allowed.`,
+  },
+  BACKGROUND_UNSUPPORTED_TYPE: {
+    status: 415,
+    de: () => 'Als Hintergrund sind nur PNG-, JPEG- und SVG-Bilder möglich.',
+    en: () => 'Only PNG, JPEG and SVG images can be used as a background.',
+  },
+  BACKGROUND_INVALID: {
+    status: 422,
+    de: () => 'Die Bilddatei ist beschädigt oder kein gültiges Bild.',
+    en: () => 'The image file is damaged or not a valid image.',
+  },
+  BACKGROUND_NOT_FOUND: {
+    status: 404,
+    de: () => 'Hintergrundbild nicht gefunden.',
+    en: () => 'Background image not found.',
+  },
+  BACKGROUND_NOT_ON_FLOOR: {
+    status: 422,
+    de: () => 'Das Hintergrundbild muss für diese Etage hochgeladen worden sein.',
+    en: () => 'The background image must have been uploaded for this floor.',
+  },
 };
 
 const TITLES: Record<number, { de: string; en: string }> = {
@@ -187,6 +222,7 @@ const TITLES: Record<number, { de: string; en: string }> = {
   404: { de: 'Nicht gefunden', en: 'Not Found' },
   409: { de: 'Konflikt', en: 'Conflict' },
   413: { de: 'Zu groß', en: 'Payload Too Large' },
+  415: { de: 'Nicht unterstützter Medientyp', en: 'Unsupported Media Type' },
   422: { de: 'Nicht möglich', en: 'Unprocessable Content' },
   429: { de: 'Zu viele Anfragen', en: 'Too Many Requests' },
   500: { de: 'Interner Fehler', en: 'Internal Server Error' },

@@ -12,6 +12,9 @@ export interface AuthUser {
   showNameToColleagues: boolean;
   defaultFloorId: string | null;
   sessionId: string;
+  /** Where a receptionist sees names (see auth/reception-scope.ts); loaded with the session. */
+  receptionAllBuildings: boolean;
+  receptionBuildingIds: string[];
 }
 
 export interface AppRequest extends Request {

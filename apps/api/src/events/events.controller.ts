@@ -2,6 +2,9 @@ import { Controller, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { concat, filter, interval, map, merge, type Observable, of, takeUntil } from 'rxjs';
 import { LIVE_EVENT_CHANGE, LIVE_EVENT_READY } from '@flexdesk/shared-contracts';
+import { CurrentUser } from '../common/current-user.decorator';
+import type { AuthUser } from '../common/request-context';
+import { eventFor } from './event-visibility';
 import { EventsQuery } from './events.dto';
 import { LiveEventsHub } from './live-events.hub';
 
@@ -14,17 +17,18 @@ export class EventsController {
 
   /**
    * Server-sent events of booking changes, optionally for one floor or building. Events name
-   * what changed, never who, so any signed-in person may follow any floor.
+   * what changed, never who, so any signed-in person may follow any floor; each stream gets the
+   * events as its user may see them (`eventFor`).
    */
   @Sse('events')
-  events(@Query() query: EventsQuery): Observable<MessageEvent> {
+  events(@CurrentUser() user: AuthUser, @Query() query: EventsQuery): Observable<MessageEvent> {
     const changes = this.hub.events$.pipe(
       filter(
         (e) =>
           e.type === 'resync' ||
           ((!query.floorId || e.floorId === query.floorId) && (!query.buildingId || e.buildingId === query.buildingId)),
       ),
-      map((e): MessageEvent => ({ type: LIVE_EVENT_CHANGE, data: e })),
+      map((e): MessageEvent => ({ type: LIVE_EVENT_CHANGE, data: eventFor(user, e) })),
     );
     // Heartbeats keep proxies from closing an idle stream and let clients notice a dead one.
     const heartbeat = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: '' })));

@@ -8,8 +8,8 @@ import {
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import pg from 'pg';
-import type { LiveEvent } from '@flexdesk/shared-contracts';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database';
+import type { LiveNotification } from './event-visibility';
 
 export const EVENTS_CHANNEL = 'flexdesk_events';
 const RECONNECT_MS = [250, 1000, 2000, 5000];
@@ -22,7 +22,7 @@ const RECONNECT_MS = [250, 1000, 2000, 5000];
 @Injectable()
 export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveEventsHub.name);
-  readonly events$ = new Subject<LiveEvent>();
+  readonly events$ = new Subject<LiveNotification>();
   /** Completes when the app shuts down, so open event streams end and HTTP can close. */
   readonly shutdown$ = new Subject<void>();
   private listener: pg.Client | null = null;
@@ -50,7 +50,7 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
   private publish(payload: string | undefined): void {
     if (!payload) return;
     try {
-      this.events$.next(JSON.parse(payload) as LiveEvent);
+      this.events$.next(JSON.parse(payload) as LiveNotification);
     } catch {
       this.logger.warn(`ignored a malformed event: ${payload.slice(0, 200)}`);
     }

@@ -11,6 +11,7 @@ import { isValidDate } from '@flexdesk/shared-domain';
 import { BuildingsRepository } from '../buildings/buildings.repository';
 import { DomainError } from '../common/domain-error';
 import { type AuthUser, hasRole } from '../common/request-context';
+import { seesNamesIn } from '../auth/reception-scope';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 import { toCsv } from './csv';
@@ -41,7 +42,10 @@ const STATUS_NAMES: Record<Locale, Record<string, string>> = {
   en: { confirmed: 'expected', checked_in: 'checked in' },
 };
 
-/** The reception's view of a building and day: totals and the day list, names included. */
+/**
+ * The reception's view of a building and day: totals, and the day list with names for the front
+ * desk of that building (see auth/reception-scope.ts). Other receptionists get the totals only.
+ */
 @Injectable()
 export class OccupancyService {
   constructor(
@@ -50,15 +54,17 @@ export class OccupancyService {
   ) {}
 
   async forBuilding(user: AuthUser, buildingId: string, date: string): Promise<BuildingOccupancy> {
-    // The day list names people: only the front desk (and admins) may see it.
+    // The board is for the front desk (and admins); the day list names people, so only the front
+    // desk of this very building gets it.
     if (!hasRole(user, 'receptionist')) throw new DomainError('FORBIDDEN');
     if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
     const building = await this.buildings.findById(buildingId);
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
+    const namesVisible = seesNamesIn(user, buildingId);
     const [floors, spaces, bookings] = await Promise.all([
       this.buildings.floorSummaries([buildingId]),
       this.occupancy.spacesOnDay(buildingId, date),
-      this.occupancy.bookingsOnDay(buildingId, date),
+      namesVisible ? this.occupancy.bookingsOnDay(buildingId, date) : Promise.resolve([]),
     ]);
     const tz = building.timeZone;
     return {
@@ -66,6 +72,7 @@ export class OccupancyService {
       buildingName: building.name,
       timeZone: tz,
       date,
+      namesVisible,
       total: totals(spaces),
       floors: floors.map((f): FloorOccupancy => {
         const own = spaces.filter((s) => s.floorId === f.id);
@@ -102,6 +109,7 @@ export class OccupancyService {
   /** The day list as CSV for Excel: `;`-separated in German (Excel's list separator there), `,` in English. */
   async dayListCsv(user: AuthUser, buildingId: string, date: string, locale: Locale): Promise<string> {
     const day = await this.forBuilding(user, buildingId, date);
+    if (!day.namesVisible) throw new DomainError('RECEPTION_NOT_ASSIGNED');
     const time = (iso: string | null) => (iso ? iso.slice(11, 16) : '');
     return toCsv(
       [

@@ -3,13 +3,28 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Closure, OpeningHours, Role, SpaceKind } from '@flexdesk/shared-contracts';
 import { addDaysToDate, isoWeekdayOf, localDateOf, resolveSlot } from '@flexdesk/shared-domain';
 import { hashPassword } from '../auth/password';
+import { BackgroundsRepository } from '../backgrounds/backgrounds.repository';
+import { floorOutlineSvg, sha256 } from './floor-outline';
 
 export const DEMO_PASSWORD = 'flexdesk';
-export const DEMO_ACCOUNTS: { email: string; name: string; roles: Role[]; groups: string[] }[] = [
+export const DEMO_ACCOUNTS: {
+  email: string;
+  name: string;
+  roles: Role[];
+  groups: string[];
+  /** Buildings whose front desk a receptionist works (names are visible there only). */
+  receptionFor?: string[];
+}[] = [
   { email: 'employee@example.com', name: 'Erika Mustermann', roles: ['employee'], groups: ['Bürgerservice'] },
   { email: 'employee2@example.com', name: 'Max Müller', roles: ['employee'], groups: ['Bauamt'] },
   { email: 'facility@example.com', name: 'Fatma Yılmaz', roles: ['facility_manager'], groups: [] },
-  { email: 'reception@example.com', name: 'Jürgen Schäfer', roles: ['receptionist'], groups: [] },
+  {
+    email: 'reception@example.com',
+    name: 'Jürgen Schäfer',
+    roles: ['receptionist'],
+    groups: [],
+    receptionFor: ['Rathaus Musterstadt'],
+  },
   {
     email: 'admin@example.com',
     name: 'Anna Admin',
@@ -269,6 +284,11 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
         `INSERT INTO buildings (name, address, time_zone, opening_hours, midday) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [b.name, b.address, b.timeZone, JSON.stringify(b.openingHours), b.midday],
       );
+      for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+        if (a.receptionFor?.includes(b.name)) {
+          await m.query('INSERT INTO reception_assignments (user_id, building_id) VALUES ($1, $2)', [userIds[i], buildingId]);
+        }
+      }
       for (const c of b.closures) {
         await m.query('INSERT INTO closures (building_id, date, reason) VALUES ($1, $2, $3)', [buildingId, c.date, c.reason]);
       }
@@ -284,6 +304,22 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
           `INSERT INTO floors (building_id, name, level, plan_width, plan_height) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [buildingId, f.name, f.level, f.width, f.height],
         );
+        // A generated wall outline as the published background, stored like an upload.
+        const rooms = f.spaces.filter((s) => s.kind === 'room');
+        const outline = Buffer.from(floorOutlineSvg(f.width, f.height, f.zones.map((z) => z.polygon), rooms));
+        const backgroundId = await new BackgroundsRepository(dataSource).insert(
+          {
+            floorId,
+            contentType: 'image/svg+xml',
+            bytes: outline,
+            sha256: sha256(outline),
+            width: f.width,
+            height: f.height,
+            createdBy: null,
+          },
+          m,
+        );
+        await m.query('UPDATE floors SET background_id = $1 WHERE id = $2', [backgroundId, floorId]);
         const zoneIds = new Map<string, string>();
         for (const z of f.zones) {
           const groups = (z.groups ?? []).map((g) => groupIds.get(g));

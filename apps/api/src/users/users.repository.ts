@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Locale, Role } from '@flexdesk/shared-contracts';
+import type { Locale, PersonSearchResult, Role } from '@flexdesk/shared-contracts';
 
 export interface UserRow {
   id: string;
@@ -33,6 +33,22 @@ export class UsersRepository {
   async findById(id: string): Promise<UserRow | null> {
     const rows = await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
     return rows[0] ?? null;
+  }
+
+  /**
+   * Active people whose name or email contains `text` (case-insensitive), names that start with it
+   * first. Only what booking on someone's behalf needs leaves this method.
+   */
+  async searchActive(text: string, limit: number): Promise<PersonSearchResult[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", u.email
+         FROM users u
+        WHERE u.active AND (u.display_name ILIKE $1 OR u.email ILIKE $1)
+        ORDER BY (u.display_name ILIKE $2) DESC, lower(u.display_name), u.email
+        LIMIT $3`,
+      [pattern, `${pattern.slice(1)}`, limit],
+    );
   }
 
   async updateSettings(

@@ -5,3 +5,4 @@ export * from './lib/routes';
 export * from './lib/events';
 export * from './lib/occupancy';
 export * from './lib/admin';
+export * from './lib/reception';

@@ -2,6 +2,8 @@ import { CreateSchema1764300000000 } from './1764300000000-CreateSchema';
 import { AddBookingEvents1764400000000 } from './1764400000000-AddBookingEvents';
 import { AddLayoutDraftsAndAudit1764500000000 } from './1764500000000-AddLayoutDraftsAndAudit';
 import { AddBookingFloor1764600000000 } from './1764600000000-AddBookingFloor';
+import { AddFloorBackgrounds1764700000000 } from './1764700000000-AddFloorBackgrounds';
+import { AddReceptionAssignments1764800000000 } from './1764800000000-AddReceptionAssignments';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   AddBookingEvents1764400000000,
   AddLayoutDraftsAndAudit1764500000000,
   AddBookingFloor1764600000000,
+  AddFloorBackgrounds1764700000000,
+  AddReceptionAssignments1764800000000,
 ];

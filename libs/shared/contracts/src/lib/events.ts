@@ -7,7 +7,8 @@ import type { BookingStatus } from './enums';
 export interface BookingChangedEvent {
   type: 'booking';
   op: 'insert' | 'update';
-  bookingId: string;
+  /** Only to the booker and to the front desk of the building; others learn just the space. */
+  bookingId?: string;
   spaceId: string;
   floorId: string;
   buildingId: string;

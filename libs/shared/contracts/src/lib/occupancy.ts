@@ -45,6 +45,11 @@ export interface BuildingOccupancy {
   date: string;
   total: OccupancyTotals;
   floors: FloorOccupancy[];
+  /**
+   * Whether the caller sees names in this building (admins, and receptionists assigned to it or to
+   * all buildings). When false, `bookings` is empty: the board shows totals only.
+   */
+  namesVisible: boolean;
   /** Active bookings of the day (confirmed and checked in), by floor and space. */
   bookings: DayListEntry[];
 }

@@ -12,6 +12,13 @@ export const API_ROUTES = {
   calendarFeed: 'me/calendar-feed',
   /** Public subscription feeds: `calendar/<secret>.ics`. */
   calendar: 'calendar',
+  /** Floor background images: `backgrounds/<id>` (uploaded through `floors/<id>/backgrounds`). */
+  backgrounds: 'backgrounds',
+  groups: 'groups',
+  /** Person search for booking on behalf (front desk, admins). */
+  users: 'users',
+  /** Receptionists' building assignments (admins). */
+  adminReceptionists: 'admin/receptionists',
 } as const;
 
 export const SESSION_COOKIE = 'fd_session';

@@ -1,0 +1,22 @@
+import type { LiveEvent } from '@flexdesk/shared-contracts';
+import { seesNamesIn } from '../auth/reception-scope';
+import type { AuthUser } from '../common/request-context';
+
+/** What the database announces: a live event, plus the booker's id for the API's own use. */
+export type LiveNotification = LiveEvent & { bookerId?: string | null };
+
+/**
+ * The event as `viewer` may see it. Which space changed, and to what status, is public (the plan
+ * shows it to everyone); which booking it was goes only to its booker and to the front desk of the
+ * building, and the booker's id to nobody.
+ */
+export function eventFor(
+  viewer: Pick<AuthUser, 'id' | 'roles' | 'receptionAllBuildings' | 'receptionBuildingIds'>,
+  e: LiveNotification,
+): LiveEvent {
+  if (e.type !== 'booking') return { type: e.type };
+  // bookerId is dropped on purpose: no person's id leaves the server in an event.
+  const { bookerId, bookingId, ...rest } = e;
+  const mayKnowBooking = (!!bookerId && bookerId === viewer.id) || seesNamesIn(viewer, e.buildingId);
+  return mayKnowBooking && bookingId ? { ...rest, bookingId } : rest;
+}

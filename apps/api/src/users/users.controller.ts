@@ -1,0 +1,20 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { API_ROUTES, type PersonSearchResult } from '@flexdesk/shared-contracts';
+import { CurrentUser } from '../common/current-user.decorator';
+import type { AuthUser } from '../common/request-context';
+import { PersonSearchQuery } from './users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller(API_ROUTES.users)
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Front desk and admins: active people by name or email, for booking on their behalf. */
+  @Get()
+  @Header('Cache-Control', 'no-store')
+  search(@CurrentUser() user: AuthUser, @Query() query: PersonSearchQuery): Promise<PersonSearchResult[]> {
+    return this.users.search(user, query.query);
+  }
+}
