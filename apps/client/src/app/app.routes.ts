@@ -36,6 +36,25 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
   },
   {
+    path: 'reception/labels/:floorId',
+    title: 'labels.title',
+    canActivate: [roleGuard(...RECEPTION_ROLES, 'facility_manager')],
+    loadComponent: () => import('./pages/labels/labels.page').then((m) => m.LabelsPage),
+  },
+  {
+    // The target of the QR code on a desk; signing in first brings people back here.
+    path: 'check-in/:spaceId',
+    title: 'checkin.title',
+    canActivate: [authGuard],
+    loadComponent: () => import('./pages/check-in/check-in.page').then((m) => m.CheckInPage),
+  },
+  {
+    path: 'admin/reception',
+    title: 'admin.reception.title',
+    canActivate: [roleGuard('admin')],
+    loadComponent: () => import('./pages/admin/reception-admin.page').then((m) => m.ReceptionAdminPage),
+  },
+  {
     path: 'editor',
     title: 'editor.title',
     canActivate: [roleGuard(...EDITOR_ROLES)],

@@ -16,3 +16,4 @@ export * from './lib/occupancy/occupancy.api';
 export * from './lib/calendar/calendar.api';
 export * from './lib/editing/editing.api';
 export * from './lib/events/live-refresh';
+export * from './lib/reception/reception.api';

@@ -16,6 +16,7 @@ export class AppHeader {
   protected readonly locales = LOCALES;
   protected readonly canSeeReception = computed(() => hasAnyRole(this.session.me(), RECEPTION_ROLES));
   protected readonly canEdit = computed(() => hasAnyRole(this.session.me(), EDITOR_ROLES));
+  protected readonly isAdmin = computed(() => hasAnyRole(this.session.me(), ['admin']));
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);

@@ -48,6 +48,7 @@ export const OCCUPANCY: BuildingOccupancy = {
   buildingName: 'Rathaus',
   timeZone: 'Europe/Berlin',
   date: DAY,
+  namesVisible: true,
   total: totals(7, 3, 1),
   floors: [
     {

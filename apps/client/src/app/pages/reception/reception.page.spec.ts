@@ -271,6 +271,111 @@ describe('ReceptionPage', () => {
     expect(text(el.querySelector('[role=status]'))).toBe('✓ Aktualisiert: 4 Buchungen, davon 1 eingecheckt.');
     expect(dayRows(el)).toHaveLength(4);
   });
+
+  it('takes a check-in back from the row', async () => {
+    const { fixture, el } = await render();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Check-in von Ömer Yilmaz bei 0.02 zurücknehmen"]')?.click();
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/bookings/0.02/check-in' })
+      .flush({ ...OCCUPANCY.bookings[1], status: 'confirmed' });
+    await settle(fixture);
+    expect(text(el.querySelector('[role=status]'))).toContain(
+      'Der Check-in von Ömer Yilmaz bei 0.02 wurde zurückgenommen.',
+    );
+    expectOccupancy().flush(OCCUPANCY);
+  });
+
+  it('shows totals only, and says why, where the person does not work the front desk', async () => {
+    const { el } = await render({ ...OCCUPANCY, namesVisible: false, bookings: [] });
+    expect(text(el.querySelector('.notice'))).toContain('Sie sind für Rathaus nicht als Empfang eingetragen.');
+    expect(el.querySelectorAll('.totals-table tbody tr').length).toBeGreaterThan(0);
+    expect(el.querySelector('.day-list')).toBeNull();
+    expect(el.querySelector('a[download]')).toBeNull();
+    expect([...el.querySelectorAll('button')].some((b) => text(b) === 'Für jemanden buchen')).toBe(false);
+  });
+
+  it('links to the QR labels of every floor', async () => {
+    const { el } = await render();
+    const links = [...el.querySelectorAll<HTMLAnchorElement>('a[href^="/reception/labels/"]')];
+    expect(links.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')])).toEqual([
+      ['/reception/labels/eg', 'QR-Etiketten für Erdgeschoss'],
+      ['/reception/labels/og1', 'QR-Etiketten für 1. OG'],
+    ]);
+  });
+
+  it('books for someone found with the keyboard in the people combobox', async () => {
+    const { fixture, el } = await render();
+    [...el.querySelectorAll('button')].find((b) => text(b) === 'Für jemanden buchen')?.click();
+    await settle(fixture);
+    const dialog = el.querySelector('fd-book-on-behalf dialog');
+    expect(dialog?.hasAttribute('open')).toBe(true);
+    backend.expectOne('/api/floors/eg').flush({
+      id: 'eg',
+      spaces: [
+        { id: 's1', label: '0.10', kind: 'desk', bookable: true },
+        { id: 's2', label: '0.9', kind: 'desk', bookable: true },
+        { id: 's3', label: 'Raum', kind: 'room', bookable: true },
+        { id: 's4', label: '0.11', kind: 'desk', bookable: true },
+      ],
+    });
+    backend
+      .expectOne((r) => r.url === '/api/floors/eg/availability')
+      .flush({
+        floorId: 'eg',
+        date: DAY,
+        spaces: [
+          { spaceId: 's1', state: 'free', bookings: [] },
+          { spaceId: 's2', state: 'free', bookings: [] },
+          { spaceId: 's3', state: 'free', bookings: [] },
+          { spaceId: 's4', state: 'booked', bookings: [] },
+        ],
+      });
+    await settle(fixture);
+    const spaces = [...el.querySelectorAll<HTMLOptionElement>('#obo-space option')].map((o) => text(o));
+    expect(spaces).toEqual(['Arbeitsplatz 0.9', 'Arbeitsplatz 0.10']);
+
+    const input = el.querySelector<HTMLInputElement>('#obo-person');
+    expect(input?.getAttribute('role')).toBe('combobox');
+    expect(document.activeElement).toBe(input);
+    if (!input) return;
+    input.value = 'ma';
+    input.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 300));
+    backend
+      .expectOne((r) => r.url === '/api/users' && r.params.get('query') === 'ma')
+      .flush([
+        { id: 'u1', displayName: 'Anna Maier', email: 'anna@example.com' },
+        { id: 'u2', displayName: 'Max Müller', email: 'max@example.com' },
+      ]);
+    await settle(fixture);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(input.getAttribute('aria-activedescendant')).toBe('obo-person-0');
+    expect(text(el.querySelector('#obo-person-status'))).toContain('2 Personen gefunden');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    await settle(fixture);
+    expect(input.getAttribute('aria-activedescendant')).toBe('obo-person-1');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await settle(fixture);
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    expect(text(dialog?.querySelector('.notice'))).toBe('Gebucht wird für Max Müller (max@example.com).');
+
+    dialog?.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const req = backend.expectOne({ method: 'POST', url: '/api/bookings' });
+    expect(req.request.body).toEqual({ spaceId: 's2', date: DAY, slot: 'day', bookerId: 'u2' });
+    req.flush({
+      id: 'new',
+      spaceKind: 'desk',
+      spaceLabel: '0.9',
+      floorName: 'Erdgeschoss',
+      booker: { id: 'u2', displayName: 'Max Müller' },
+    });
+    await settle(fixture);
+    expect(dialog?.hasAttribute('open')).toBe(false);
+    expect(text(el.querySelector('[role=status]'))).toContain(
+      'Für Max Müller gebucht: Arbeitsplatz 0.9 (Erdgeschoss).',
+    );
+    expectOccupancy().flush(OCCUPANCY);
+  });
 });
 
 @Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })

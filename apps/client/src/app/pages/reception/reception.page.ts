@@ -10,7 +10,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { BuildingOccupancy, BuildingSummary, DayListEntry } from '@flexdesk/shared-contracts';
+import { RouterLink } from '@angular/router';
+import type { Booking, BuildingOccupancy, BuildingSummary, DayListEntry } from '@flexdesk/shared-contracts';
 import { addDaysToDate, isValidDate, localDateOf } from '@flexdesk/shared-domain';
 import {
   BookingsApi,
@@ -24,6 +25,7 @@ import {
 import { firstValueFrom, tap } from 'rxjs';
 import { STATUS_SYMBOLS } from '../../shared/labels';
 import { closeDialog, showModal } from '../../shared/dialog';
+import { BookOnBehalfDialog } from './book-on-behalf';
 import {
   type DayListSort,
   type DayListSortKey,
@@ -44,6 +46,7 @@ const COLUMN_KEYS = {
 
 @Component({
   selector: 'fd-reception-page',
+  imports: [BookOnBehalfDialog, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reception.page.html',
 })
@@ -148,6 +151,11 @@ export class ReceptionPage {
   protected readonly pendingCancel = signal<DayListEntry | null>(null);
   protected readonly symbols = STATUS_SYMBOLS;
   private readonly confirmDialog = viewChild.required<ElementRef<HTMLDialogElement>>('confirm');
+  private readonly onBehalfDialog = viewChild(BookOnBehalfDialog);
+  /** Floors by level, for the QR label links. */
+  protected readonly floorsByLevel = computed(() =>
+    [...(this.building()?.floors ?? [])].sort((a, b) => a.level - b.level),
+  );
   private opener: HTMLElement | null = null;
   /** Counts of the day last shown, to announce only real changes of the same day. */
   private lastCounts: { key: string; booked: number; checkedIn: number } | null = null;
@@ -254,6 +262,39 @@ export class ReceptionPage {
     } finally {
       this.busyId.set(null);
     }
+  }
+
+  protected async undoCheckIn(e: DayListEntry): Promise<void> {
+    this.busyId.set(e.bookingId);
+    this.error.set(null);
+    this.announcement.set('');
+    try {
+      await firstValueFrom(this.bookingsApi.undoCheckIn(e.bookingId));
+      this.announcement.set(this.i18n.t('reception.checkInUndone', { name: e.bookerName, label: e.spaceLabel }));
+      this.reload();
+    } catch (err) {
+      this.error.set(this.i18n.errorMessage(err));
+    } finally {
+      this.busyId.set(null);
+    }
+  }
+
+  protected openBookOnBehalf(): void {
+    this.error.set(null);
+    this.announcement.set('');
+    this.onBehalfDialog()?.open();
+  }
+
+  protected onBookedOnBehalf(b: Booking): void {
+    this.announcement.set(
+      this.i18n.t('reception.obo.booked', {
+        name: b.booker.displayName,
+        kind: this.i18n.t(`kind.${b.spaceKind}`),
+        label: b.spaceLabel,
+        floor: b.floorName,
+      }),
+    );
+    this.reload();
   }
 
   protected askCancel(e: DayListEntry): void {

@@ -39,4 +39,14 @@ export class BookingsApi {
   checkIn(id: string): Observable<Booking> {
     return this.http.post<Booking>(apiUrl(API_ROUTES.bookings, id, 'check-in'), null);
   }
+
+  /** Back to `confirmed` (front desk of the building, admins, or the booker within the check-in window). */
+  undoCheckIn(id: string): Observable<Booking> {
+    return this.http.delete<Booking>(apiUrl(API_ROUTES.bookings, id, 'check-in'));
+  }
+
+  /** Check-in by space, as the QR code on a desk does: the caller's current booking of it. */
+  checkInAtSpace(spaceId: string): Observable<Booking> {
+    return this.http.post<Booking>(apiUrl('spaces', spaceId, 'check-in'), null);
+  }
 }

@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import type { BuildingSummary, ReceptionAssignment } from '@flexdesk/shared-contracts';
+import { BuildingsApi, I18n, ReceptionAdminApi } from '@flexdesk/client-data-access';
+import { firstValueFrom } from 'rxjs';
+
+/** The edit of one receptionist's row, before it is saved. */
+interface Draft {
+  allBuildings: boolean;
+  buildingIds: string[];
+}
+
+/**
+ * Admins decide, per receptionist, in which buildings the front desk sees booker names: all, or
+ * the buildings ticked. Elsewhere the board shows totals only.
+ */
+@Component({
+  selector: 'fd-reception-admin-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './reception-admin.page.html',
+})
+export class ReceptionAdminPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(ReceptionAdminApi);
+  private readonly buildingsApi = inject(BuildingsApi);
+
+  private readonly peopleResource = rxResource({ stream: () => this.api.list() });
+  private readonly buildingsResource = rxResource({ stream: () => this.buildingsApi.list() });
+  protected readonly people = computed<ReceptionAssignment[]>(() =>
+    this.peopleResource.hasValue() ? this.peopleResource.value() : [],
+  );
+  protected readonly buildings = computed<BuildingSummary[]>(() =>
+    this.buildingsResource.hasValue() ? this.buildingsResource.value() : [],
+  );
+  protected readonly loading = computed(() => this.peopleResource.isLoading() || this.buildingsResource.isLoading());
+  protected readonly loadError = computed(() => {
+    for (const r of [this.peopleResource, this.buildingsResource]) {
+      if (r.status() === 'error')
+        return this.i18n.t('error.loadFailed', { message: this.i18n.errorMessage(r.error()) });
+    }
+    return null;
+  });
+
+  private readonly drafts = signal<Record<string, Draft>>({});
+  protected readonly savingId = signal<string | null>(null);
+  protected readonly announcement = signal('');
+  protected readonly error = signal<string | null>(null);
+
+  protected draftOf(p: ReceptionAssignment): Draft {
+    return this.drafts()[p.id] ?? { allBuildings: p.allBuildings, buildingIds: p.buildingIds };
+  }
+
+  protected changed(p: ReceptionAssignment): boolean {
+    const d = this.drafts()[p.id];
+    return (
+      !!d &&
+      (d.allBuildings !== p.allBuildings || [...d.buildingIds].sort().join() !== [...p.buildingIds].sort().join())
+    );
+  }
+
+  protected setAll(p: ReceptionAssignment, event: Event): void {
+    const allBuildings = (event.target as HTMLInputElement).checked;
+    this.drafts.update((d) => ({ ...d, [p.id]: { ...this.draftOf(p), allBuildings } }));
+  }
+
+  protected toggleBuilding(p: ReceptionAssignment, buildingId: string, event: Event): void {
+    const on = (event.target as HTMLInputElement).checked;
+    const current = this.draftOf(p);
+    const buildingIds = on
+      ? [...new Set([...current.buildingIds, buildingId])]
+      : current.buildingIds.filter((id) => id !== buildingId);
+    this.drafts.update((d) => ({ ...d, [p.id]: { ...current, buildingIds } }));
+  }
+
+  protected summary(p: ReceptionAssignment): string {
+    if (p.allBuildings) return this.i18n.t('admin.reception.seesAll');
+    const names = this.buildings()
+      .filter((b) => p.buildingIds.includes(b.id))
+      .map((b) => b.name);
+    return names.length
+      ? this.i18n.t('admin.reception.seesSome', { buildings: names.join(', ') })
+      : this.i18n.t('admin.reception.seesNone');
+  }
+
+  protected async save(p: ReceptionAssignment): Promise<void> {
+    const draft = this.draftOf(p);
+    this.savingId.set(p.id);
+    this.error.set(null);
+    this.announcement.set('');
+    try {
+      const saved = await firstValueFrom(this.api.set(p.id, draft));
+      this.peopleResource.update((list) => list?.map((x) => (x.id === saved.id ? saved : x)));
+      this.drafts.update((d) => {
+        const rest = { ...d };
+        delete rest[p.id];
+        return rest;
+      });
+      this.announcement.set(this.i18n.t('admin.reception.saved', { name: saved.displayName }));
+    } catch (e) {
+      this.error.set(this.i18n.errorMessage(e));
+    } finally {
+      this.savingId.set(null);
+    }
+  }
+
+  protected retry(): void {
+    for (const r of [this.peopleResource, this.buildingsResource]) {
+      if (r.status() === 'error') r.reload();
+    }
+  }
+}
