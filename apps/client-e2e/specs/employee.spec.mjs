@@ -1,20 +1,23 @@
-// An employee books a desk with the mouse, finds it under "Meine Buchungen", cancels it, then books
-// again with the keyboard alone. axe-core checks every page and dialog on the way; the booking page
-// is captured for the README at desktop and phone size.
+// An employee books a desk on the plan (its card follows keyboard focus and the mouse), adds it to
+// the calendar, finds it under "Meine Buchungen", cancels it (the calendar learns of that too),
+// opens "Erneut buchen", then books again with the keyboard alone. axe-core checks every page and
+// dialog on the way; the booking page is captured for the README at desktop and phone size, and the
+// plan with its card at desktop size.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import ICAL from 'ical.js';
 import {
   assertEventually,
   assertNoSeriousA11yViolations,
   baseUrl,
   chooseFloorAndDay,
+  dateOptions,
   labels,
   launchBrowser,
   login,
   newPage,
-  openBookDialog,
   printA11ySummary,
   screenshotDir,
   spaceRow,
@@ -67,6 +70,73 @@ async function tabTo(page, match, what, max = 120) {
   assert.fail(`Tab never reached ${what}`);
 }
 
+/** The plan's card: visible, with the space's label and state. */
+async function showPlan(page) {
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  await page.locator('fd-floor-plan canvas').first().waitFor();
+}
+
+async function planCard(page) {
+  const card = page.locator('.plan-card');
+  await card.waitFor();
+  const title = (await card.locator('h3').innerText()).trim();
+  return {
+    card,
+    title,
+    label: title.replace(/^\S+ /, ''),
+    state: (await card.locator('.state').innerText()).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** The centre of the space the card describes, in page pixels (the card sits 14 px off it, see plan-card.ts). */
+async function cardAnchor(page) {
+  return page.locator('.plan-card').evaluate((card) => {
+    const host = card.parentElement.querySelector('fd-floor-plan').getBoundingClientRect();
+    const left = parseFloat(card.style.left);
+    const top = parseFloat(card.style.top);
+    const leftward = card.style.transform.includes('translate(-100%');
+    const upward = card.style.transform.includes('-100%)');
+    return { x: host.left + (leftward ? left + 14 : left - 14), y: host.top + (upward ? top + 14 : top - 14) };
+  });
+}
+
+/** Clicks a calendar link and parses the downloaded file with ical.js (an independent parser). */
+async function downloadInvite(page, link) {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /^flexdesk-.+\.ics$/);
+  const text = readFileSync(await download.path(), 'utf8');
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const event = calendar.getFirstSubcomponent('vevent');
+  assert.ok(event, `a VEVENT in\n${text}`);
+  const dtstart = event.getFirstProperty('dtstart');
+  return {
+    text,
+    method: calendar.getFirstPropertyValue('method'),
+    timezones: calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')),
+    summary: event.getFirstPropertyValue('summary'),
+    location: event.getFirstPropertyValue('location'),
+    status: event.getFirstPropertyValue('status'),
+    sequence: event.getFirstPropertyValue('sequence'),
+    uid: event.getFirstPropertyValue('uid'),
+    tzid: dtstart.getParameter('tzid'),
+    start: dtstart.getFirstValue().toString(),
+  };
+}
+
+/** The first open day on which a whole-day booking is not over yet, as "book again" picks it. */
+async function nextDayForWholeDay(page) {
+  const options = await dateOptions(page);
+  const berlin = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Berlin',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date());
+  // Rathaus Musterstadt closes at 19:00 on weekdays.
+  const [today, ...later] = options;
+  if (!today.disabled && Number(berlin) < 19) return today;
+  return later.find((o) => !o.disabled);
+}
+
 async function goToBookings(page) {
   await page.getByRole('navigation').getByRole('link', { name: t.navBookings, exact: true }).click();
   await page.waitForURL(/\/bookings$/);
@@ -110,6 +180,14 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
     await page.locator('details.filters').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(screenshotDir, 'book-360x780.png') });
     await assertNoSeriousA11yViolations(page, 'booking page at 360×780');
+    // The plan's card on a phone: it spans the plan and stays on screen.
+    await showPlan(page);
+    await page.getByRole('application').focus();
+    const phoneCard = await planCard(page);
+    const box = await phoneCard.card.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 360, `card within the width: ${JSON.stringify(box)}`);
+    assert.ok(box.width > 250, `card spans the plan: ${JSON.stringify(box)}`);
+    await assertNoSeriousA11yViolations(page, 'plan with its card at 360×780');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.reload();
     await chooseFloorAndDay(page, DAY_INDEX);
@@ -129,11 +207,46 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
       assert.equal(r.kind, t.desk, `only desks: ${JSON.stringify(r)}`);
       assert.match(r.stateClass, /state--(free|partial)/, `only available: ${JSON.stringify(r)}`);
     }
-    const desk = filtered.find((r) => r.stateClass.includes('state--free'));
-    assert.ok(desk, 'a free desk with a monitor');
+    assert.ok(
+      filtered.some((r) => r.stateClass.includes('state--free')),
+      'a free desk with a monitor',
+    );
 
-    // Book it for the whole day through the dialog.
-    const dialog = await openBookDialog(page, desk.label);
+    // The plan: keyboard focus shows the card of the first matching space; arrows move it to a free one.
+    await showPlan(page);
+    await page.locator('.plan-area').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.getByRole('application').focus();
+    let card = await planCard(page);
+    for (let i = 0; i < 20 && card.state !== `✓ ${t.free}`; i++) {
+      await page.keyboard.press(i % 4 === 3 ? 'ArrowDown' : 'ArrowRight');
+      await page.waitForTimeout(150);
+      card = await planCard(page);
+    }
+    assert.equal(card.state, `✓ ${t.free}`, `a free desk on the plan: ${JSON.stringify(card)}`);
+    assert.equal(card.title, `${t.desk} ${card.label}`);
+    assert.ok(
+      filtered.some((r) => r.label === card.label),
+      `${card.label} passes the filters`,
+    );
+    const desk = { label: card.label };
+    assert.match(await card.card.innerText(), /Monitor/);
+    assert.match(await page.locator('.plan-area + [aria-live]').textContent(), /Escape schließt sie/);
+    // Escape closes it.
+    const anchor = await cardAnchor(page);
+    await page.keyboard.press('Escape');
+    await page.locator('.plan-card').waitFor({ state: 'detached' });
+    // Hovering the same space with the mouse (keyboard focus gone, nothing scrolled) shows it again.
+    await page.getByRole('application').evaluate((el) => el.blur());
+    await page.mouse.move(anchor.x, anchor.y);
+    card = await planCard(page);
+    assert.equal(card.label, desk.label, 'the mouse finds the same desk');
+    await page.screenshot({ path: join(screenshotDir, 'book-card-1280x900.png') });
+    await assertNoSeriousA11yViolations(page, 'plan with its card');
+
+    // Book it for the whole day: the card's button opens the same dialog as the list's.
+    await card.card.getByRole('button', { name: t.bookAction(desk.label), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: t.dialogTitle(desk.label), exact: true });
+    await dialog.waitFor();
     await assertNoSeriousA11yViolations(page, 'booking dialog');
     await dialog.getByRole('radio', { name: t.wholeDay }).check();
     await dialog.getByRole('button', { name: t.submit, exact: true }).click();
@@ -144,6 +257,16 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
       await success.innerText(),
       new RegExp(`Gebucht: Arbeitsplatz ${desk.label.replace('.', '\\.')} am .+, 07:00–19:00 Uhr\\.`),
     );
+    // The list keeps the selection: the booked desk's row is marked current, in view, and mine
+    // (once "only available" no longer hides it).
+    await page.getByRole('button', { name: 'Liste', exact: true }).click();
+    await page.getByRole('button', { name: 'Filter zurücksetzen', exact: true }).click();
+    const selected = page.locator('tbody tr[aria-current="true"]');
+    await selected.waitFor();
+    assert.equal(await selected.count(), 1);
+    assert.equal((await selected.locator('th').innerText()).split('\n')[0].trim(), desk.label);
+    await selected.locator('.state--mine').waitFor();
+    assert.ok(await selected.isVisible(), 'the selected row is shown');
 
     // "Meine Buchungen" lists it; cancel it with the confirmation dialog.
     await goToBookings(page);
@@ -151,6 +274,16 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
     const upcoming = bookingRow(page, t.upcoming, desk.label, day);
     await upcoming.waitFor();
     assert.match(await upcoming.innerText(), new RegExp(t.statusConfirmed));
+
+    // "In den Kalender": an invite in the building's time zone, read back with ical.js.
+    const invite = await downloadInvite(page, upcoming.getByRole('link', { name: /^In den Kalender: / }));
+    assert.equal(invite.method, 'REQUEST');
+    assert.equal(invite.status, 'CONFIRMED');
+    assert.match(invite.summary, new RegExp(`${desk.label.replace('.', '\\.')} – Rathaus Musterstadt`));
+    assert.equal(invite.location, `Rathaus Musterstadt, Erdgeschoss, ${desk.label}`);
+    assert.equal(invite.tzid, 'Europe/Berlin');
+    assert.equal(invite.start, `${day.value}T07:00:00`);
+    assert.ok(invite.timezones.includes('Europe/Berlin'), `a VTIMEZONE for Europe/Berlin: ${invite.timezones}`);
     await upcoming.getByRole('button', { name: t.cancelLabel(desk.label) }).click();
     const confirm = page.getByRole('dialog', { name: t.confirmTitle });
     await confirm.waitFor();
@@ -172,6 +305,44 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
       async () => (await bookingRow(page, t.upcoming, desk.label, day).count()) === 0,
       'the booking to leave "Anstehend"',
     );
+
+    // The same invite, downloaded again, now tells the calendar to drop the event.
+    const withdrawn = await downloadInvite(
+      page,
+      cancelled.getByRole('link', { name: /^Aus dem Kalender entfernen: / }),
+    );
+    assert.equal(withdrawn.method, 'CANCEL');
+    assert.equal(withdrawn.status, 'CANCELLED');
+    assert.equal(withdrawn.uid, invite.uid, 'same event');
+    assert.ok(withdrawn.sequence > invite.sequence, `SEQUENCE ${invite.sequence} → ${withdrawn.sequence}`);
+    assert.equal(withdrawn.tzid, 'Europe/Berlin');
+    assert.ok(withdrawn.timezones.includes('Europe/Berlin'));
+
+    // "Erneut buchen": the booking page on the same floor and desk, the next day the whole day is
+    // still ahead, the same slot. Whether the desk is free then depends on the demo data.
+    await cancelled.getByRole('link', { name: new RegExp(`^${desk.label.replace('.', '\\.')} erneut buchen`) }).click();
+    await page.waitForURL(/\/book/);
+    await waitForTable(page);
+    assert.equal(await page.locator('#pick-floor option:checked').innerText(), 'Erdgeschoss');
+    const againDay = await nextDayForWholeDay(page);
+    assert.equal(await page.locator('#pick-date').inputValue(), againDay.value);
+    const againDialog = page.getByRole('dialog', { name: t.dialogTitle(desk.label), exact: true });
+    const notFree = page.getByRole('status').filter({ hasText: `${desk.label} ist am` });
+    await assertEventually(
+      async () => (await againDialog.isVisible()) || (await notFree.isVisible()),
+      'the dialog or a notice',
+    );
+    console.log(
+      `book again: ${desk.label} on ${againDay.value}: ${(await againDialog.isVisible()) ? 'dialog with the same slot' : 'not free, notice shown'}`,
+    );
+    if (await againDialog.isVisible()) {
+      assert.equal(await againDialog.getByRole('radio', { name: t.wholeDay }).isChecked(), true, 'same slot');
+      await againDialog.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+      await againDialog.waitFor({ state: 'hidden' });
+    }
+    await assertEventually(async () => !page.url().includes('?'), 'the query to be dropped');
+    const againRow = page.locator('tbody tr[aria-current="true"]');
+    assert.equal((await againRow.locator('th').innerText()).split('\n')[0].trim(), desk.label);
 
     // Book again with the keyboard alone, from the start of a freshly loaded booking page.
     await page.goto(`${baseUrl}/book`);
@@ -238,4 +409,41 @@ test('employee books, cancels and re-books a desk (mouse, then keyboard only)', 
     assert.match(await rebooked.innerText(), /Ganzer Tag \(07:00–19:00 Uhr\)/);
   });
   await page.context().close();
+});
+
+test('on a touch screen a tap shows the card and a second tap opens the booking', { timeout: 60_000 }, async () => {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 900 },
+    hasTouch: true,
+    locale: 'de-DE',
+    timezoneId: 'Europe/Berlin',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await withDiagnostics(page, 'employee-touch', async () => {
+    await login(page, 'employee@example.com');
+    await chooseFloorAndDay(page, DAY_INDEX);
+    await page.getByLabel(t.onlyAvailable).check();
+    await showPlan(page);
+    await page.locator('.plan-area').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Where a space is: ask the keyboard, then put the keyboard away.
+    await page.getByRole('application').focus();
+    const { label } = await planCard(page);
+    const anchor = await cardAnchor(page);
+    await page.keyboard.press('Escape');
+    await page.getByRole('application').evaluate((el) => el.blur());
+    await page.locator('.plan-card').waitFor({ state: 'detached' });
+
+    await page.touchscreen.tap(anchor.x, anchor.y);
+    assert.equal((await planCard(page)).label, label, 'the first tap shows the card');
+    assert.equal(await page.getByRole('dialog').count(), 0, 'and books nothing yet');
+    await page.touchscreen.tap(anchor.x, anchor.y);
+    const dialog = page.getByRole('dialog', { name: t.dialogTitle(label), exact: true });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Abbrechen', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+  await context.close();
 });

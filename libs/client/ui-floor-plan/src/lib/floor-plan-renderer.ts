@@ -782,7 +782,10 @@ export class FloorPlanRenderer {
       this.gesture = null;
       if (event.type === 'pointerup' && gesture && !gesture.moved) {
         const id = this.spaceAt(this.local(event));
-        if (id) this.options.onSelect?.(id);
+        // Touch has no hover: a first tap shows what hovering would (the space's card), a second selects.
+        const touch = event.pointerType === 'touch' || event.pointerType === 'pen';
+        if (touch && id !== this.hoverId) this.setHover(id);
+        else if (id) this.options.onSelect?.(id);
       }
     };
     this.on('pointerup', end);

@@ -12,7 +12,13 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { SPACE_STATES, type Floor, type SpaceAvailability, type SpaceState } from '@flexdesk/shared-contracts';
+import {
+  SPACE_STATES,
+  type Floor,
+  type Point,
+  type SpaceAvailability,
+  type SpaceState,
+} from '@flexdesk/shared-contracts';
 import type { Direction, ViewTransform } from '@flexdesk/shared-domain';
 import type { FloorPlanRenderer } from './floor-plan-renderer';
 import { STATE_FILL, STATE_INK } from './floor-plan-style';
@@ -30,6 +36,12 @@ export interface FloorPlanLabels {
   legend: string;
   /** Added to the announcement of a space the filters hide. */
   filteredOut: string;
+}
+
+/** The space whose card the host should show, and where: its centre in pixels of this component. */
+export interface SpaceHover {
+  spaceId: string;
+  anchor: Point;
 }
 
 const KEY_DIRECTIONS: Record<string, Direction> = {
@@ -61,6 +73,11 @@ export class FloorPlanComponent {
 
   readonly spaceSelected = output<string>();
   readonly viewChanged = output<ViewTransform>();
+  /**
+   * The space under the mouse, tapped once, or focused by keyboard (the latest of these), with its
+   * position for a card next to it; re-emitted when the view pans or zooms; null when there is none.
+   */
+  readonly spaceHovered = output<SpaceHover | null>();
 
   protected readonly states = SPACE_STATES;
   protected readonly fill = STATE_FILL;
@@ -72,6 +89,10 @@ export class FloorPlanComponent {
   /** Null until the view exists (and again after destroy). */
   private readonly renderer = signal<FloorPlanRenderer | null>(null);
   private lastFocused: string | null = null;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private pointerHover: string | null = null;
+  private keyboardHover: string | null = null;
+  private hovered: string | null = null;
   private destroyed = false;
   private readonly ready: Promise<FloorPlanRenderer | null>;
   private resolveReady: (renderer: FloorPlanRenderer | null) => void = () => undefined;
@@ -81,12 +102,26 @@ export class FloorPlanComponent {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     afterNextRender(async () => {
       // Konva (~150 kB) loads with the first plan shown, not with every page that may show one.
-      const { FloorPlanRenderer } = await import('./floor-plan-renderer');
+      let FloorPlanRenderer: typeof import('./floor-plan-renderer').FloorPlanRenderer;
+      try {
+        ({ FloorPlanRenderer } = await import('./floor-plan-renderer'));
+      } catch {
+        // The chunk did not load (offline after a deploy, say): no drawing, but no unhandled
+        // rejection either; the host page's list of the same spaces keeps working.
+        return this.resolveReady(null);
+      }
       if (this.destroyed) return this.resolveReady(null);
       const element = this.canvas().nativeElement;
       const renderer = new FloorPlanRenderer(element, {
         onSelect: (id) => this.select(id),
-        onViewChange: (view) => this.viewChanged.emit(view),
+        onHover: (id) => {
+          this.pointerHover = id;
+          this.hover(id ?? this.keyboardHover);
+        },
+        onViewChange: (view) => {
+          this.viewChanged.emit(view);
+          this.hover(this.hovered, true);
+        },
       });
       if (typeof ResizeObserver !== 'undefined') {
         const observer = new ResizeObserver(([entry]) => {
@@ -97,6 +132,8 @@ export class FloorPlanComponent {
       }
       this.renderer.set(renderer);
       this.resolveReady(renderer);
+      // Focused before the drawing existed (a quick Tab): start keyboard navigation now.
+      if (element.ownerDocument.activeElement === element) this.onFocus();
     });
     destroyRef.onDestroy(() => {
       this.destroyed = true;
@@ -107,7 +144,12 @@ export class FloorPlanComponent {
 
     // The renderer keeps availability, filters and selection across floor changes, so these effects
     // may run in any order.
-    effect(() => this.renderer()?.setFloor(this.floor()));
+    effect(() => {
+      const renderer = this.renderer();
+      if (!renderer) return;
+      renderer.setFloor(this.floor());
+      untracked(() => this.hover(this.hovered, true));
+    });
     effect(() => {
       const renderer = this.renderer();
       const availability = this.availability();
@@ -170,6 +212,8 @@ export class FloorPlanComponent {
     const renderer = this.renderer();
     this.lastFocused = renderer?.focused ?? null;
     renderer?.setFocused(null);
+    this.keyboardHover = null;
+    this.hover(this.pointerHover);
   }
 
   private startId(renderer: FloorPlanRenderer): string | null {
@@ -184,6 +228,29 @@ export class FloorPlanComponent {
     this.renderer()?.setFocused(id);
     this.lastFocused = id;
     this.announce(id);
+    this.keyboardHover = id;
+    this.hover(id ?? this.pointerHover);
+  }
+
+  /** Emits `spaceHovered` when the space changes, or with a fresh anchor when `moved`. */
+  private hover(id: string | null, moved = false): void {
+    if (id === this.hovered && (!moved || id === null)) return;
+    const anchor = id ? this.anchorOf(id) : null;
+    this.hovered = anchor ? id : null;
+    this.spaceHovered.emit(id && anchor ? { spaceId: id, anchor } : null);
+  }
+
+  private anchorOf(id: string): Point | null {
+    const renderer = this.renderer();
+    const record = renderer?.record(id);
+    if (!renderer || !record) return null;
+    const view = renderer.getView();
+    const canvas = this.canvas().nativeElement.getBoundingClientRect();
+    const host = this.host.nativeElement.getBoundingClientRect();
+    return {
+      x: record.center.x * view.scale + view.x + canvas.left - host.left,
+      y: record.center.y * view.scale + view.y + canvas.top - host.top,
+    };
   }
 
   private announce(id: string | null): void {

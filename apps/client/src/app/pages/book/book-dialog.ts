@@ -13,15 +13,35 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import type { Booking, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
+import type { Booking, BookingSlot, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
 import { zonedInstant } from '@flexdesk/shared-domain';
-import { BookingsApi, I18n } from '@flexdesk/client-data-access';
+import { BookingsApi, I18n, isProblemError } from '@flexdesk/client-data-access';
 import { firstValueFrom } from 'rxjs';
 import { type NamedSlot, defaultCustomRange, namedSlotChoices, timeOptions } from './booking-options';
 import { closeDialog, showModal } from '../../shared/dialog';
 import type { SpaceRow } from './space-rows';
 
 type Choice = NamedSlot | 'custom';
+
+/** The slot to start with, e.g. that of the booking being repeated; times are local `HH:mm`. */
+export interface PreferredSlot {
+  slot: BookingSlot;
+  from: string | null;
+  to: string | null;
+}
+
+/** A booking request on its way: the page shows it as made until the answer says otherwise. */
+export interface BookingAttempt {
+  spaceId: string;
+  start: string;
+  end: string;
+}
+
+export interface BookingFailure {
+  error: unknown;
+  /** Someone else got the space first; the dialog has closed and the page explains what happened. */
+  conflict: boolean;
+}
 
 /** Modal form to book one space on one day, with the slots its kind's policy allows. */
 @Component({
@@ -38,13 +58,19 @@ export class BookDialog {
   readonly building = input.required<Building>();
   readonly date = input.required<string>();
   readonly open = input.required<{ start: string; end: string }>();
+  readonly preferred = input<PreferredSlot | null>(null);
+  readonly attempted = output<BookingAttempt>();
   readonly booked = output<Booking>();
+  readonly failed = output<BookingFailure>();
   readonly closed = output<void>();
 
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly opener = this.document.activeElement as HTMLElement | null;
   private readonly now = new Date();
-  private succeeded = false;
+  /** Set when the page takes over the focus: after a booking, or to explain a conflict. */
+  private handedOver = false;
+  /** Closed while the request ran: the page has stopped listening (and no longer waits for us). */
+  private destroyed = false;
 
   protected readonly policy = computed(() => this.building().policies[this.row().kind]);
   protected readonly slotChoices = computed(() =>
@@ -79,13 +105,25 @@ export class BookDialog {
     defaultCustomRange(this.times(), this.now, this.policy().minDurationMinutes),
   );
 
+  /** The preferred custom times, when they fit this day's grid and have not begun. */
+  private readonly preferredTimes = computed(() => {
+    const p = this.preferred();
+    if (p?.slot !== 'custom' || !p.from || !p.to || !this.allowsCustom()) return null;
+    const fits = this.startTimes().some((o) => o.time === p.from) && this.times().some((o) => o.time === p.to);
+    return fits ? { start: p.from, end: p.to } : null;
+  });
+
   protected readonly choice = linkedSignal<Choice | null>(() => {
-    const free = this.slotChoices().find((c) => !c.taken && !c.past);
-    if (free) return free.slot;
+    const usable = this.slotChoices().filter((c) => !c.taken && !c.past);
+    const preferred = this.preferred()?.slot;
+    const same = usable.find((c) => c.slot === preferred);
+    if (same) return same.slot;
+    if (preferred === 'custom' && this.preferredTimes()) return 'custom';
+    if (usable[0]) return usable[0].slot;
     return this.allowsCustom() && this.proposal() ? 'custom' : null;
   });
-  protected readonly startTime = linkedSignal(() => this.proposal()?.start ?? '');
-  protected readonly endTime = linkedSignal(() => this.proposal()?.end ?? '');
+  protected readonly startTime = linkedSignal(() => this.preferredTimes()?.start ?? this.proposal()?.start ?? '');
+  protected readonly endTime = linkedSignal(() => this.preferredTimes()?.end ?? this.proposal()?.end ?? '');
   protected readonly endTimes = computed(() => this.times().filter((o) => o.time > this.startTime()));
 
   protected readonly busy = signal(false);
@@ -100,7 +138,8 @@ export class BookDialog {
     // Back to where the person was, unless the booking went through: then the page moves focus to
     // its confirmation, because the row's button may be gone.
     inject(DestroyRef).onDestroy(() => {
-      if (this.succeeded) return;
+      this.destroyed = true;
+      if (this.handedOver) return;
       const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
       target?.focus();
     });
@@ -139,16 +178,35 @@ export class BookDialog {
     if (!request || this.busy()) return;
     this.busy.set(true);
     this.error.set(null);
+    this.attempted.emit({ spaceId: request.spaceId, ...this.range(request) });
     try {
       const booking = await firstValueFrom(this.api.create(request));
-      this.succeeded = true;
+      if (this.destroyed) return;
+      this.handedOver = true;
       this.booked.emit(booking);
       this.close();
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      if (this.destroyed) return;
+      const conflict = isProblemError(e) && e.code === 'BOOKING_CONFLICT';
+      this.failed.emit({ error: e, conflict });
+      if (conflict) {
+        // This dialog's choices are out of date; the page says who got it and what is still free.
+        this.handedOver = true;
+        this.close();
+      } else {
+        this.error.set(this.i18n.errorMessage(e));
+      }
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** The instants the request covers, for showing it before the answer arrives. */
+  private range(request: CreateBookingRequest): { start: string; end: string } {
+    if (request.start && request.end) return { start: request.start, end: request.end };
+    const window = this.slotChoices().find((c) => c.slot === request.slot)?.window;
+    const fallback = this.open();
+    return window ? { start: window.start.toISOString(), end: window.end.toISOString() } : fallback;
   }
 
   private request(): CreateBookingRequest | null {

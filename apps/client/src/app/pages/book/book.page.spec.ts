@@ -1,7 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { By } from '@angular/platform-browser';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import type {
   BookingPolicy,
   Building,
@@ -158,7 +160,11 @@ describe('BookPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [BookPage],
-      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'book', component: BookPage }]),
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
   });
@@ -189,7 +195,7 @@ describe('BookPage', () => {
     [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')?.textContent?.trim().split(/\s+/)[0]);
 
   it('shows the floor as a table with states in words and symbols, and names only where given', async () => {
-    const { fixture, el } = await renderLoaded();
+    const { el } = await renderLoaded();
 
     expect(el.querySelector('caption')?.textContent).toContain('Erdgeschoss');
     expect(rowTexts(el)).toEqual(['0.01', '0.02', '0.03', 'Besprechung']);
@@ -333,22 +339,302 @@ describe('BookPage', () => {
     expect(again.nativeElement.querySelector('#pick-floor').value).toBe('garage');
   });
 
-  it('explains a refusal by its code, in the UI language', async () => {
-    const { fixture, el } = await renderLoaded();
-    el.querySelector<HTMLButtonElement>('button[aria-label="Platz 0.01 buchen"]')?.click();
+  const BOOKED_BY_IDA = {
+    start: '2026-05-04T07:00:00+02:00',
+    end: '2026-05-04T19:00:00+02:00',
+    status: 'confirmed' as const,
+    mine: false,
+    bookerName: 'Ida Meier' as string | null,
+  };
+
+  const stateOf = (el: HTMLElement, label: string) =>
+    [...el.querySelectorAll('tbody tr')]
+      .find((tr) => tr.querySelector('th')?.textContent?.trim().startsWith(label))
+      ?.querySelector('.state')
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim();
+
+  const bookedDesk = (id: string, label: string) => ({
+    id,
+    spaceId: 'd1',
+    spaceLabel: label,
+    spaceKind: 'desk',
+    date: DAY,
+    slot: 'day',
+    start: '2026-05-04T07:00:00+02:00',
+    end: '2026-05-04T19:00:00+02:00',
+    timeZone: 'Europe/Berlin',
+    status: 'confirmed',
+  });
+
+  async function submitFor(fixture: ComponentFixture<unknown>, el: HTMLElement, label: string) {
+    el.querySelector<HTMLButtonElement>(`button[aria-label="Platz ${label} buchen"]`)?.click();
     await settle(fixture);
     el.querySelector<HTMLButtonElement>('dialog button[type=submit]')?.click();
+    await settle(fixture);
+    return backend.expectOne({ method: 'POST', url: '/api/bookings' });
+  }
 
-    const post = backend.expectOne({ method: 'POST', url: '/api/bookings' });
+  it('shows the space as booked by you at once, and keeps it until fresh availability has it', async () => {
+    const { fixture, el } = await renderLoaded();
+    const post = await submitFor(fixture, el, '0.01');
+    // The request is still on its way.
+    expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
+    expect(el.querySelector('dialog button[type=submit]')?.textContent).toContain('Wird gebucht');
+
+    post.flush(bookedDesk('new', '0.01'), { status: 201, statusText: 'Created' });
+    await settle(fixture);
+    // Confirmed; the refetch has not answered yet, and the space must not flicker back to free.
+    expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
+    const refetch = backend.expectOne((r) => r.url === '/api/floors/eg/availability');
+    refetch.flush({
+      ...AVAILABILITY,
+      spaces: AVAILABILITY.spaces.map((s) =>
+        s.spaceId === 'd1'
+          ? { spaceId: 'd1', state: 'mine', bookings: [{ ...BOOKED_BY_IDA, id: 'new', mine: true, bookerName: null }] }
+          : s,
+      ),
+    });
+    await settle(fixture);
+    expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
+    // Listed once, not once from the server and once from the optimistic copy.
+    const row = [...el.querySelectorAll('tbody tr')].find((tr) => tr.textContent?.includes('0.01'));
+    expect(row?.querySelectorAll('.busy-list li')).toHaveLength(1);
+  });
+
+  it('lets fresh availability decide when the dialog is closed before the answer', async () => {
+    const { fixture, el } = await renderLoaded();
+    const post = await submitFor(fixture, el, '0.01');
+    expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
+    [...el.querySelectorAll<HTMLButtonElement>('dialog button')]
+      .find((b) => b.textContent?.includes('Abbrechen'))
+      ?.click();
+    await settle(fixture);
+    expect(el.querySelector('dialog')).toBeNull();
+    // The booking did not go through after all (or not yet): the fresh answer is what counts.
+    backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
+    await settle(fixture);
+    expect(stateOf(el, '0.01')).toBe('✓ Frei');
+    post.flush(
+      { type: 'x', title: 'Limit', status: 422, code: 'LIMIT_REACHED', detail: 'Server text' },
+      { status: 422, statusText: 'Unprocessable Entity', headers: PROBLEM_HEADERS },
+    );
+    await settle(fixture);
+    expect(stateOf(el, '0.01')).toBe('✓ Frei');
+  });
+
+  it('rolls a refusal back and explains it in the dialog, which stays open', async () => {
+    const { fixture, el } = await renderLoaded();
+    const post = await submitFor(fixture, el, '0.01');
     expect(post.request.body).toEqual({ spaceId: 'd1', date: DAY, slot: 'day' });
+    expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
+    post.flush(
+      { type: 'x', title: 'Limit', status: 422, code: 'LIMIT_REACHED', detail: 'Server text' },
+      { status: 422, statusText: 'Unprocessable Entity', headers: PROBLEM_HEADERS },
+    );
+    await settle(fixture);
+
+    expect(stateOf(el, '0.01')).toBe('✓ Frei');
+    const alert = el.querySelector('dialog [role=alert]')?.textContent ?? '';
+    expect(alert).toContain('Sie haben an diesem Tag bereits die höchstmögliche Zahl solcher Buchungen');
+    expect(el.querySelector('dialog')).not.toBeNull();
+  });
+
+  it('on a conflict rolls back, refetches, says who won and offers the nearest free space', async () => {
+    const { fixture, el } = await renderLoaded();
+    const post = await submitFor(fixture, el, '0.01');
     post.flush(
       { type: 'x', title: 'Konflikt', status: 409, code: 'BOOKING_CONFLICT', detail: 'Server text' },
       { status: 409, statusText: 'Conflict', headers: PROBLEM_HEADERS },
     );
     await settle(fixture);
 
-    const alert = el.querySelector('dialog [role=alert]')?.textContent ?? '';
-    expect(alert).toContain('Dieser Platz wurde gerade für diese Zeit von jemand anderem gebucht');
-    expect(el.querySelector('dialog')).not.toBeNull();
+    expect(el.querySelector('dialog')).toBeNull();
+    const alert = () => el.querySelector('.conflict')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(alert()).toContain('Arbeitsplatz 0.01 konnte nicht gebucht werden.');
+    expect(alert()).not.toContain('Ida Meier');
+    expect(stateOf(el, '0.01')).toBe('✓ Frei');
+
+    backend
+      .expectOne((r) => r.url === '/api/floors/eg/availability')
+      .flush({
+        ...AVAILABILITY,
+        spaces: AVAILABILITY.spaces.map((s) =>
+          s.spaceId === 'd1'
+            ? { spaceId: 'd1', state: 'booked', bookings: [BOOKED_BY_IDA] }
+            : s.spaceId === 'd3'
+              ? { spaceId: 'd3', state: 'free', bookings: [] }
+              : s,
+        ),
+      });
+    await settle(fixture);
+
+    expect(stateOf(el, '0.01')).toBe('✕ Belegt');
+    expect(alert()).toContain('Ida Meier hat den Platz gerade gebucht (07:00–19:00 Uhr).');
+    // 0.02 is taken in the morning and the room is another kind: 0.03 is the one that would do.
+    expect(alert()).toContain('In der Nähe noch frei: Arbeitsplatz 0.03.');
+    expect(document.activeElement?.classList.contains('conflict')).toBe(true);
+
+    [...el.querySelectorAll<HTMLButtonElement>('.conflict button')]
+      .find((b) => b.textContent?.includes('Stattdessen 0.03 buchen'))
+      ?.click();
+    await settle(fixture);
+    expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.03 buchen');
+    expect(el.querySelector('.conflict')).toBeNull();
+  });
+
+  it('keeps the winner anonymous unless the availability names them', async () => {
+    const { fixture, el } = await renderLoaded();
+    const post = await submitFor(fixture, el, '0.01');
+    post.flush(
+      { type: 'x', title: 'Konflikt', status: 409, code: 'BOOKING_CONFLICT', detail: 'Server text' },
+      { status: 409, statusText: 'Conflict', headers: PROBLEM_HEADERS },
+    );
+    await settle(fixture);
+    backend
+      .expectOne((r) => r.url === '/api/floors/eg/availability')
+      .flush({
+        ...AVAILABILITY,
+        spaces: AVAILABILITY.spaces.map((s) =>
+          s.spaceId === 'd1'
+            ? { spaceId: 'd1', state: 'booked', bookings: [{ ...BOOKED_BY_IDA, bookerName: null }] }
+            : s,
+        ),
+      });
+    await settle(fixture);
+    const text = el.querySelector('.conflict')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('Jemand anderes hat den Platz gerade gebucht (07:00–19:00 Uhr).');
+    expect(text).toContain('Kein anderer passender Platz ist zu dieser Zeit frei.');
+  });
+
+  describe('book again', () => {
+    async function navigate(url: string) {
+      const harness = await RouterTestingHarness.create();
+      const navigation = harness.navigateByUrl(url);
+      const fixture = harness.fixture;
+      await settle(fixture);
+      backend.expectOne('/api/buildings').flush([SUMMARY]);
+      await settle(fixture);
+      backend.expectOne('/api/buildings/b1').flush(BUILDING);
+      backend.expectOne('/api/floors/eg').flush(FLOOR);
+      await settle(fixture);
+      await navigation;
+      return { fixture, el: fixture.nativeElement as HTMLElement };
+    }
+
+    it('opens the dialog on the same space with the same slot, and clears the URL', async () => {
+      const { fixture, el } = await navigate('/book?floor=eg&space=d1&slot=am');
+      backend
+        .expectOne((r) => r.url === '/api/floors/eg/availability' && r.params.get('date') === DAY)
+        .flush(AVAILABILITY);
+      await settle(fixture);
+
+      expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
+      const checked = el.querySelector<HTMLInputElement>('dialog input[type=radio]:checked');
+      expect(checked?.value).toBe('am');
+      expect(el.querySelector('tr[aria-current="true"] th')?.textContent).toContain('0.01');
+      await fixture.whenStable();
+      expect(TestBed.inject(Router).url).toBe('/book');
+    });
+
+    it('moves to the next open day when the slot is over today, with the same times', async () => {
+      // It is 08:00: a room from 07:00 to 08:00 cannot be had today; tomorrow is a closure.
+      const { fixture, el } = await navigate('/book?floor=eg&space=r1&slot=custom&from=07:00&to=08:00');
+      const nextDay = '2026-05-06';
+      backend
+        .expectOne((r) => r.url === '/api/floors/eg/availability' && r.params.get('date') === nextDay)
+        .flush({
+          ...AVAILABILITY,
+          date: nextDay,
+          open: { start: '2026-05-06T07:00:00+02:00', end: '2026-05-06T19:00:00+02:00' },
+        });
+      await settle(fixture);
+
+      expect(el.querySelector<HTMLSelectElement>('#pick-date')?.value).toBe(nextDay);
+      expect(el.querySelector('dialog h2')?.textContent).toContain('Raum Besprechung buchen');
+      expect(el.querySelector<HTMLSelectElement>('#book-start')?.value).toBe('07:00');
+      expect(el.querySelector<HTMLSelectElement>('#book-end')?.value).toBe('08:00');
+    });
+
+    it('says so when the space is not free that day', async () => {
+      const { fixture, el } = await navigate('/book?floor=eg&space=d3&slot=day');
+      backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
+      await settle(fixture);
+      expect(el.querySelector('dialog')).toBeNull();
+      expect(el.querySelector('[role=status]')?.textContent).toContain(
+        'Arbeitsplatz 0.03 ist am Mo., 4. Mai nicht frei.',
+      );
+      expect(el.querySelector('tr[aria-current="true"] th')?.textContent).toContain('0.03');
+    });
+  });
+
+  const viewButton = (el: HTMLElement, name: string) =>
+    [...el.querySelectorAll<HTMLButtonElement>('.view-switch button')].find((b) => b.textContent?.trim() === name);
+
+  it('keeps the selection between the list and the plan', async () => {
+    const { fixture, el } = await renderLoaded();
+    const row = [...el.querySelectorAll<HTMLElement>('tbody tr')].find((tr) => tr.textContent?.includes('0.02'));
+    row?.querySelector('th')?.click();
+    await settle(fixture);
+    expect(el.querySelector('tr[aria-current="true"] th')?.textContent).toContain('0.02');
+    expect(el.querySelectorAll('tr[aria-current]')).toHaveLength(1);
+
+    viewButton(el, 'Plan')?.click();
+    await settle(fixture);
+    const plan = fixture.debugElement.query(By.css('fd-floor-plan'));
+    expect(plan.componentInstance.selectedSpaceId()).toBe('d2');
+
+    // Picking a space on the plan selects it in the list too.
+    plan.triggerEventHandler('spaceSelected', 'd3');
+    await settle(fixture);
+    viewButton(el, 'Liste')?.click();
+    await settle(fixture);
+    expect(el.querySelector('tr[aria-current="true"] th')?.textContent).toContain('0.03');
+  });
+
+  it('shows a card for the space hovered or focused on the plan, with a Book button', async () => {
+    const { fixture, el } = await renderLoaded();
+    viewButton(el, 'Plan')?.click();
+    await settle(fixture);
+    const plan = fixture.debugElement.query(By.css('fd-floor-plan'));
+    const card = () => el.querySelector<HTMLElement>('.plan-card');
+    const live = () => el.querySelector('.plan-area + [aria-live]')?.textContent?.trim();
+
+    plan.triggerEventHandler('spaceHovered', { spaceId: 'd3', anchor: { x: 50, y: 40 } });
+    await settle(fixture);
+    expect(card()?.getAttribute('role')).toBe('group');
+    expect(card()?.querySelector('h3')?.textContent?.trim()).toBe('Arbeitsplatz 0.03');
+    expect(card()?.textContent).toContain('Belegt');
+    expect(card()?.textContent).toContain('gebucht von Ida Meier');
+    expect(card()?.querySelector('button.button--primary')).toBeNull();
+    // A mouse hover is not read out (the plan's placement maths is in plan-card.spec.ts).
+    expect(live()).toBe('');
+
+    // Keyboard focus on the plan: the card follows it and its details are announced politely.
+    el.querySelector<HTMLElement>('fd-floor-plan [role="application"]')?.focus();
+    plan.triggerEventHandler('spaceHovered', { spaceId: 'd1', anchor: { x: 20, y: 20 } });
+    await settle(fixture);
+    expect(card()?.querySelector('h3')?.textContent?.trim()).toBe('Arbeitsplatz 0.01');
+    expect(live()).toBe(
+      'Arbeitsplatz. Bereich Bürgerservice. Monitor, Fensterplatz. Noch keine Buchungen. Eingabe bucht, Tab führt zur Karte, Escape schließt sie.',
+    );
+
+    // Escape closes it.
+    el.querySelector('.plan-area')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(fixture);
+    expect(card()).toBeNull();
+
+    // Leaving the space hides the card after a moment, unless the pointer or focus is on the card.
+    plan.triggerEventHandler('spaceHovered', { spaceId: 'd1', anchor: { x: 20, y: 20 } });
+    await settle(fixture);
+    plan.triggerEventHandler('spaceHovered', null);
+    card()?.querySelector<HTMLButtonElement>('button.button--primary')?.focus();
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await settle(fixture);
+    expect(card()).not.toBeNull();
+
+    card()?.querySelector<HTMLButtonElement>('button.button--primary')?.click();
+    await settle(fixture);
+    expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
   });
 });

@@ -2,29 +2,65 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
   ElementRef,
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
   linkedSignal,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { Booking, BuildingSummary, Floor, FloorSummary, SpaceKind } from '@flexdesk/shared-contracts';
-import { FloorPlanComponent } from '@flexdesk/client-ui-floor-plan';
-import { localDateOf } from '@flexdesk/shared-domain';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type {
+  Booking,
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+  FloorSummary,
+  Point,
+  SpaceKind,
+} from '@flexdesk/shared-contracts';
+import { FloorPlanComponent, type SpaceHover } from '@flexdesk/client-ui-floor-plan';
+import { localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
 import { BuildingsApi, I18n, refreshOnLiveChanges, SessionStore } from '@flexdesk/client-data-access';
 import { tap } from 'rxjs';
-import { attributeLabel } from '../../shared/labels';
+import { STATE_SYMBOLS, attributeLabel } from '../../shared/labels';
+import { type BookAgainIntent, nextDateFor, parseBookAgain } from './book-again';
 import { type DateOption, dateOptions } from './booking-options';
-import { BookDialog } from './book-dialog';
+import { type BookingAttempt, type BookingFailure, BookDialog, type PreferredSlot } from './book-dialog';
+import { type ConflictOutcome, type TimeRange, conflictOutcome, nextFreeAlternative } from './booking-conflict';
+import { OptimisticBookings, applyOptimistic } from './optimistic-bookings';
+import { type CardPosition, cardPosition } from './plan-card';
 import { planLabels, planText } from './plan-labels';
-import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, hasFreeTime, kindsIn } from './space-rows';
+import {
+  type SpaceFilter,
+  type SpaceRow,
+  attributesIn,
+  buildSpaceRows,
+  filterSpaceRows,
+  hasFreeTime,
+  kindsIn,
+} from './space-rows';
 import { SpaceTable } from './space-table';
 
 const LAST_FLOOR_KEY = 'flexdesk.lastFloor';
+/** How long a card outlives the pointer or focus leaving its space, so either can move onto the card. */
+const CARD_GRACE_MS = 400;
+
+/** A booking someone else won, until a fresh availability answer explains it. */
+interface LostBooking {
+  floorId: string;
+  date: string;
+  space: Pick<SpaceRow, 'id' | 'kind' | 'label' | 'zoneName' | 'capacity'>;
+  range: TimeRange;
+  /** Availability answers to requests up to this number predate the conflict. */
+  afterRequest: number;
+}
 
 function keepOrDefault(
   previous: string | undefined,
@@ -38,15 +74,22 @@ function keepOrDefault(
 
 @Component({
   selector: 'fd-book-page',
-  imports: [SpaceTable, BookDialog, FloorPlanComponent],
+  imports: [SpaceTable, BookDialog, FloorPlanComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book.page.html',
+  styleUrl: './book.page.css',
+  host: { '(keydown.escape)': 'onEscape($event)' },
 })
 export class BookPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(BuildingsApi);
   private readonly session = inject(SessionStore);
   private readonly document = inject(DOCUMENT);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+
+  /** "Book again" from My bookings: floor, space and slot to open with; consumed once applied. */
+  private readonly intent = signal<BookAgainIntent | null>(parseBookAgain(this.route.snapshot.queryParamMap));
 
   private readonly buildingsResource = rxResource({ stream: () => this.api.list() });
   protected readonly buildings = computed<BuildingSummary[]>(() =>
@@ -96,11 +139,18 @@ export class BookPage {
     const b = this.building();
     return b ? dateOptions(b, localDateOf(new Date(), b.timeZone)) : [];
   });
+  /** For "book again": the next open day on which the slot is not over yet. */
+  private readonly intentDate = computed(() => {
+    const intent = this.intent();
+    const building = this.building();
+    return intent && building ? nextDateFor(this.dates(), building, intent, new Date()) : null;
+  });
   protected readonly date = linkedSignal<DateOption[], string | null>({
     source: this.dates,
     computation: (options, previous) => {
       const open = options.filter((o) => !o.closed).map((o) => o.date);
-      return keepOrDefault(previous?.value ?? undefined, open, null) ?? options[0]?.date ?? null;
+      const preferred = untracked(this.intentDate);
+      return keepOrDefault(previous?.value ?? undefined, open, preferred) ?? options[0]?.date ?? null;
     },
   });
 
@@ -109,18 +159,36 @@ export class BookPage {
     stream: ({ params }) => this.api.floor(params),
   });
   protected readonly updatedAt = signal<Date | null>(null);
+  /** Availability requests started so far, and the number of the one answered last. */
+  private availabilityRequests = 0;
+  private readonly availabilityAnswered = signal(0);
+  private readonly optimistic = new OptimisticBookings();
   private readonly availabilityResource = rxResource({
     params: () => {
       const floorId = this.floorId();
       const date = this.date();
       return floorId && date ? { floorId, date } : undefined;
     },
-    stream: ({ params }) =>
-      this.api.availability(params.floorId, params.date).pipe(tap(() => this.updatedAt.set(new Date()))),
+    stream: ({ params }) => {
+      const request = ++this.availabilityRequests;
+      return this.api.availability(params.floorId, params.date).pipe(
+        tap(() => {
+          this.updatedAt.set(new Date());
+          this.optimistic.settle(request);
+          this.availabilityAnswered.set(request);
+        }),
+      );
+    },
   });
+  /** The server's answer for the floor and day on screen, as it stands. */
   protected readonly availability = computed(() => {
     const a = this.availabilityResource.hasValue() ? this.availabilityResource.value() : undefined;
     return a && a.floorId === this.floorId() && a.date === this.date() ? a : null;
+  });
+  /** What the plan and the list show: the answer plus the person's bookings still on their way. */
+  protected readonly shownAvailability = computed<FloorAvailability | null>(() => {
+    const a = this.availability();
+    return a ? applyOptimistic(a, this.optimistic.entries()) : null;
   });
 
   protected readonly floor = computed<Floor | null>(() => {
@@ -130,9 +198,12 @@ export class BookPage {
 
   protected readonly rows = computed(() => {
     const floor = this.floor();
-    const availability = this.availability();
+    const availability = this.shownAvailability();
     return floor && availability ? buildSpaceRows(floor, availability) : null;
   });
+  private readonly centers = computed(
+    () => new Map<string, Point>((this.floor()?.spaces ?? []).map((s) => [s.id, rotatedCenter(s)])),
+  );
 
   protected readonly kindFilter = signal<SpaceKind | null>(null);
   protected readonly attributeFilter = signal<readonly string[]>([]);
@@ -188,9 +259,48 @@ export class BookPage {
 
   protected readonly bookingRowId = signal<string | null>(null);
   protected readonly bookingRow = computed(() => this.rows()?.find((r) => r.id === this.bookingRowId()) ?? null);
+  /** The slot the dialog starts with; set by "book again". */
+  protected readonly preferredSlot = signal<PreferredSlot | null>(null);
   protected readonly announcement = signal('');
+  /** A plain notice in the status region (e.g. why "book again" could not open the dialog). */
+  protected readonly notice = signal('');
   private readonly announcementRegion = viewChild<ElementRef<HTMLElement>>('announcementRegion');
   private readonly injector = inject(Injector);
+
+  /** The attempt in flight: its optimistic booking and what it asked for. */
+  private attempt: { key: number; floorId: string; date: string; range: TimeRange } | null = null;
+  protected readonly lost = signal<LostBooking | null>(null);
+  private reloadedFor: LostBooking | null = null;
+  private readonly conflictRegion = viewChild<ElementRef<HTMLElement>>('conflictRegion');
+  /** Who or what won, and the nearest space that would have done, once fresh availability is in. */
+  protected readonly conflict = computed<{ outcome: ConflictOutcome; alternative: SpaceRow | null } | null>(() => {
+    const lost = this.lost();
+    const availability = this.availability();
+    if (!lost || this.availabilityAnswered() <= lost.afterRequest) return null;
+    if (!availability || availability.floorId !== lost.floorId || availability.date !== lost.date) return null;
+    const row = this.rows()?.find((r) => r.id === lost.space.id);
+    return {
+      outcome: conflictOutcome(row, lost.range),
+      alternative: availability.open
+        ? nextFreeAlternative(this.visibleRows(), lost.space, lost.range, this.centers())
+        : null,
+    };
+  });
+
+  /** The plan's card: which space, where (pixels of the plan), and the plan's size then. */
+  private readonly hovered = signal<(SpaceHover & { area: { width: number; height: number } }) | null>(null);
+  protected readonly card = computed<{ row: SpaceRow; position: CardPosition } | null>(() => {
+    const hovered = this.hovered();
+    const row = hovered && this.view() === 'plan' ? this.rows()?.find((r) => r.id === hovered.spaceId) : undefined;
+    return hovered && row ? { row, position: cardPosition(hovered.anchor, hovered.area) } : null;
+  });
+  /** Spoken when the card follows keyboard focus: what the plan's own announcement leaves out. */
+  protected readonly cardAnnouncement = signal('');
+  protected readonly symbols = STATE_SYMBOLS;
+  protected readonly hasFreeTime = hasFreeTime;
+  private readonly planArea = viewChild<ElementRef<HTMLElement>>('planArea');
+  private readonly cardElement = viewChild<ElementRef<HTMLElement>>('card');
+  private cardTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     refreshOnLiveChanges({
@@ -200,6 +310,31 @@ export class BookPage {
       }),
       date: this.date,
       refresh: () => this.refreshIfVisible(),
+    });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.cardTimer));
+
+    // "Book again": once the floor and day of the intent are on screen, select the space and open
+    // the dialog with the same slot, or say why not.
+    effect(() => {
+      const intent = this.intent();
+      if (!intent) return;
+      const floors = this.floors();
+      if (this.buildings().length && floors.length && !floors.some((f) => f.id === intent.floorId)) {
+        untracked(() => this.consumeIntent());
+        return;
+      }
+      const rows = this.rows();
+      const availability = this.availability();
+      if (!rows || !availability || availability.floorId !== intent.floorId) return;
+      untracked(() => this.applyIntent(intent, rows, availability));
+    });
+
+    // A conflict is explained from an answer requested after it: ask once, after any request in flight.
+    effect(() => {
+      const lost = this.lost();
+      if (!lost || lost === this.reloadedFor || this.availabilityResource.isLoading()) return;
+      if (this.availabilityAnswered() > lost.afterRequest) return;
+      if (untracked(() => this.availabilityResource.reload())) this.reloadedFor = lost;
     });
   }
 
@@ -227,18 +362,23 @@ export class BookPage {
     this.buildingId.set(this.valueOf(event));
     const floorId = this.floorId();
     if (floorId) this.rememberFloor(floorId);
-    this.announcement.set('');
+    this.clearMessages();
   }
 
   protected selectFloor(event: Event): void {
     this.floorId.set(this.valueOf(event));
     this.rememberFloor(this.valueOf(event));
-    this.announcement.set('');
+    this.clearMessages();
   }
 
   protected selectDate(event: Event): void {
     this.date.set(this.valueOf(event));
-    this.announcement.set('');
+    this.clearMessages();
+  }
+
+  protected setView(view: 'list' | 'plan'): void {
+    this.view.set(view);
+    this.hideCard();
   }
 
   protected selectKind(event: Event): void {
@@ -267,10 +407,15 @@ export class BookPage {
     }
   }
 
-  protected openBooking(rowId: string): void {
-    this.announcement.set('');
+  protected openBooking(rowId: string, preferred: PreferredSlot | null = null): void {
+    this.clearMessages();
+    this.preferredSlot.set(preferred);
     this.selectedSpaceId.set(rowId);
     this.bookingRowId.set(rowId);
+  }
+
+  protected selectRow(row: SpaceRow): void {
+    this.selectedSpaceId.set(row.id);
   }
 
   /** A space picked on the plan opens the same dialog as its row's Book button, when it could be booked. */
@@ -280,7 +425,59 @@ export class BookPage {
     if (row && this.availability()?.open && hasFreeTime(row.state)) this.openBooking(spaceId);
   }
 
+  /** The dialog sent the request: show the space as the person's own at once. */
+  protected onAttempt(attempt: BookingAttempt): void {
+    const floorId = this.floorId();
+    const date = this.date();
+    if (!floorId || !date) return;
+    const range = { start: attempt.start, end: attempt.end };
+    const key = this.optimistic.add({ floorId, date, spaceId: attempt.spaceId, ...range });
+    this.attempt = { key, floorId, date, range };
+    this.lost.set(null);
+  }
+
+  /** Refused: back to the real state; someone else being quicker is explained on the page. */
+  protected onFailed(failure: BookingFailure): void {
+    const attempt = this.attempt;
+    this.attempt = null;
+    if (attempt) this.optimistic.rollback(attempt.key);
+    const row = this.bookingRow();
+    if (!failure.conflict || !attempt || !row) return;
+    this.lost.set({
+      floorId: attempt.floorId,
+      date: attempt.date,
+      space: { id: row.id, kind: row.kind, label: row.label, zoneName: row.zoneName, capacity: row.capacity },
+      range: attempt.range,
+      afterRequest: this.availabilityRequests,
+    });
+    afterNextRender(() => this.conflictRegion()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected conflictText(outcome: ConflictOutcome): string {
+    const timeZone = this.building()?.timeZone ?? 'UTC';
+    switch (outcome.kind) {
+      case 'taken': {
+        const time = this.i18n.formatTimeRange(outcome.start, outcome.end, timeZone);
+        return outcome.by
+          ? this.i18n.t('book.conflict.takenBy', { name: outcome.by, time })
+          : this.i18n.t('book.conflict.takenBySomeone', { time });
+      }
+      case 'mine':
+        return this.i18n.t('book.conflict.mine');
+      case 'unavailable':
+        return this.i18n.t('book.conflict.unavailable');
+      default:
+        return this.i18n.t('book.conflict.unknown');
+    }
+  }
+
+  protected bookAlternative(row: SpaceRow): void {
+    this.openBooking(row.id);
+  }
+
   protected onBooked(booking: Booking): void {
+    if (this.attempt) this.optimistic.confirm(this.attempt.key, this.availabilityRequests);
+    this.attempt = null;
     this.announcement.set(
       this.i18n.t('book.success', {
         kind: this.i18n.t(`kind.${booking.spaceKind}`),
@@ -295,6 +492,125 @@ export class BookPage {
 
   protected closeBooking(): void {
     this.bookingRowId.set(null);
+    this.preferredSlot.set(null);
+    // Closed while the request was still running: its answer will not reach us, so let the next
+    // availability answer (asked for now) tell whether the booking went through.
+    if (this.attempt) {
+      this.optimistic.confirm(this.attempt.key, this.availabilityRequests);
+      this.attempt = null;
+      this.availabilityResource.reload();
+    }
+  }
+
+  // ---- the plan's card ----------------------------------------------------------------------
+
+  protected onSpaceHovered(hover: SpaceHover | null): void {
+    clearTimeout(this.cardTimer);
+    if (!hover) {
+      this.cardTimer = setTimeout(() => {
+        if (!this.cardInUse()) this.hideCard();
+      }, CARD_GRACE_MS);
+      return;
+    }
+    const area = this.planArea()?.nativeElement;
+    this.hovered.set({ ...hover, area: { width: area?.clientWidth ?? 0, height: area?.clientHeight ?? 0 } });
+    const fromKeyboard = !!this.document.activeElement?.closest('fd-floor-plan [role="application"]');
+    const row = this.rows()?.find((r) => r.id === hover.spaceId);
+    this.cardAnnouncement.set(fromKeyboard && row ? this.cardSummary(row) : '');
+  }
+
+  /** The pointer or the focus left the card: hide it unless the other is still there. */
+  protected onCardLeft(): void {
+    clearTimeout(this.cardTimer);
+    this.cardTimer = setTimeout(() => {
+      if (!this.cardInUse()) this.hideCard();
+    }, CARD_GRACE_MS);
+  }
+
+  /** Escape on the plan or in its card closes the card (dialogs handle their own Escape). */
+  protected onEscape(event: Event): void {
+    const target = event.target as Node | null;
+    if (target && this.planArea()?.nativeElement.contains(target)) this.dismissCard();
+  }
+
+  /** Closes the card; focus inside it goes back to the plan, where it came from. */
+  protected dismissCard(): void {
+    const card = this.cardElement()?.nativeElement;
+    const hadFocus = !!card?.contains(this.document.activeElement);
+    this.hideCard();
+    if (hadFocus) this.planArea()?.nativeElement.querySelector<HTMLElement>('[role="application"]')?.focus();
+  }
+
+  protected hideCard(): void {
+    clearTimeout(this.cardTimer);
+    this.hovered.set(null);
+    this.cardAnnouncement.set('');
+  }
+
+  protected cardAttributes(row: SpaceRow): string {
+    return row.attributes.map((a) => attributeLabel(this.i18n, a)).join(', ');
+  }
+
+  protected bookingTime(start: string, end: string): string {
+    return this.i18n.formatTimeRange(start, end, this.building()?.timeZone ?? 'UTC');
+  }
+
+  private cardInUse(): boolean {
+    const card = this.cardElement()?.nativeElement;
+    return !!card && (card.matches(':hover') || card.contains(this.document.activeElement));
+  }
+
+  private cardSummary(row: SpaceRow): string {
+    const parts = [this.i18n.t(`kind.${row.kind}`)];
+    if (row.zoneName) parts.push(this.i18n.t('book.card.zone', { zone: row.zoneName }));
+    if (row.capacity) parts.push(this.i18n.t('book.capacity', { count: row.capacity }));
+    if (row.attributes.length) parts.push(this.cardAttributes(row));
+    const bookings = row.bookings.map((b) =>
+      b.mine
+        ? `${this.bookingTime(b.start, b.end)} ${this.i18n.t('book.bookedByYou')}`
+        : b.bookerName
+          ? `${this.bookingTime(b.start, b.end)} ${this.i18n.t('book.bookedBy', { name: b.bookerName })}`
+          : this.bookingTime(b.start, b.end),
+    );
+    parts.push(
+      bookings.length ? this.i18n.t('book.card.busy', { times: bookings.join(', ') }) : this.i18n.t('book.card.none'),
+    );
+    return `${parts.join('. ')}. ${this.i18n.t('book.card.keyboardHint')}`;
+  }
+
+  // ---- book again ---------------------------------------------------------------------------
+
+  private applyIntent(intent: BookAgainIntent, rows: readonly SpaceRow[], availability: FloorAvailability): void {
+    this.consumeIntent();
+    const row = rows.find((r) => r.id === intent.spaceId);
+    if (!row) {
+      this.notice.set(this.i18n.t('book.again.missing'));
+      return;
+    }
+    this.selectedSpaceId.set(row.id);
+    if (availability.open && hasFreeTime(row.state)) {
+      this.openBooking(row.id, { slot: intent.slot, from: intent.from, to: intent.to });
+    } else {
+      this.notice.set(
+        this.i18n.t('book.again.notFree', {
+          kind: this.i18n.t(`kind.${row.kind}`),
+          label: row.label,
+          date: this.i18n.formatDate(availability.date),
+        }),
+      );
+    }
+  }
+
+  /** Drops the intent and its query parameters, so a reload does not open the dialog again. */
+  private consumeIntent(): void {
+    this.intent.set(null);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {}, replaceUrl: true });
+  }
+
+  private clearMessages(): void {
+    this.announcement.set('');
+    this.notice.set('');
+    this.lost.set(null);
   }
 
   private refreshIfVisible(): void {
@@ -303,8 +619,10 @@ export class BookPage {
     }
   }
 
-  /** The profile's default floor wins; otherwise the floor picked last time on this device. */
+  /** "Book again" wins, then the profile's default floor, then the floor picked last on this device. */
   private preferredFloorId(): string | null {
+    const fromIntent = this.intent()?.floorId;
+    if (fromIntent) return fromIntent;
     const fromProfile = this.session.me()?.defaultFloorId;
     if (fromProfile) return fromProfile;
     try {

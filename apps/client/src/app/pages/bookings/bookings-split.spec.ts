@@ -1,5 +1,12 @@
 import type { Booking, BookingStatus } from '@flexdesk/shared-contracts';
-import { bookingRange, mayCancel, mayOfferCheckIn, splitBookings } from './bookings-split';
+import {
+  bookingRange,
+  mayBookAgain,
+  mayCancel,
+  mayOfferCheckIn,
+  mayWithdrawInvite,
+  splitBookings,
+} from './bookings-split';
 
 function booking(id: string, start: string, end: string, status: BookingStatus = 'confirmed'): Booking {
   return {
@@ -80,5 +87,26 @@ describe('bookingRange', () => {
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
     expect(days).toBe(366);
     expect(Date.parse(from)).toBeLessThan(NOW.getTime() - 89 * 86_400_000);
+  });
+});
+
+describe('book again and withdrawn invites', () => {
+  it('repeats what is over or no longer active, and withdraws invites of cancelled bookings still ahead', () => {
+    const ahead = booking('ahead', '2026-05-05T05:00:00Z', '2026-05-05T17:00:00Z');
+    const over = booking('over', '2026-05-01T05:00:00Z', '2026-05-01T17:00:00Z');
+    const cancelledAhead = { ...ahead, status: 'cancelled' as const };
+    const releasedOver = { ...over, status: 'released' as const };
+    expect([ahead, over, cancelledAhead, releasedOver].map((b) => mayBookAgain(b, NOW))).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    expect([ahead, over, cancelledAhead, releasedOver].map((b) => mayWithdrawInvite(b, NOW))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 });

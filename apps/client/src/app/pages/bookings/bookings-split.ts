@@ -39,3 +39,16 @@ export function bookingRange(now: Date): { from: string; to: string } {
   const from = addDaysToDate(today, -90);
   return { from, to: addDaysToDate(from, 366) };
 }
+
+/** Past, cancelled or released bookings can be repeated (on the next open day, same space and slot). */
+export function mayBookAgain(booking: Booking, now: Date): boolean {
+  return !mayCancel(booking, now);
+}
+
+/**
+ * A cancelled (or released) booking that has not ended yet may still sit in the person's calendar:
+ * its invite, now a cancellation, removes it there.
+ */
+export function mayWithdrawInvite(booking: Booking, now: Date): boolean {
+  return !ACTIVE_BOOKING_STATUSES.includes(booking.status) && Date.parse(booking.end) > now.getTime();
+}

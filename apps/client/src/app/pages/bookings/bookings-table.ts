@@ -1,11 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { Booking } from '@flexdesk/shared-contracts';
 import { CalendarApi, I18n } from '@flexdesk/client-data-access';
 import { STATUS_SYMBOLS } from '../../shared/labels';
-import { mayCancel, mayOfferCheckIn } from './bookings-split';
+import { bookAgainQuery } from '../book/book-again';
+import { mayBookAgain, mayCancel, mayOfferCheckIn, mayWithdrawInvite } from './bookings-split';
 
 @Component({
   selector: 'fd-bookings-table',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bookings-table.html',
 })
@@ -28,6 +31,18 @@ export class BookingsTable {
 
   protected canCancel(b: Booking): boolean {
     return mayCancel(b, this.now());
+  }
+
+  protected canBookAgain(b: Booking): boolean {
+    return mayBookAgain(b, this.now());
+  }
+
+  protected canWithdrawInvite(b: Booking): boolean {
+    return mayWithdrawInvite(b, this.now());
+  }
+
+  protected againQuery(b: Booking): Record<string, string> {
+    return bookAgainQuery(b);
   }
 
   /** A plain download link: the session cookie authenticates it. */

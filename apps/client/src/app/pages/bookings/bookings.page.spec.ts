@@ -93,6 +93,37 @@ describe('BookingsPage', () => {
     expect(past.querySelector('a[download]')).toBeNull();
   });
 
+  it('offers past and cancelled bookings to book again, on the same floor, space and slot', async () => {
+    const { el } = await render([
+      booking('0.12', 24 * 7, 24 * 7 + 8),
+      booking('0.03', -30, -22, { spaceId: 'd3', floorId: 'eg', slot: 'pm' }),
+      booking('0.04', 24 * 3, 24 * 3 + 8, { spaceId: 'd4', floorId: 'eg', slot: 'day', status: 'cancelled' }),
+    ]);
+    const [upcoming, past] = [...el.querySelectorAll('section')];
+    expect(upcoming.textContent).not.toContain('Erneut buchen');
+    const links = [...past.querySelectorAll<HTMLAnchorElement>('a')].filter((a) =>
+      a.textContent?.includes('Erneut buchen'),
+    );
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/book?floor=eg&space=d4&slot=day',
+      '/book?floor=eg&space=d3&slot=pm',
+    ]);
+    expect(links[1].getAttribute('aria-label')).toMatch(/^0\.03 erneut buchen \(wie am .+\)$/);
+  });
+
+  it('lets a cancelled booking that is still ahead be removed from the calendar', async () => {
+    const { el } = await render([
+      booking('ahead', 24 * 3, 24 * 3 + 8, { status: 'cancelled' }),
+      booking('over', -30, -22, { status: 'cancelled' }),
+    ]);
+    const past = el.querySelectorAll('section')[1];
+    const links = [...past.querySelectorAll<HTMLAnchorElement>('a[download]')];
+    expect(links.map((a) => [a.getAttribute('href'), a.textContent?.trim()])).toEqual([
+      ['/api/bookings/ahead/invite.ics', 'Aus dem Kalender entfernen'],
+    ]);
+    expect(links[0].getAttribute('aria-label')).toMatch(/^Aus dem Kalender entfernen: stornierte Buchung ahead am /);
+  });
+
   it('cancels only after confirmation and announces it', async () => {
     const { fixture, el } = await render([booking('0.07', 24 * 7, 24 * 7 + 8)]);
     el.querySelector<HTMLButtonElement>('button[aria-label^="Buchung 0.07"]')?.click();
