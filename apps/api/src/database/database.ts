@@ -9,6 +9,8 @@ import { MIGRATIONS } from './migrations';
 export interface DatabaseHandle extends DatabaseInfo {
   options: DataSourceOptions;
   stop(): Promise<void>;
+  /** Embedded only: a copy of the data directory, which the tests load as a ready-made template. */
+  dump?(): Promise<Blob>;
 }
 
 /** What the running app needs to know about its database beyond the TypeORM options. */
@@ -39,6 +41,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
 export async function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'poolSize'>,
   dataDirOverride?: string | null,
+  template?: Blob,
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return {
@@ -48,7 +51,10 @@ export async function openDatabase(
       stop: async () => undefined,
     };
   }
-  const embedded = await startEmbeddedDatabase(dataDirOverride === undefined ? config.dataDir : dataDirOverride);
+  const embedded = await startEmbeddedDatabase(
+    dataDirOverride === undefined ? config.dataDir : dataDirOverride,
+    template,
+  );
   const options = dataSourceOptions(embedded.url, EMBEDDED_POOL_SIZE);
   // Keep the one connection open: it is also the one that receives live-event notifications.
   return {
@@ -56,6 +62,7 @@ export async function openDatabase(
     url: embedded.url,
     embedded: true,
     stop: () => embedded.stop(),
+    dump: () => embedded.db.dumpDataDir('none'),
   };
 }
 

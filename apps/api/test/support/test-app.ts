@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp, type CreatedApp } from '../../src/app.factory';
@@ -5,6 +6,7 @@ import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { openDatabase } from '../../src/database/database';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed';
+import { TEMPLATE_ENV } from './global-setup';
 
 /** A clock the tests move by hand. */
 export class TestClock extends Clock {
@@ -27,8 +29,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const TABLES = ['bookings', 'spaces', 'zones', 'floors', 'policies', 'closures', 'buildings', 'sessions', 'rate_limits', 'user_groups', 'users', 'groups'];
-
 /**
  * The real API on a real, migrated PostgreSQL: an in-memory PGlite by default, the server named by
  * DATABASE_URL when set (then all data is reset first, so files can share one database).
@@ -44,12 +44,18 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
     JOBS_INTERVAL_SECONDS: '0',
     ...env,
   });
-  const database = await openDatabase(config, null);
+  const templateFile = process.env[TEMPLATE_ENV];
+  const template = templateFile && !config.databaseUrl ? new Blob([readFileSync(templateFile)]) : undefined;
+  const database = await openDatabase(config, null, template);
   const clock = new TestClock(new Date(now));
   const created = await createApp(config, database, clock);
   const dataSource = created.app.get(DataSource);
   if (!database.embedded) {
-    await dataSource.query(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`);
+    // Every table but the migrations' own, so a table added by a new migration is reset too.
+    const tables: { name: string }[] = await dataSource.query(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    await dataSource.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
   }
   await seedDemoIfEmpty(dataSource, clock.now());
   await created.app.listen(0, '127.0.0.1');
