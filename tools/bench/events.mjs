@@ -73,7 +73,7 @@ function rssMiB(pid) {
 }
 
 /**
- * Opens one SSE stream and calls `onEvent(bookingId, receivedAt)` for each `change` event.
+ * Opens one SSE stream and calls `onEvent(spaceId, receivedAt)` for each `change` event.
  * Resolves once the server's `ready` event arrived, so every client is listening before load starts.
  */
 function openStream(base, path, token, onEvent, agent) {
@@ -92,7 +92,9 @@ function openStream(base, path, token, onEvent, agent) {
           const type = /^event: ?(.*)$/m.exec(block)?.[1];
           const data = /^data: ?(.*)$/m.exec(block)?.[1];
           if (type === 'ready') resolve(req);
-          else if (type === 'change' && data) onEvent(JSON.parse(data).bookingId, at);
+          // Keyed by space: every booking here is on its own desk, and the booking id is only sent to
+          // the booker and the front desk.
+          else if (type === 'change' && data) onEvent(JSON.parse(data).spaceId, at);
         }
       });
       res.on('error', reject);
@@ -115,8 +117,8 @@ await run(async () => {
   client.close();
 
   const memory = { before: rssMiB(api.child.pid) };
-  const commits = new Map(); // bookingId → commit time
-  const arrivals = new Map(); // bookingId → arrival times
+  const commits = new Map(); // spaceId → commit time of its booking
+  const arrivals = new Map(); // spaceId → arrival times
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const onEvent = (id, at) => {
     const list = arrivals.get(id);
@@ -152,10 +154,10 @@ await run(async () => {
         .query(
           `INSERT INTO bookings (space_id, booker_id, creator_id, local_date, slot, start_at, end_at)
            VALUES ($1, $2, $2, $3::date, 'day', ($3::date + time '07:00') AT TIME ZONE $4, ($3::date + time '19:00') AT TIME ZONE $4)
-           RETURNING id`,
+           RETURNING space_id`,
           [spaces[n], booker, date, TZ],
         )
-        .then((r) => commits.set(r.rows[0].id, now())),
+        .then((r) => commits.set(r.rows[0].space_id, now())),
     );
   }
   await Promise.all(inFlight);
