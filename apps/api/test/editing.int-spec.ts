@@ -73,6 +73,17 @@ describe('editing buildings, floors and layouts', () => {
     const ok = await facility.request<Building>('PUT', `/api/buildings/${building.id}/policies`, { desk: { horizonDays: 28, checkInRequired: true } });
     expect(ok.status).toBe(200);
     expect(ok.body.policies.desk).toMatchObject({ horizonDays: 28, checkInRequired: true, maxPerDay: 1 });
+
+    // A stored room maximum of 2 h and, in a later request, a building-wide minimum of 3 h conflict
+    // once merged, although neither request does on its own.
+    const roomMax = await facility.request<Building>('PUT', `/api/buildings/${building.id}/policies`, { room: { maxDurationMinutes: 120 } });
+    expect(roomMax.status).toBe(200);
+    const clash = await facility.request<ProblemDetails>('PUT', `/api/buildings/${building.id}/policies`, { building: { minDurationMinutes: 180 } });
+    expect(clash.status).toBe(400);
+    expect(clash.body.errors?.map((e) => e.path)).toContain('room.minDurationMinutes');
+    const after = await facility.get<Building>(`/api/buildings/${building.id}`);
+    expect(after.body.policies.room.maxDurationMinutes).toBe(120);
+    expect(after.body.policies.desk.minDurationMinutes).not.toBe(180);
   });
 
   it('drafts a layout employees do not see until it is published, refusing stale saves', async () => {

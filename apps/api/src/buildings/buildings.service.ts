@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { SPACE_KINDS, type Building, type BookingPolicy, type BuildingSummary, type Floor, type SpaceKind } from '@flexdesk/shared-contracts';
+import {
+  SPACE_KINDS,
+  type Building,
+  type BookingPolicy,
+  type BuildingSummary,
+  type Floor,
+  type SpaceKind,
+} from '@flexdesk/shared-contracts';
 import { addDaysToDate, effectivePolicy, localDateOf } from '@flexdesk/shared-domain';
 import { backgroundUrl } from '../backgrounds/background-url';
 import { Clock } from '../common/clock';
@@ -44,6 +51,11 @@ export class BuildingsService {
       this.buildings.policies(id),
     ]);
     return { ...building, closures, policies: effectivePolicies(policies), floors };
+  }
+
+  /** The overrides as stored (building-wide and per kind), before merging with the defaults. */
+  storedPolicies(id: string): Promise<PolicyRows> {
+    return this.buildings.policies(id);
   }
 
   async floor(id: string): Promise<Floor> {

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { Building, BuildingInput, ClosuresInput, FieldError, FloorInput, FloorSummary, PoliciesInput } from '@flexdesk/shared-contracts';
+import type {
+  Building,
+  BuildingInput,
+  ClosuresInput,
+  FieldError,
+  FloorInput,
+  FloorSummary,
+  PoliciesInput,
+} from '@flexdesk/shared-contracts';
 import {
   effectivePolicy,
   isValidDate,
@@ -54,7 +62,16 @@ export class EditingService {
     if (errors.length) throw invalid(errors);
     const id = await this.editing.transaction(async (m) => {
       const created = await this.editing.createBuilding(m, input);
-      await this.audit.record({ actorId: user.id, action: 'create', entityType: 'building', entityId: created, details: { name: input.name } }, m);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'create',
+          entityType: 'building',
+          entityId: created,
+          details: { name: input.name },
+        },
+        m,
+      );
       return created;
     });
     return this.buildings.get(id);
@@ -66,7 +83,10 @@ export class EditingService {
     if (errors.length) throw invalid(errors);
     await this.editing.transaction(async (m) => {
       if (!(await this.editing.updateBuilding(m, id, input))) throw new DomainError('BUILDING_NOT_FOUND');
-      await this.audit.record({ actorId: user.id, action: 'update', entityType: 'building', entityId: id, details: { ...input } }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'update', entityType: 'building', entityId: id, details: { ...input } },
+        m,
+      );
     });
     return this.buildings.get(id);
   }
@@ -93,7 +113,13 @@ export class EditingService {
     await this.editing.transaction(async (m) => {
       await this.editing.upsertClosures(m, buildingId, input.closures);
       await this.audit.record(
-        { actorId: user.id, action: 'add', entityType: 'closures', entityId: buildingId, details: { dates: input.closures.map((c) => c.date) } },
+        {
+          actorId: user.id,
+          action: 'add',
+          entityType: 'closures',
+          entityId: buildingId,
+          details: { dates: input.closures.map((c) => c.date) },
+        },
         m,
       );
     });
@@ -105,7 +131,10 @@ export class EditingService {
     if (!isValidDate(date)) throw invalid([{ path: 'date', message: 'not a calendar date' }]);
     await this.editing.transaction(async (m) => {
       await this.editing.deleteClosure(m, buildingId, date);
-      await this.audit.record({ actorId: user.id, action: 'delete', entityType: 'closures', entityId: buildingId, details: { date } }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'delete', entityType: 'closures', entityId: buildingId, details: { date } },
+        m,
+      );
     });
   }
 
@@ -115,15 +144,27 @@ export class EditingService {
     for (const scope of POLICY_SCOPES) {
       const value = input[scope];
       if (value === undefined || value === null) continue;
-      errors.push(...validatePolicyOverride(value).map((e) => ({ path: e.path ? `${scope}.${e.path}` : scope, message: e.message })));
+      errors.push(
+        ...validatePolicyOverride(value).map((e) => ({
+          path: e.path ? `${scope}.${e.path}` : scope,
+          message: e.message,
+        })),
+      );
     }
-    // The merged rules must make sense too, e.g. a building-wide minimum above a kind's maximum.
+    // The merged rules must make sense too, e.g. a building-wide minimum above a kind's maximum,
+    // including overrides stored earlier that this request leaves as they are (undefined).
     await this.buildings.get(buildingId); // 404 before validating further
     if (!errors.length) {
+      const stored = await this.buildings.storedPolicies(buildingId);
+      const building = input.building === undefined ? stored.building : input.building;
       for (const kind of ['desk', 'room', 'parking'] as const) {
-        const merged = effectivePolicy(kind, input.building ?? null, input[kind] ?? null);
+        const own = input[kind] === undefined ? (stored.byKind[kind] ?? null) : input[kind];
+        const merged = effectivePolicy(kind, building, own);
         if (merged.minDurationMinutes > merged.maxDurationMinutes) {
-          errors.push({ path: `${kind}.minDurationMinutes`, message: 'minimum duration above the maximum once merged' });
+          errors.push({
+            path: `${kind}.minDurationMinutes`,
+            message: 'minimum duration above the maximum once merged',
+          });
         }
       }
     }
@@ -134,7 +175,10 @@ export class EditingService {
         if (value === undefined) continue;
         await this.editing.setPolicy(m, buildingId, scope === 'building' ? '*' : scope, value);
       }
-      await this.audit.record({ actorId: user.id, action: 'update', entityType: 'policies', entityId: buildingId, details: { ...input } }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'update', entityType: 'policies', entityId: buildingId, details: { ...input } },
+        m,
+      );
     });
     return this.buildings.get(buildingId);
   }
@@ -144,7 +188,10 @@ export class EditingService {
     await this.buildings.get(buildingId);
     const id = await this.editing.transaction(async (m) => {
       const created = await this.editing.createFloor(m, buildingId, input);
-      await this.audit.record({ actorId: user.id, action: 'create', entityType: 'floor', entityId: created, details: { ...input } }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'create', entityType: 'floor', entityId: created, details: { ...input } },
+        m,
+      );
       return created;
     });
     const floor = await this.buildings.floor(id);
@@ -155,7 +202,10 @@ export class EditingService {
     requireFacilityManager(user);
     await this.editing.transaction(async (m) => {
       if (!(await this.editing.updateFloor(m, id, input))) throw new DomainError('FLOOR_NOT_FOUND');
-      await this.audit.record({ actorId: user.id, action: 'update', entityType: 'floor', entityId: id, details: { ...input } }, m);
+      await this.audit.record(
+        { actorId: user.id, action: 'update', entityType: 'floor', entityId: id, details: { ...input } },
+        m,
+      );
     });
     const floor = await this.buildings.floor(id);
     return { id, buildingId: floor.buildingId, name: floor.name, level: floor.level, spaceCount: floor.spaceCount };
