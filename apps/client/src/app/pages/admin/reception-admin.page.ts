@@ -3,6 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import type { BuildingSummary, ReceptionAssignment } from '@flexdesk/shared-contracts';
 import { BuildingsApi, I18n, ReceptionAdminApi } from '@flexdesk/client-data-access';
 import { firstValueFrom } from 'rxjs';
+import { PageAlerts } from '../../shared/page-alerts';
 
 /** The edit of one receptionist's row, before it is saved. */
 interface Draft {
@@ -16,6 +17,7 @@ interface Draft {
  */
 @Component({
   selector: 'fd-reception-admin-page',
+  imports: [PageAlerts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reception-admin.page.html',
 })

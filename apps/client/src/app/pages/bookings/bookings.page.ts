@@ -16,10 +16,11 @@ import { firstValueFrom, tap } from 'rxjs';
 import { bookingRange, splitBookings } from './bookings-split';
 import { BookingsTable } from './bookings-table';
 import { closeDialog, showModal } from '../../shared/dialog';
+import { PageAlerts } from '../../shared/page-alerts';
 
 @Component({
   selector: 'fd-bookings-page',
-  imports: [RouterLink, BookingsTable],
+  imports: [RouterLink, BookingsTable, PageAlerts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bookings.page.html',
 })

@@ -22,6 +22,7 @@ import {
 import { BuildingsApi, CalendarApi, I18n, SessionStore, isLocale } from '@flexdesk/client-data-access';
 import { firstValueFrom } from 'rxjs';
 import { closeDialog, showModal } from '../../shared/dialog';
+import { PageAlerts } from '../../shared/page-alerts';
 
 type FeedAction = 'regenerate' | 'revoke';
 
@@ -33,6 +34,7 @@ function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
 
 @Component({
   selector: 'fd-settings-page',
+  imports: [PageAlerts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
 })
