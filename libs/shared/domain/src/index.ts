@@ -6,3 +6,4 @@ export * from './lib/availability';
 export * from './lib/geometry';
 export * from './lib/navigation';
 export * from './lib/layout';
+export * from './lib/editing';
