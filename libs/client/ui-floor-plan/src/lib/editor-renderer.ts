@@ -228,7 +228,7 @@ export class EditorRenderer {
     } else if (planChanged) {
       this.sizeBackground();
     }
-    if (planChanged && !previous) this.fit(false);
+    if (planChanged) this.fit(false);
     this.stage.batchDraw();
   }
 

@@ -4,18 +4,30 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { BuildingSummary, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
-import { FloorPlanComponent } from '@flexdesk/client-ui-floor-plan';
+import { FloorPlanEditorComponent } from '@flexdesk/client-ui-floor-plan';
 import { apiInterceptor } from '@flexdesk/client-data-access';
 import { EditorPage } from './editor.page';
 
-/** Konva is ESM-only and needs a canvas; the plan has its own specs, so the page gets a stand-in. */
-@Component({ selector: 'fd-floor-plan', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class FloorPlanStub {
-  readonly floor = input<unknown>();
-  readonly availability = input<unknown>();
-  readonly selectedSpaceId = input<string | null>(null);
+/** Konva is ESM-only and needs a canvas; the editor canvas has its own specs, so the page gets a stand-in. */
+@Component({ selector: 'fd-floor-plan-editor', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class FloorPlanEditorStub {
+  readonly layout = input<unknown>();
+  readonly selectedIds = input<readonly string[]>([]);
+  readonly selectedZoneId = input<string | null>(null);
+  readonly tool = input<unknown>();
+  readonly snap = input<unknown>();
+  readonly rowTemplate = input<unknown>();
   readonly labels = input<unknown>();
-  readonly spaceSelected = output<string>();
+  readonly selectionChanged = output<string[]>();
+  readonly zoneSelected = output<string | null>();
+  readonly spacesMoved = output<unknown>();
+  readonly spacesResized = output<unknown>();
+  readonly spacesRotated = output<unknown>();
+  readonly spaceAdded = output<unknown>();
+  readonly rowDrawn = output<unknown>();
+  readonly zoneDrawn = output<unknown>();
+  readonly zoneVertexChanged = output<unknown>();
+  readonly scaleLineDrawn = output<unknown>();
 }
 
 const buildings: BuildingSummary[] = [
@@ -90,7 +102,10 @@ describe('EditorPage', () => {
       imports: [EditorPage],
       providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
     });
-    TestBed.overrideComponent(EditorPage, { remove: { imports: [FloorPlanComponent] }, add: { imports: [FloorPlanStub] } });
+    TestBed.overrideComponent(EditorPage, {
+      remove: { imports: [FloorPlanEditorComponent] },
+      add: { imports: [FloorPlanEditorStub] },
+    });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(EditorPage);
     el = fixture.nativeElement;
@@ -144,7 +159,9 @@ describe('EditorPage', () => {
     expect(rows().length).toBe(2);
     expect(fixture.componentInstance.canLeave()).toBe(true);
 
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true, bubbles: true }));
+    document.body.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true, bubbles: true }),
+    );
     await settle(fixture);
     expect(rows().length).toBe(12);
 
@@ -281,5 +298,140 @@ describe('EditorPage', () => {
     expect(status()).toContain('Importiert: 2 Plätze, 0 Zonen');
     expect(fixture.componentInstance.canLeave()).toBe(false);
     backend.expectNone({ method: 'PUT' });
+  });
+
+  describe('with the canvas', () => {
+    const A1 = '11111111-1111-4111-8111-111111111111';
+    const A2 = '22222222-2222-4222-8222-222222222222';
+    const canvas = () =>
+      fixture.debugElement.query((d) => d.name === 'fd-floor-plan-editor').componentInstance as FloorPlanEditorStub;
+    const key = async (k: string, extra: KeyboardEventInit = {}) => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...extra }));
+      await settle(fixture);
+    };
+    const value = (selector: string) => el.querySelector<HTMLInputElement>(selector)?.value;
+
+    it('shares the selection between canvas, side panel and table', async () => {
+      canvas().selectionChanged.emit([A1, A2]);
+      await settle(fixture);
+      expect(canvas().selectedIds()).toEqual([A1, A2]);
+      expect(el.querySelectorAll('.editor-table tr.is-selected')).toHaveLength(2);
+      expect(el.querySelector('[data-testid=selection-panel]')?.textContent).toContain('2 Plätze ausgewählt');
+      el.querySelector<HTMLInputElement>('[data-attribute=monitor]')?.click();
+      await settle(fixture);
+      const layout = () => fixture.componentInstance['layout']();
+      expect(layout()?.spaces.every((s) => s.attributes.includes('monitor'))).toBe(true);
+      await click('Rückgängig');
+      expect(layout()?.spaces.some((s) => s.attributes.includes('monitor'))).toBe(false);
+    });
+
+    it('applies a drag from the canvas as one undoable step', async () => {
+      canvas().spacesMoved.emit([
+        { id: A1, x: 40, y: 60 },
+        { id: A2, x: 240, y: 60 },
+      ]);
+      await settle(fixture);
+      expect(value('#space-0-x')).toBe('40');
+      expect(value('#space-1-y')).toBe('60');
+      await click('Rückgängig');
+      expect(value('#space-0-x')).toBe('0');
+      expect(value('#space-1-y')).toBe('0');
+    });
+
+    it('nudges, duplicates and deletes the selection from the keyboard', async () => {
+      canvas().selectionChanged.emit([A1]);
+      await settle(fixture);
+      await key('ArrowRight', { shiftKey: true });
+      await key('ArrowDown');
+      expect(value('#space-0-x')).toBe('10');
+      expect(value('#space-0-y')).toBe('1');
+      await key('d', { ctrlKey: true });
+      expect(rows().length).toBe(3);
+      expect(value('#space-2-label')).toBe('A3');
+      expect(canvas().selectedIds()).toHaveLength(1);
+      await key('Delete');
+      expect(rows().length).toBe(2);
+    });
+
+    it('switches tools by key and shows which one is pressed', async () => {
+      await key('r');
+      const pressed = () => el.querySelector('.editor-tool[aria-pressed=true]')?.getAttribute('data-tool');
+      expect(pressed()).toBe('row');
+      expect(canvas().tool()).toBe('row');
+      await key('Escape');
+      expect(pressed()).toBe('select');
+    });
+
+    it('draws a row with the numbering of the form and continues it', async () => {
+      type('#row-prefix', 'C');
+      canvas().rowDrawn.emit({ start: { x: 0, y: 300 }, end: { x: 800, y: 300 } });
+      await settle(fixture);
+      expect(rows().length).toBe(7);
+      expect(value('#space-2-label')).toBe('C1');
+      expect(value('#space-6-label')).toBe('C5');
+      expect(value('#space-2-y')).toBe('260');
+      expect(value('#row-startNumber')).toBe('6');
+    });
+
+    it('adds a drawn zone, takes the spaces inside and edits its groups', async () => {
+      canvas().zoneDrawn.emit([
+        { x: -10, y: -10 },
+        { x: 150, y: -10 },
+        { x: 150, y: 100 },
+        { x: -10, y: 100 },
+      ]);
+      await settle(fixture);
+      backend.expectOne('/api/groups').flush([{ id: '33333333-3333-4333-8333-333333333333', name: 'Finance' }]);
+      await settle(fixture);
+      const layout = fixture.componentInstance['layout']();
+      expect(layout?.zones).toHaveLength(1);
+      expect(layout?.spaces.map((s) => s.zoneId)).toEqual([layout?.zones[0].id, null]);
+      const panel = el.querySelector('[data-testid=selection-panel]');
+      expect(value('#selection-zone-name')).toBe('Zone 1');
+      const check = panel?.querySelector<HTMLInputElement>('input[type=checkbox]');
+      check?.click();
+      await settle(fixture);
+      expect(fixture.componentInstance['layout']()?.zones[0].restrictedToGroupIds).toEqual([
+        '33333333-3333-4333-8333-333333333333',
+      ]);
+    });
+
+    it('uploads a background into the draft and shows a translated error', async () => {
+      const input = el.querySelector<HTMLInputElement>('#editor-background');
+      const upload = (name: string) => {
+        Object.defineProperty(input, 'files', { value: [new File(['x'], name)], configurable: true });
+        input?.dispatchEvent(new Event('change'));
+      };
+      upload('plan.gif');
+      await settle(fixture);
+      const bad = problem(415, { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Only PNG, JPEG or SVG.' });
+      backend.expectOne({ method: 'POST', url: '/api/floors/f1/backgrounds' }).flush(bad.body, bad.opts);
+      await settle(fixture);
+      expect(el.querySelector('[data-testid=background-error]')?.textContent?.trim().length).toBeGreaterThan(3);
+      upload('plan.svg');
+      await settle(fixture);
+      backend.expectOne({ method: 'POST', url: '/api/floors/f1/backgrounds' }).flush({
+        backgroundUrl: '/api/backgrounds/abc',
+        contentType: 'image/svg+xml',
+        width: 100,
+        height: 50,
+        bytes: 1,
+      });
+      await settle(fixture);
+      expect(fixture.componentInstance['layout']()?.plan.backgroundUrl).toBe('/api/backgrounds/abc');
+      expect(el.querySelector('[data-testid=background-error]')).toBeNull();
+      await click('Hintergrund entfernen');
+      expect(fixture.componentInstance['layout']()?.plan.backgroundUrl).toBeNull();
+    });
+
+    it('sets the scale from a drawn line and its length in metres', async () => {
+      canvas().scaleLineDrawn.emit({ a: { x: 0, y: 0 }, b: { x: 300, y: 400 } });
+      await settle(fixture);
+      type('#editor-scale-metres', '5');
+      el.querySelector<HTMLFormElement>('[data-testid=scale-form]')?.requestSubmit();
+      await settle(fixture);
+      expect(fixture.componentInstance['layout']()?.plan.scale).toBe(100);
+      expect(el.querySelector('[data-testid=scale-state]')?.textContent).toContain('100');
+    });
   });
 });

@@ -22,10 +22,32 @@ import {
   type LayoutDraft,
   type LayoutSpace,
   type LayoutZone,
+  type Point,
   type SpaceKind,
+  BACKGROUND_CONTENT_TYPES,
 } from '@flexdesk/shared-contracts';
-import { localDateOf, validateLayout } from '@flexdesk/shared-domain';
-import { FloorPlanComponent, type FloorPlanLabels } from '@flexdesk/client-ui-floor-plan';
+import {
+  type Alignment,
+  type SnapSettings,
+  type SpacePatch,
+  alignSpaces,
+  clampDelta,
+  clampIntoPlan,
+  distributeSpaces,
+  duplicateSpaces,
+  localDateOf,
+  pointInPolygon,
+  rotatedCenter,
+  rowAlongLine,
+  validateLayout,
+} from '@flexdesk/shared-domain';
+import {
+  type EditorTool,
+  FloorPlanEditorComponent,
+  type FloorPlanEditorLabels,
+  type Line,
+  type ZoneVertexChange,
+} from '@flexdesk/client-ui-floor-plan';
 import { BuildingsApi, EditingApi, I18n, type MessageKey, isProblemError } from '@flexdesk/client-data-access';
 import { firstValueFrom } from 'rxjs';
 import { attributeLabel } from '../../shared/labels';
@@ -33,16 +55,20 @@ import { closeDialog, showModal } from '../../shared/dialog';
 import { DEFAULT_DESK_ROW, type DeskRowSpec, deskRow, deskRowProblems } from './desk-row';
 import { type History, canRedo, canUndo, historyOf, record, redo, undo } from './history';
 import {
+  ZONE_COLORS,
+  addDrawnZone,
   addSpaces,
   addZone,
   newSpace,
   newZone,
-  previewFloor,
-  previewStates,
+  patchSpaces,
   removeSpace,
+  removeSpaces,
   removeZone,
   updateSpace,
+  updateSpaces,
   updateZone,
+  updateZoneById,
 } from './layout-edits';
 import { errorTarget, exportLayout, fieldIdOf, importLayout } from './layout-io';
 import type { LeaveGuarded } from './unsaved-changes.guard';
@@ -59,11 +85,32 @@ export interface ShownError {
 
 type NumberField = 'x' | 'y' | 'width' | 'height' | 'rotation';
 
+/** The canvas tools, their shortcut keys and label keys. */
+export const EDITOR_TOOLS: readonly { tool: EditorTool; key: string; label: MessageKey }[] = [
+  { tool: 'select', key: 'V', label: 'editor.tool.select' },
+  { tool: 'pan', key: 'H', label: 'editor.tool.pan' },
+  { tool: 'desk', key: 'D', label: 'editor.tool.desk' },
+  { tool: 'row', key: 'R', label: 'editor.tool.row' },
+  { tool: 'zone', key: 'Z', label: 'editor.tool.zone' },
+  { tool: 'scale', key: 'M', label: 'editor.tool.scale' },
+];
+
+const ALIGNMENTS: readonly Alignment[] = ['left', 'center', 'right', 'top', 'middle', 'bottom'];
+
+/** Whether a key event is typing into a form control (then the canvas shortcuts stay out of the way). */
+function isTyping(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement)
+    return !['checkbox', 'radio', 'button', 'submit', 'color', 'file'].includes(target.type);
+  return target instanceof HTMLElement && target.isContentEditable;
+}
+
 @Component({
   selector: 'fd-editor-page',
-  imports: [FloorPlanComponent],
+  imports: [FloorPlanEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './editor.page.html',
+  styleUrl: './editor.page.css',
   host: {
     '(document:keydown)': 'onKeydown($event)',
     '(window:beforeunload)': 'onBeforeUnload($event)',
@@ -79,9 +126,14 @@ export class EditorPage implements LeaveGuarded {
   protected readonly kinds = SPACE_KINDS;
   protected readonly attributes = SPACE_ATTRIBUTES;
   protected readonly numberFields: readonly NumberField[] = ['x', 'y', 'width', 'height', 'rotation'];
+  protected readonly tools = EDITOR_TOOLS;
+  protected readonly alignments = ALIGNMENTS;
+  protected readonly backgroundAccept = [...BACKGROUND_CONTENT_TYPES, '.png', '.jpg', '.jpeg', '.svg'].join(',');
 
   private readonly buildingsResource = rxResource({ stream: () => this.buildingsApi.list() });
-  protected readonly buildings = computed(() => (this.buildingsResource.hasValue() ? this.buildingsResource.value() : []));
+  protected readonly buildings = computed(() =>
+    this.buildingsResource.hasValue() ? this.buildingsResource.value() : [],
+  );
   protected readonly buildingId = linkedSignal<{ id: string }[], string | null>({
     source: this.buildings,
     computation: (list, previous) =>
@@ -135,38 +187,57 @@ export class EditorPage implements LeaveGuarded {
   );
   protected readonly loadError = computed(() => {
     for (const r of [this.buildingsResource, this.draftResource]) {
-      if (r.status() === 'error') return this.i18n.t('error.loadFailed', { message: this.i18n.errorMessage(r.error()) });
+      if (r.status() === 'error')
+        return this.i18n.t('error.loadFailed', { message: this.i18n.errorMessage(r.error()) });
     }
     return null;
   });
 
-  protected readonly selectedSpaceId = signal<string | null>(null);
-  protected readonly previewFloor = computed(() => {
-    const layout = this.layout();
-    const floor = this.floor();
-    const building = this.building();
-    return layout && floor && building ? previewFloor(layout, floor, building.name, building.timeZone) : null;
+  /** Shared by the canvas, the side panel and the table. */
+  protected readonly selectedIds = signal<string[]>([]);
+  protected readonly selectedZoneId = signal<string | null>(null);
+  private readonly selectedSet = computed(() => new Set(this.selectedIds()));
+  protected readonly selectedSpaces = computed(() => {
+    const ids = this.selectedSet();
+    return (this.layout()?.spaces ?? []).filter((s) => ids.has(s.id));
   });
-  protected readonly previewStates = computed(() => {
-    const layout = this.layout();
-    return layout ? previewStates(layout) : null;
+  protected readonly selectedZone = computed(
+    () => this.layout()?.zones.find((z) => z.id === this.selectedZoneId()) ?? null,
+  );
+  protected readonly tool = signal<EditorTool>('select');
+  protected readonly snapOn = signal(true);
+  protected readonly gridSize = signal(20);
+  protected readonly snap = computed<SnapSettings>(() => ({
+    grid: this.snapOn() ? this.gridSize() : null,
+    neighbours: this.snapOn(),
+    threshold: 8,
+  }));
+  protected readonly rowTemplate = computed(() => {
+    const r = this.row();
+    return { width: r.width, height: r.height, gap: r.gap };
   });
-  protected readonly planLabels = computed<FloorPlanLabels>(() => ({
-    plan: this.i18n.t('editor.plan.label', { floor: this.floor()?.name ?? '' }),
-    description: this.i18n.t('editor.plan.description'),
-    states: {
-      free: this.i18n.t('editor.plan.bookable'),
-      partial: this.i18n.t('state.partial'),
-      booked: this.i18n.t('state.booked'),
-      mine: this.i18n.t('state.mine'),
-      unavailable: this.i18n.t('editor.plan.notBookable'),
-    },
-    fit: this.i18n.t('editor.plan.fit'),
+  protected readonly canvasLabels = computed<FloorPlanEditorLabels>(() => ({
+    canvas: this.i18n.t('editor.canvas.label', { floor: this.floor()?.name ?? '' }),
+    instructions: this.i18n.t('editor.canvas.instructions'),
     zoomIn: this.i18n.t('editor.plan.zoomIn'),
     zoomOut: this.i18n.t('editor.plan.zoomOut'),
-    legend: this.i18n.t('editor.plan.legend'),
-    filteredOut: '',
+    fit: this.i18n.t('editor.plan.fit'),
   }));
+  /** Groups for zone restrictions, loaded when a zone is first selected. */
+  private readonly groupsWanted = signal(false);
+  private readonly groupsResource = rxResource({
+    params: () => (this.groupsWanted() ? true : undefined),
+    stream: () => this.api.groups(),
+  });
+  protected readonly groups = computed(() => (this.groupsResource.hasValue() ? this.groupsResource.value() : []));
+  protected readonly groupsError = computed(() =>
+    this.groupsResource.status() === 'error' ? this.i18n.errorMessage(this.groupsResource.error()) : null,
+  );
+  protected readonly backgroundError = signal<string | null>(null);
+  /** The line drawn with the scale tool, waiting for its length in metres. */
+  protected readonly scaleLine = signal<{ a: Point; b: Point } | null>(null);
+  protected readonly scaleError = signal<string | null>(null);
+  private readonly scaleInput = viewChild<ElementRef<HTMLInputElement>>('scaleInput');
 
   protected readonly announcement = signal('');
   protected readonly error = signal<string | null>(null);
@@ -299,7 +370,9 @@ export class EditorPage implements LeaveGuarded {
     const checked = (event.target as HTMLInputElement).checked;
     this.edit((l) => {
       const current = l.spaces[index]?.attributes ?? [];
-      const attributes = checked ? [...current.filter((a) => a !== attribute), attribute] : current.filter((a) => a !== attribute);
+      const attributes = checked
+        ? [...current.filter((a) => a !== attribute), attribute]
+        : current.filter((a) => a !== attribute);
       return updateSpace(l, index, { attributes });
     });
   }
@@ -311,7 +384,7 @@ export class EditorPage implements LeaveGuarded {
 
   protected deleteSpace(index: number, space: LayoutSpace): void {
     this.edit((l) => removeSpace(l, index));
-    if (this.selectedSpaceId() === space.id) this.selectedSpaceId.set(null);
+    this.selectedIds.update((ids) => ids.filter((id) => id !== space.id));
     this.announcement.set(this.i18n.t('editor.spaceDeleted', { label: space.label }));
   }
 
@@ -320,7 +393,7 @@ export class EditorPage implements LeaveGuarded {
     if (!layout) return;
     const space = newSpace(layout, crypto.randomUUID());
     this.edit((l) => addSpaces(l, [space]));
-    this.selectedSpaceId.set(space.id);
+    this.selectedIds.set([space.id]);
     this.announcement.set(this.i18n.t('editor.spaceAdded', { label: space.label }));
     this.focusAfterRender(`space-${layout.spaces.length}-label`);
   }
@@ -340,7 +413,11 @@ export class EditorPage implements LeaveGuarded {
     const desks = deskRow(spec);
     this.edit((l) => addSpaces(l, desks));
     this.announcement.set(
-      this.i18n.t('editor.row.added', { count: desks.length, first: desks[0].label, last: desks[desks.length - 1].label }),
+      this.i18n.t('editor.row.added', {
+        count: desks.length,
+        first: desks[0].label,
+        last: desks[desks.length - 1].label,
+      }),
     );
   }
 
@@ -355,7 +432,11 @@ export class EditorPage implements LeaveGuarded {
   protected addZone(): void {
     const layout = this.layout();
     if (!layout) return;
-    const zone = newZone(layout, crypto.randomUUID(), this.i18n.t('editor.zones.newName', { n: layout.zones.length + 1 }));
+    const zone = newZone(
+      layout,
+      crypto.randomUUID(),
+      this.i18n.t('editor.zones.newName', { n: layout.zones.length + 1 }),
+    );
     this.edit((l) => addZone(l, zone));
     this.focusAfterRender(`zone-${layout.zones.length}-name`);
   }
@@ -387,24 +468,343 @@ export class EditorPage implements LeaveGuarded {
     }
   }
 
-  /** Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y); inside a text field the browser's own undo of typing wins. */
+  /**
+   * Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y), Ctrl+D duplicates; outside form fields also the tool keys,
+   * Delete, Escape and arrow nudges (Shift: 10×). Inside a text field the browser's own editing wins.
+   */
   protected onKeydown(event: KeyboardEvent): void {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (event.altKey || !this.history() || this.document.querySelector('dialog[open]')) return;
+    const typing = isTyping(event.target);
     const key = event.key.toLowerCase();
-    if (key !== 'z' && key !== 'y') return;
-    const target = event.target as HTMLElement | null;
-    if (target instanceof HTMLTextAreaElement) return;
-    if (target instanceof HTMLInputElement && ['text', 'number', 'search', ''].includes(target.type)) return;
-    if (this.document.querySelector('dialog[open]')) return;
+    if (event.ctrlKey || event.metaKey) {
+      if (typing) return;
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        if (key === 'y' || event.shiftKey) this.redo();
+        else this.undo();
+      } else if (key === 'd' && this.selectedIds().length) {
+        event.preventDefault();
+        this.duplicate();
+      }
+      return;
+    }
+    if (typing) return;
+    const nudge: Record<string, Point> = {
+      arrowleft: { x: -1, y: 0 },
+      arrowright: { x: 1, y: 0 },
+      arrowup: { x: 0, y: -1 },
+      arrowdown: { x: 0, y: 1 },
+    };
+    const tool = this.tools.find((t) => t.key.toLowerCase() === key);
+    if (nudge[key] && this.selectedIds().length) {
+      const step = event.shiftKey ? 10 : 1;
+      this.nudge({ x: nudge[key].x * step, y: nudge[key].y * step });
+    } else if ((key === 'delete' || key === 'backspace') && (this.selectedIds().length || this.selectedZoneId())) {
+      this.deleteSelection();
+    } else if (key === 'escape' && (this.selectedIds().length || this.selectedZoneId() || this.tool() !== 'select')) {
+      this.selectedIds.set([]);
+      this.selectedZoneId.set(null);
+      this.tool.set('select');
+    } else if (tool && !event.shiftKey) {
+      this.setTool(tool.tool);
+    } else {
+      return;
+    }
     event.preventDefault();
-    if (key === 'y' || event.shiftKey) this.redo();
-    else this.undo();
   }
 
-  protected selectSpace(id: string): void {
-    this.selectedSpaceId.set(id);
-    const index = this.layout()?.spaces.findIndex((s) => s.id === id) ?? -1;
-    if (index >= 0) this.focusAfterRender(`space-${index}-label`);
+  // The canvas and the side panel.
+
+  protected setTool(tool: EditorTool): void {
+    this.tool.set(tool);
+    this.scaleLine.set(null);
+    this.announcement.set(this.i18n.t('editor.tool.chosen', { tool: this.i18n.t(`editor.tool.${tool}`) }));
+  }
+
+  protected isSelected(id: string): boolean {
+    return this.selectedSet().has(id);
+  }
+
+  /** A table row taking focus selects its space, unless it is already part of the selection. */
+  protected focusRow(id: string): void {
+    if (!this.isSelected(id)) this.selectedIds.set([id]);
+  }
+
+  protected onSelectionChanged(ids: string[]): void {
+    this.selectedIds.set(ids);
+    if (ids.length) this.selectedZoneId.set(null);
+    if (ids.length > 1) this.announcement.set(this.i18n.t('editor.selected', { count: ids.length }));
+    else if (ids.length === 1) {
+      const space = this.layout()?.spaces.find((s) => s.id === ids[0]);
+      if (space) this.announcement.set(this.i18n.t('editor.selectedOne', { label: space.label }));
+    }
+  }
+
+  protected onZoneSelected(id: string | null): void {
+    this.selectedZoneId.set(id);
+    if (id) {
+      this.groupsWanted.set(true);
+      this.selectedIds.set([]);
+    }
+  }
+
+  protected applyPatches(patches: SpacePatch[], message: MessageKey): void {
+    this.edit((l) => patchSpaces(l, patches));
+    this.announcement.set(this.i18n.t(message, { count: patches.length }));
+  }
+
+  private nudge(delta: Point): void {
+    const plan = this.layout()?.plan;
+    const spaces = this.selectedSpaces();
+    if (!plan || !spaces.length) return;
+    const d = clampDelta(spaces, delta, plan);
+    if (!d.x && !d.y) return;
+    this.edit((l) =>
+      patchSpaces(
+        l,
+        spaces.map((s) => ({ id: s.id, x: s.x + d.x, y: s.y + d.y })),
+      ),
+    );
+  }
+
+  protected align(how: Alignment): void {
+    this.applyPatches(alignSpaces(this.selectedSpaces(), how), 'editor.aligned');
+  }
+
+  protected distribute(axis: 'horizontal' | 'vertical'): void {
+    this.applyPatches(distributeSpaces(this.selectedSpaces(), axis), 'editor.distributed');
+  }
+
+  protected duplicate(): void {
+    const layout = this.layout();
+    const selected = this.selectedSpaces();
+    if (!layout || !selected.length) return;
+    const offset = this.snap().grid ?? 20;
+    const copies = duplicateSpaces(
+      selected,
+      layout.spaces,
+      { x: offset, y: offset },
+      () => crypto.randomUUID(),
+      layout.plan,
+    );
+    this.edit((l) => addSpaces(l, copies));
+    this.selectedIds.set(copies.map((c) => c.id));
+    this.announcement.set(this.i18n.t('editor.duplicated', { count: copies.length }));
+  }
+
+  protected deleteSelection(): void {
+    const ids = this.selectedSet();
+    if (ids.size) {
+      this.edit((l) => removeSpaces(l, ids));
+      this.selectedIds.set([]);
+      this.announcement.set(this.i18n.t('editor.deletedMany', { count: ids.size }));
+      return;
+    }
+    const zone = this.selectedZone();
+    const index = this.layout()?.zones.findIndex((z) => z.id === zone?.id) ?? -1;
+    if (zone && index >= 0) {
+      this.deleteZone(index, zone);
+      this.selectedZoneId.set(null);
+    }
+  }
+
+  protected addDeskAt(point: Point): void {
+    const layout = this.layout();
+    if (!layout) return;
+    const base = newSpace(layout, crypto.randomUUID());
+    const r = this.row();
+    const sized = { ...base, width: r.width, height: r.height, x: point.x - r.width / 2, y: point.y - r.height / 2 };
+    const space = { ...sized, ...clampIntoPlan(sized, layout.plan) };
+    this.edit((l) => addSpaces(l, [space]));
+    this.selectedIds.set([space.id]);
+    this.announcement.set(this.i18n.t('editor.spaceAdded', { label: space.label }));
+  }
+
+  protected addRowAlong(line: Line): void {
+    const spec = this.row();
+    const drawn = rowAlongLine(line.start, line.end, spec);
+    const full = { ...spec, ...drawn };
+    const problems = deskRowProblems(full);
+    this.rowProblems.set(problems.map((p) => this.i18n.t(`editor.row.problem.${p}` as MessageKey)));
+    if (problems.length) return;
+    const plan = this.layout()?.plan;
+    const desks = deskRow(full).map((d) => (plan ? { ...d, ...clampIntoPlan(d, plan) } : d));
+    this.edit((l) => addSpaces(l, desks));
+    this.selectedIds.set(desks.map((d) => d.id));
+    // The next row continues the numbering.
+    this.row.update((r) => ({ ...r, startNumber: r.startNumber + desks.length * r.step }));
+    this.announcement.set(
+      this.i18n.t('editor.row.added', {
+        count: desks.length,
+        first: desks[0].label,
+        last: desks[desks.length - 1].label,
+      }),
+    );
+  }
+
+  protected addZoneDrawn(polygon: Point[]): void {
+    const layout = this.layout();
+    if (!layout) return;
+    const zone: LayoutZone = {
+      id: crypto.randomUUID(),
+      name: this.i18n.t('editor.zones.newName', { n: layout.zones.length + 1 }),
+      color: ZONE_COLORS[layout.zones.length % ZONE_COLORS.length],
+      polygon,
+      restrictedToGroupIds: [],
+    };
+    this.edit((l) => addDrawnZone(l, zone, (s) => pointInPolygon(rotatedCenter(s), polygon)));
+    this.tool.set('select');
+    this.selectedIds.set([]);
+    this.onZoneSelected(zone.id);
+    this.announcement.set(this.i18n.t('editor.zones.drawn', { name: zone.name }));
+    this.focusAfterRender('selection-zone-name');
+  }
+
+  protected changeZoneVertices(change: ZoneVertexChange): void {
+    this.edit((l) => updateZoneById(l, change.zoneId, { polygon: change.polygon }));
+  }
+
+  // Side panel: the same change to every selected space.
+
+  private editSelected(change: (space: LayoutSpace) => Partial<LayoutSpace>): void {
+    const ids = this.selectedSet();
+    if (ids.size) this.edit((l) => updateSpaces(l, ids, change));
+  }
+
+  protected setSelectedLabel(event: Event): void {
+    const label = (event.target as HTMLInputElement).value;
+    this.editSelected(() => ({ label }));
+  }
+
+  protected setSelectedKind(event: Event): void {
+    const kind = this.valueOf(event) as SpaceKind;
+    this.editSelected((s) => ({ kind, capacity: kind === 'room' ? (s.capacity ?? 1) : null }));
+  }
+
+  protected setSelectedCapacity(event: Event): void {
+    const value = (event.target as HTMLInputElement).valueAsNumber;
+    this.editSelected(() => ({ capacity: Number.isNaN(value) ? null : value }));
+  }
+
+  protected setSelectedBookable(event: Event): void {
+    const bookable = (event.target as HTMLInputElement).checked;
+    this.editSelected(() => ({ bookable }));
+  }
+
+  protected setSelectedAttribute(attribute: string, event: Event): void {
+    const checked = (event.target as HTMLInputElement).checked;
+    this.editSelected((s) => ({
+      attributes: checked
+        ? [...s.attributes.filter((a) => a !== attribute), attribute]
+        : s.attributes.filter((a) => a !== attribute),
+    }));
+  }
+
+  protected setSelectedZone(event: Event): void {
+    const zoneId = this.valueOf(event) || null;
+    this.editSelected(() => ({ zoneId }));
+  }
+
+  /** All selected spaces share this value: checked; some do: mixed. */
+  protected attributeState(attribute: string): 'all' | 'some' | 'none' {
+    const spaces = this.selectedSpaces();
+    const n = spaces.filter((s) => s.attributes.includes(attribute)).length;
+    return n === 0 ? 'none' : n === spaces.length ? 'all' : 'some';
+  }
+
+  protected common<K extends keyof LayoutSpace>(field: K): LayoutSpace[K] | null {
+    const spaces = this.selectedSpaces();
+    const first = spaces[0]?.[field];
+    return spaces.every((s) => s[field] === first) ? (first ?? null) : null;
+  }
+
+  protected setSelectedZoneName(event: Event): void {
+    const id = this.selectedZoneId();
+    const name = (event.target as HTMLInputElement).value;
+    if (id) this.edit((l) => updateZoneById(l, id, { name }));
+  }
+
+  protected setSelectedZoneColor(event: Event): void {
+    const id = this.selectedZoneId();
+    const color = (event.target as HTMLInputElement).value;
+    if (id) this.edit((l) => updateZoneById(l, id, { color }));
+  }
+
+  protected toggleZoneGroup(groupId: string, event: Event): void {
+    const zone = this.selectedZone();
+    const checked = (event.target as HTMLInputElement).checked;
+    if (!zone) return;
+    const current = zone.restrictedToGroupIds.filter((g) => g !== groupId);
+    this.edit((l) => updateZoneById(l, zone.id, { restrictedToGroupIds: checked ? [...current, groupId] : current }));
+  }
+
+  protected retryGroups(): void {
+    this.groupsResource.reload();
+  }
+
+  // Background and scale.
+
+  protected async uploadBackground(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    const floorId = this.floorId();
+    if (!file || !floorId || !this.history()) return;
+    this.backgroundError.set(null);
+    this.busy.set(true);
+    try {
+      const upload = await firstValueFrom(this.api.uploadBackground(floorId, file));
+      this.edit((l) => ({ ...l, plan: { ...l.plan, backgroundUrl: upload.backgroundUrl } }));
+      this.announcement.set(this.i18n.t('editor.background.uploaded', { name: file.name }));
+    } catch (e) {
+      this.backgroundError.set(this.i18n.errorMessage(e));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected removeBackground(): void {
+    this.edit((l) => ({ ...l, plan: { ...l.plan, backgroundUrl: null } }));
+    this.announcement.set(this.i18n.t('editor.background.removed'));
+  }
+
+  protected onScaleLine(line: { a: Point; b: Point }): void {
+    this.scaleLine.set(line);
+    this.scaleError.set(null);
+    afterNextRender(() => this.scaleInput()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected scaleLineLength(): number {
+    const line = this.scaleLine();
+    return line ? Math.round(Math.hypot(line.b.x - line.a.x, line.b.y - line.a.y)) : 0;
+  }
+
+  protected applyScale(event: Event): void {
+    event.preventDefault();
+    const metres = this.scaleInput()?.nativeElement.valueAsNumber ?? NaN;
+    const length = this.scaleLineLength();
+    if (!(metres > 0) || !(length > 0)) {
+      this.scaleError.set(this.i18n.t('editor.scale.invalid'));
+      return;
+    }
+    const scale = Math.round((length / metres) * 1000) / 1000;
+    this.edit((l) => ({ ...l, plan: { ...l.plan, scale } }));
+    this.scaleLine.set(null);
+    this.tool.set('select');
+    this.announcement.set(this.i18n.t('editor.scale.set', { scale }));
+  }
+
+  protected cancelScale(): void {
+    this.scaleLine.set(null);
+  }
+
+  protected setSnapOn(event: Event): void {
+    this.snapOn.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected setGridSize(event: Event): void {
+    const value = (event.target as HTMLInputElement).valueAsNumber;
+    if (value > 0) this.gridSize.set(value);
   }
 
   // Validation, saving, publishing.
@@ -611,7 +1011,8 @@ export class EditorPage implements LeaveGuarded {
       return;
     }
     this.edit(() => result.layout);
-    this.selectedSpaceId.set(null);
+    this.selectedIds.set([]);
+    this.selectedZoneId.set(null);
     const errors = validateLayout(result.layout);
     this.showErrors(errors);
     this.announcement.set(

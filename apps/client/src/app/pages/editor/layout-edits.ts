@@ -1,4 +1,11 @@
-import type { FloorLayout, FloorSummary, Floor, LayoutSpace, LayoutZone, SpaceAvailability } from '@flexdesk/shared-contracts';
+import type {
+  FloorLayout,
+  FloorSummary,
+  Floor,
+  LayoutSpace,
+  LayoutZone,
+  SpaceAvailability,
+} from '@flexdesk/shared-contracts';
 
 /*
  * Every edit returns a new layout and leaves the old one untouched, so the undo history can keep
@@ -100,4 +107,50 @@ export function previewFloor(layout: FloorLayout, floor: FloorSummary, buildingN
 /** On the preview, bookable spaces look free and the others unavailable. */
 export function previewStates(layout: FloorLayout): SpaceAvailability[] {
   return layout.spaces.map((s) => ({ spaceId: s.id, state: s.bookable ? 'free' : 'unavailable', bookings: [] }));
+}
+
+/** Applies position/size/rotation patches by space id (a drag, nudge, align, …) as one new layout. */
+export function patchSpaces(
+  layout: FloorLayout,
+  patches: readonly ({ id: string } & Partial<LayoutSpace>)[],
+): FloorLayout {
+  if (!patches.length) return layout;
+  const byId = new Map(patches.map((p) => [p.id, p]));
+  return { ...layout, spaces: layout.spaces.map((s) => (byId.has(s.id) ? { ...s, ...byId.get(s.id), id: s.id } : s)) };
+}
+
+/** The same change to every space in `ids`. */
+export function updateSpaces(
+  layout: FloorLayout,
+  ids: ReadonlySet<string>,
+  change: (space: LayoutSpace) => Partial<LayoutSpace>,
+): FloorLayout {
+  return { ...layout, spaces: layout.spaces.map((s) => (ids.has(s.id) ? { ...s, ...change(s) } : s)) };
+}
+
+export function removeSpaces(layout: FloorLayout, ids: ReadonlySet<string>): FloorLayout {
+  return { ...layout, spaces: layout.spaces.filter((s) => !ids.has(s.id)) };
+}
+
+export function updateZoneById(layout: FloorLayout, id: string, patch: Partial<LayoutZone>): FloorLayout {
+  return { ...layout, zones: layout.zones.map((z) => (z.id === id ? { ...z, ...patch, id } : z)) };
+}
+
+/** Colours for drawn zones, in turn; all dark enough for a 2 px outline on white. */
+export const ZONE_COLORS = ['#4f7cac', '#6a1b9a', '#00838f', '#ef6c00', '#2e7d32', '#ad1457'] as const;
+
+/**
+ * A drawn zone; spaces without a zone whose centre lies inside it join it, so drawing a zone around
+ * desks is all it takes.
+ */
+export function addDrawnZone(
+  layout: FloorLayout,
+  zone: LayoutZone,
+  isInside: (space: LayoutSpace) => boolean,
+): FloorLayout {
+  return {
+    ...layout,
+    zones: [...layout.zones, zone],
+    spaces: layout.spaces.map((s) => (s.zoneId === null && isInside(s) ? { ...s, zoneId: zone.id } : s)),
+  };
 }
