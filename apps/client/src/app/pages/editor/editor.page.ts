@@ -52,6 +52,7 @@ import { BuildingsApi, EditingApi, I18n, type MessageKey, isProblemError } from 
 import { firstValueFrom } from 'rxjs';
 import { attributeLabel } from '../../shared/labels';
 import { closeDialog, showModal } from '../../shared/dialog';
+import { PageAlerts } from '../../shared/page-alerts';
 import { DEFAULT_DESK_ROW, type DeskRowSpec, deskRow, deskRowProblems } from './desk-row';
 import { type History, canRedo, canUndo, historyOf, record, redo, undo } from './history';
 import {
@@ -107,7 +108,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 @Component({
   selector: 'fd-editor-page',
-  imports: [FloorPlanEditorComponent],
+  imports: [FloorPlanEditorComponent, PageAlerts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './editor.page.html',
   styleUrl: './editor.page.css',
