@@ -5,17 +5,9 @@
 // updates that each flip ~5 % of the spaces, against a naive one-node-per-space recolour-all baseline.
 //
 //   node tools/bench/floorplan.mjs [--spaces 2000] [--steps 50] [--share 0.05]
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import http from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { log, ms, quantile, runInBrowser, summary } from './browser-harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TARGET_MS = 8;
 
 const { values } = parseArgs({
@@ -37,90 +29,7 @@ if (!(spaces > 0 && steps > 0 && share > 0 && share <= 1)) {
   console.error('--spaces and --steps must be positive, --share in (0, 1]');
   process.exit(2);
 }
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM} (apt-get install -y --no-install-recommends chromium)`);
-  process.exit(2);
-}
-
-const t0 = Date.now();
-const log = (...parts) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1).padStart(5)} s]`, ...parts);
-const ms = (v) => `${v.toFixed(2)} ms`;
-const quantile = (list, q) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-};
-const summary = (list) =>
-  `median ${ms(quantile(list, 0.5))}, p95 ${ms(quantile(list, 0.95))}, max ${ms(Math.max(...list))}`;
-
-const work = mkdtempSync(join(tmpdir(), 'fd-bench-floorplan-'));
-const profile = mkdtempSync(join(tmpdir(), 'fd-bench-chromium-'));
-let server;
-let browser;
-async function cleanup() {
-  await browser?.close().catch(() => undefined);
-  server?.close();
-  rmSync(work, { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true });
-}
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => cleanup().finally(() => process.exit(130)));
-}
-
-try {
-  log(`machine: ${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`);
-  log('bundling tools/bench/floorplan-harness.ts with esbuild');
-  await build({
-    entryPoints: [join(ROOT, 'tools/bench/floorplan-harness.ts')],
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    outfile: join(work, 'harness.js'),
-    tsconfig: join(ROOT, 'tsconfig.base.json'),
-    logLevel: 'warning',
-  });
-  writeFileSync(
-    join(work, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>loading</title><body style="margin:0"><script type="module" src="/harness.js"></script>',
-  );
-
-  const files = { '/': 'index.html', '/index.html': 'index.html', '/harness.js': 'harness.js' };
-  server = http.createServer((req, res) => {
-    const name = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!name) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html' });
-    res.end(readFileSync(join(work, name)));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}/`;
-
-  log(`starting ${CHROMIUM} (headless, software rendering)`);
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(url);
-  await page.waitForFunction(() => document.title === 'ready');
-
+await runInBrowser('floorplan', async (page) => {
   const prepared = await page.evaluate(([n, s, f]) => window.bench.prepare(n, s, f), [spaces, steps, share]);
   log(`floor: ${prepared.spaces} spaces, ${steps} updates of ~${prepared.changesPerStep} changed states each`);
 
@@ -163,10 +72,5 @@ try {
   console.log(`ratio naive / renderer (median): ${(naiveMedian / median).toFixed(1)}×`);
   const ok = median <= TARGET_MS;
   console.log(`target ≤ ${TARGET_MS} ms median per update: ${ok ? 'met' : 'MISSED'}`);
-  await cleanup();
-  process.exit(ok ? 0 : 1);
-} catch (error) {
-  console.error(error);
-  await cleanup();
-  process.exit(1);
-}
+  return ok;
+});
