@@ -11,6 +11,7 @@ import {
   type LayoutDraft,
   type ProblemDetails,
 } from '@flexdesk/shared-contracts';
+import { JobsService } from '../src/jobs/jobs.service';
 import { Api, loggedIn, type Res } from './support/http';
 import { gif, jpeg, png } from './support/images';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -343,5 +344,28 @@ describe('floor backgrounds', () => {
     const denied = await employee.get<ProblemDetails>('/api/groups');
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('FORBIDDEN');
+  });
+  it('deletes backgrounds a day after upload when neither a floor nor a draft uses them', async () => {
+    const floors = (await employee.get<BuildingSummary[]>('/api/buildings')).body.flatMap((b) => b.floors);
+    const seeded = (await employee.get<Floor>(`/api/floors/${floors[2].id}`)).body.plan.backgroundUrl ?? '';
+    const discarded = (await upload(facility, floorB.id, [{ bytes: png(8, 8), name: 'old.png' }]))
+      .body as BackgroundUpload;
+    const drafted = (await upload(facility, floorB.id, [{ bytes: png(9, 9), name: 'draft.png' }]))
+      .body as BackgroundUpload;
+    expect((await saveDraft(floorB.id, { backgroundUrl: drafted.backgroundUrl })).status).toBe(200);
+    const jobs = t.created.app.get(JobsService);
+
+    // Uploads are stamped by the database clock; the job compares with the app clock.
+    t.clock.set(new Date());
+    expect((await jobs.purge())?.backgrounds).toBe(0);
+    expect((await fetchImage(facility, discarded.backgroundUrl)).status).toBe(200);
+
+    t.clock.set(new Date(Date.now() + 2 * 86_400_000));
+    expect((await jobs.purge())?.backgrounds).toBeGreaterThanOrEqual(1);
+    expect((await fetchImage(facility, discarded.backgroundUrl)).status).toBe(404);
+    expect((await fetchImage(facility, drafted.backgroundUrl)).status).toBe(200);
+    expect(seeded).toMatch(BACKGROUND_URL);
+    expect((await fetchImage(employee, seeded)).status).toBe(200);
+    t.clock.set(NOW);
   });
 });

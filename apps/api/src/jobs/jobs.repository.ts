@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DEFAULT_POLICIES } from '@flexdesk/shared-domain';
+import { backgroundUrl } from '../backgrounds/background-url';
 
 // Advisory lock keys, one per job: the same on every instance.
 export const JOB_LOCKS = { release: 7_346_301, purge: 7_346_302 } as const;
@@ -60,7 +61,11 @@ export class JobsRepository {
    * Privacy: after the retention period, bookings keep only what statistics need (space, time,
    * status) and lose the people; expired sessions and old rate-limit counters go entirely.
    */
-  async purgePersonalData(m: EntityManager, now: Date, retentionDays: number): Promise<{ bookings: number; sessions: number }> {
+  async purgePersonalData(
+    m: EntityManager,
+    now: Date,
+    retentionDays: number,
+  ): Promise<{ bookings: number; sessions: number }> {
     const [, bookings] = await m.query(
       `UPDATE bookings SET booker_id = NULL, creator_id = NULL, updated_at = now()
         WHERE end_at < $1::timestamptz - make_interval(days => $2) AND (booker_id IS NOT NULL OR creator_id IS NOT NULL)`,
@@ -71,5 +76,21 @@ export class JobsRepository {
     const [, sessions] = await m.query(`DELETE FROM sessions WHERE expires_at < now()`);
     await m.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
+  }
+
+  /**
+   * Floor backgrounds uploaded more than a day before `now` that neither a floor shows nor a draft
+   * refers to: tried and discarded in the editor, they would otherwise stay until their floor goes.
+   */
+  async deleteUnusedBackgrounds(m: EntityManager, now: Date): Promise<number> {
+    const [, deleted] = await m.query(
+      `DELETE FROM floor_backgrounds b
+        WHERE b.created_at < $1::timestamptz - interval '1 day'
+          AND NOT EXISTS (SELECT 1 FROM floors f
+                           WHERE f.background_id = b.id
+                              OR f.draft_layout -> 'plan' ->> 'backgroundUrl' = $2 || b.id)`,
+      [now, backgroundUrl('')],
+    );
+    return Number(deleted) || 0;
   }
 }

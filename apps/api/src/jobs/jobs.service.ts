@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { JOB_LOCKS, JobsRepository } from './jobs.repository';
@@ -57,14 +51,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return released?.map((r) => r.id) ?? null;
   }
 
-  async purge(): Promise<{ bookings: number; sessions: number } | null> {
+  async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     const now = this.clock.now();
-    const result = await this.jobs.exclusively(JOB_LOCKS.purge, (m) =>
-      this.jobs.purgePersonalData(m, now, this.config.retentionDays),
-    );
+    const result = await this.jobs.exclusively(JOB_LOCKS.purge, async (m) => ({
+      ...(await this.jobs.purgePersonalData(m, now, this.config.retentionDays)),
+      backgrounds: await this.jobs.deleteUnusedBackgrounds(m, now),
+    }));
     if (result && (result.bookings || result.sessions)) {
       this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
     }
+    if (result?.backgrounds) this.logger.log(`deleted ${result.backgrounds} unused floor background(s)`);
     return result;
   }
 }
