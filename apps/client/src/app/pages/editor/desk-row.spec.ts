@@ -36,6 +36,25 @@ describe('deskRow', () => {
     ]);
   });
 
+  it('makes a block of rows, numbered on from row to row, the next row beside the first', () => {
+    const block = deskRow({ ...spec, rows: 2, rowGap: 10 }, ids());
+    expect(block.map((d) => d.label)).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5', '2.6']);
+    expect(block.map((d) => [d.x, d.y])).toEqual([
+      [10, 20],
+      [175, 20],
+      [340, 20],
+      [10, 110],
+      [175, 110],
+      [340, 110],
+    ]);
+    const vertical = deskRow({ ...spec, rows: 2, direction: 'vertical', width: 50, height: 30 }, ids());
+    expect(vertical.slice(3).map((d) => [d.x, d.y])).toEqual([
+      [60, 20],
+      [60, 55],
+      [60, 90],
+    ]);
+  });
+
   it('makes bookable desks with fresh ids in the given zone', () => {
     const row = deskRow({ ...spec, zoneId: 'z1' }, ids());
     expect(row.map((d) => d.id)).toEqual(['id-1', 'id-2', 'id-3']);
@@ -61,6 +80,9 @@ describe('deskRow', () => {
     expect(deskRowProblems({ ...spec, count: 0 })).toEqual(['count']);
     expect(deskRowProblems({ ...spec, count: 501 })).toEqual(['count']);
     expect(deskRowProblems({ ...spec, count: 2.5 })).toEqual(['count']);
+    expect(deskRowProblems({ ...spec, rows: 0 })).toEqual(['rows']);
+    expect(deskRowProblems({ ...spec, count: 100, rows: 6 })).toEqual(['rows']);
+    expect(deskRowProblems({ ...spec, rowGap: -1 })).toEqual(['gap']);
     expect(deskRowProblems({ ...spec, width: 0 })).toEqual(['size']);
     expect(deskRowProblems({ ...spec, height: Number.NaN })).toEqual(['size']);
     expect(deskRowProblems({ ...spec, gap: -1 })).toEqual(['gap']);
