@@ -220,6 +220,12 @@ describe('reception: who sees names where, people search, undoing a check-in', (
         { id: expect.any(String), displayName: 'Max Müller', email: 'employee2@example.com' },
       ]);
 
+      // Accents and the German spelling of umlauts do not matter.
+      for (const q of ['muller', 'mueller', 'MULLER', 'Müll']) {
+        const res = await reception.get<PersonSearchResult[]>(`/api/users?query=${encodeURIComponent(q)}`);
+        expect(res.body.map((p) => p.displayName)).toEqual(['Max Müller']);
+      }
+
       const many = await reception.get<PersonSearchResult[]>('/api/users?query=example.com');
       expect(many.body).toHaveLength(20);
       for (const p of many.body) expect(Object.keys(p).sort()).toEqual(['displayName', 'email', 'id']);

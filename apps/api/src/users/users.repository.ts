@@ -18,6 +18,26 @@ const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u
   u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",
   COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds"`;
 
+const ACCENTED = 'äöüàáâãåèéêëìíîïòóôõøùúûçñýšžčćłđÄÖÜÀÁÂÃÅÈÉÊËÌÍÎÏÒÓÔÕØÙÚÛÇÑÝŠŽČĆŁĐ';
+const PLAIN = 'aouaaaaaeeeeiiiiooooouuucnyszccldaouaaaaaeeeeiiiiooooouuucnyszccld';
+/** SQL folding a name for search: lower case, accents dropped, ß as ss. */
+const FOLD_SQL = (column: string) => `replace(translate(lower(${column}), '${ACCENTED}', '${PLAIN}'), 'ß', 'ss')`;
+/** SQL spelling umlauts the German way (ü → ue), for people who type "mueller". */
+const TRANSLIT_SQL = (column: string) =>
+  `replace(replace(replace(replace(translate(lower(${column}), 'ÄÖÜ', 'äöü'), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss')`;
+
+/** The typed text folded as `FOLD_SQL` folds names. */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd');
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,15 +59,21 @@ export class UsersRepository {
    * Active people whose name or email contains `text` (case-insensitive), names that start with it
    * first. Only what booking on someone's behalf needs leaves this method.
    */
+  /**
+   * Case- and accent-insensitive: "muller", "mueller" and "MÜL" all find Müller. Both sides are
+   * folded the same way (see `foldForSearch`); a German transliteration (ü → ue) is tried too.
+   */
   async searchActive(text: string, limit: number): Promise<PersonSearchResult[]> {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const folded = foldForSearch(text);
+    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const name = 'u.display_name';
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName", u.email
          FROM users u
-        WHERE u.active AND (u.display_name ILIKE $1 OR u.email ILIKE $1)
-        ORDER BY (u.display_name ILIKE $2) DESC, lower(u.display_name), u.email
+        WHERE u.active AND (${FOLD_SQL(name)} LIKE $1 OR ${TRANSLIT_SQL(name)} LIKE $1 OR lower(u.email) LIKE $1)
+        ORDER BY (${FOLD_SQL(name)} LIKE $2) DESC, lower(u.display_name), u.email
         LIMIT $3`,
-      [pattern, `${pattern.slice(1)}`, limit],
+      [pattern, pattern.slice(1), limit],
     );
   }
 
