@@ -33,6 +33,7 @@ import {
   zoomAround,
 } from '@flexdesk/shared-domain';
 import { FOCUS_COLOR, SELECTION_COLOR, STATE_FILL, STATE_INK } from './floor-plan-style';
+import { traceSpace } from './space-path';
 
 /**
  * Framework-free Konva drawing and pointer handling of the floor plan editor. The Angular
@@ -568,25 +569,6 @@ export class EditorRenderer {
     }
   }
 
-  private trace(ctx: CanvasRenderingContext2D, r: Rec): void {
-    const c = r.corners;
-    if (r.space.kind === 'parking') {
-      const radius = Math.min(r.space.width, r.space.height) * 0.2;
-      ctx.moveTo((c[0] + c[2]) / 2, (c[1] + c[3]) / 2);
-      ctx.arcTo(c[2], c[3], c[4], c[5], radius);
-      ctx.arcTo(c[4], c[5], c[6], c[7], radius);
-      ctx.arcTo(c[6], c[7], c[0], c[1], radius);
-      ctx.arcTo(c[0], c[1], c[2], c[3], radius);
-      ctx.closePath();
-    } else {
-      ctx.moveTo(c[0], c[1]);
-      ctx.lineTo(c[2], c[3]);
-      ctx.lineTo(c[4], c[5]);
-      ctx.lineTo(c[6], c[7]);
-      ctx.closePath();
-    }
-  }
-
   /** Bookable spaces as "free", the others as "unavailable" with a hatch line (not by colour alone). */
   private paintSpaces(ctx: CanvasRenderingContext2D, recs: readonly Rec[], selected: boolean): void {
     if (!recs.length) return;
@@ -598,7 +580,7 @@ export class EditorRenderer {
       let any = false;
       for (const r of recs) {
         if (r.space.bookable !== bookable) continue;
-        this.trace(ctx, r);
+        traceSpace(ctx, r.corners, r.space);
         any = true;
       }
       if (!any) continue;
@@ -624,7 +606,7 @@ export class EditorRenderer {
         [SELECTION_COLOR, 3],
       ] as const) {
         ctx.beginPath();
-        for (const r of recs) this.trace(ctx, r);
+        for (const r of recs) traceSpace(ctx, r.corners, r.space);
         ctx.strokeStyle = color;
         ctx.lineWidth = width * px;
         ctx.stroke();

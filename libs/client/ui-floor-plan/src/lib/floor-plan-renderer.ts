@@ -20,6 +20,7 @@ import {
   zoomAround,
 } from '@flexdesk/shared-domain';
 import { DIMMED_OPACITY, FOCUS_COLOR, SELECTION_COLOR, STATE_FILL, STATE_INK } from './floor-plan-style';
+import { traceSpace } from './space-path';
 
 /**
  * Framework-free Konva drawing of one floor. The Angular component wraps it; the benchmark drives it
@@ -541,26 +542,6 @@ export class FloorPlanRenderer {
 
   // ---- drawing ----------------------------------------------------------------------------------
 
-  private trace(ctx: CanvasRenderingContext2D, record: SpaceRecord): void {
-    const c = record.corners;
-    if (record.space.kind === 'parking') {
-      // Rounded corners set parking apart from desks without relying on colour.
-      const radius = Math.min(record.space.width, record.space.height) * 0.2;
-      ctx.moveTo((c[0] + c[2]) / 2, (c[1] + c[3]) / 2);
-      ctx.arcTo(c[2], c[3], c[4], c[5], radius);
-      ctx.arcTo(c[4], c[5], c[6], c[7], radius);
-      ctx.arcTo(c[6], c[7], c[0], c[1], radius);
-      ctx.arcTo(c[0], c[1], c[2], c[3], radius);
-      ctx.closePath();
-    } else {
-      ctx.moveTo(c[0], c[1]);
-      ctx.lineTo(c[2], c[3]);
-      ctx.lineTo(c[4], c[5]);
-      ctx.lineTo(c[6], c[7]);
-      ctx.closePath();
-    }
-  }
-
   private drawStates(ctx: CanvasRenderingContext2D): void {
     this.paintStates(ctx, this.buckets);
   }
@@ -578,7 +559,7 @@ export class FloorPlanRenderer {
         const bucket = buckets.get(bucketKey(state, dimmed));
         if (!bucket || !(bucket.size ?? bucket.length)) continue;
         ctx.beginPath();
-        for (const record of bucket) this.trace(ctx, record);
+        for (const record of bucket) traceSpace(ctx, record.corners, record.space);
         ctx.fillStyle = STATE_FILL[state];
         ctx.fill();
         ctx.strokeStyle = STATE_INK[state];
@@ -687,7 +668,7 @@ export class FloorPlanRenderer {
       const record = id ? this.spaces.get(id) : undefined;
       if (!record) return;
       ctx.beginPath();
-      this.trace(ctx, record);
+      traceSpace(ctx, record.corners, record.space);
       ctx.setLineDash(dash.map((d) => d * px));
       ctx.strokeStyle = color;
       ctx.lineWidth = width * px;
