@@ -1,5 +1,24 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * Shared libs run in the browser and the API alike: no framework, no Node built-ins. Each shared
+ * lib's own config applies this (Nx lints a project from its folder, so paths here would not match).
+ */
+export const sharedLibRules = {
+  files: ['src/**/*.ts'],
+  ignores: ['**/*.spec.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'konva', 'rxjs', 'node:*'], message: 'Shared libs import no framework or I/O.' },
+        ],
+      },
+    ],
+  },
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -36,38 +55,6 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:ui', 'type:data-access', 'type:feature'],
             },
           ],
-        },
-      ],
-    },
-  },
-  {
-    // Shared libs run in the browser and the API alike: no framework, no Node built-ins.
-    files: ['libs/shared/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'konva', 'rxjs', 'node:*'], message: 'Shared libs import no framework or I/O.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['apps/api/src/**/*.ts'],
-    ignores: ['apps/api/src/config/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read settings through the config module (HOUSE_STYLE rule 12).',
-        },
-        {
-          selector: "CallExpression[callee.object.name='console']",
-          message: 'Use a Nest Logger, not console (HOUSE_STYLE rule 12).',
         },
       ],
     },

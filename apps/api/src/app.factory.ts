@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Response } from 'express';
 import helmet from 'helmet';
@@ -16,6 +16,7 @@ import type { Clock } from './common/clock';
 import type { AppRequest } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
+import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
 export interface CreatedApp {
@@ -58,16 +59,7 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Flexdesk API')
-      .setDescription('Desk sharing: buildings, floors, availability, bookings. Errors are application/problem+json.')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('fd_session')
-      .build(),
-  );
+  const openApi = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {

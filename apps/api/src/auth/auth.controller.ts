@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { API_ROUTES, CSRF_COOKIE, type LoginResponse, type Me, SESSION_COOKIE } from '@flexdesk/shared-contracts';
+import { API_ROUTES, CSRF_COOKIE, type LoginResponse, SESSION_COOKIE } from '@flexdesk/shared-contracts';
+import { Public, RequirePermission } from '../access/permission.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CurrentUser } from '../common/current-user.decorator';
-import { Public } from '../common/public.decorator';
 import type { AppRequest, AuthUser } from '../common/request-context';
-import { AuthService, toMe } from './auth.service';
-import { LoginDto, UpdateMeDto } from './auth.dto';
+import { NoContent, Returns } from '../openapi/returns.decorator';
+import { LoginDto } from './auth.dto';
+import { AuthService } from './auth.service';
 
 @ApiTags('auth')
 @Controller()
@@ -17,14 +18,12 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Sets the httpOnly session cookie and the `XSRF-TOKEN` cookie; the token in the body serves API clients. */
   @Public()
   @Post(API_ROUTES.login)
   @HttpCode(200)
-  async login(
-    @Body() body: LoginDto,
-    @Req() req: AppRequest,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<LoginResponse> {
+  @Returns('LoginResponse')
+  async login(@Body() body: LoginDto, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
     const base = { secure: this.config.cookieSecure, sameSite: 'lax' as const, path: '/', expires: new Date(result.expiresAt) };
     res.cookie(SESSION_COOKIE, result.accessToken, { ...base, httpOnly: true });
@@ -34,20 +33,11 @@ export class AuthController {
   }
 
   @Post(API_ROUTES.logout)
-  @HttpCode(204)
+  @RequirePermission('profile:self')
+  @NoContent()
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
-  }
-
-  @Get(API_ROUTES.me)
-  me(@CurrentUser() user: AuthUser): Me {
-    return toMe(user);
-  }
-
-  @Patch(API_ROUTES.me)
-  updateMe(@CurrentUser() user: AuthUser, @Body() body: UpdateMeDto): Promise<Me> {
-    return this.auth.updateMe(user, body);
   }
 }

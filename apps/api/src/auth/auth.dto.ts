@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { LOCALES, type Locale, type LoginRequest, type UpdateMeRequest } from '@flexdesk/shared-contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { LoginRequest } from '@flexdesk/shared-contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'employee@example.com' })
@@ -13,21 +13,4 @@ export class LoginDto implements LoginRequest {
   @MinLength(1)
   @MaxLength(1024)
   password!: string;
-}
-
-export class UpdateMeDto implements UpdateMeRequest {
-  @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
-  @IsIn(LOCALES)
-  locale?: Locale;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  showNameToColleagues?: boolean;
-
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' })
-  @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsUUID()
-  defaultFloorId?: string | null;
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@flexdesk/shared-contracts';
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../common/domain-error';
-import { IS_PUBLIC } from '../common/public.decorator';
+import { IS_PUBLIC } from '../access/permission.decorator';
 import type { AppRequest } from '../common/request-context';
 import { AuthService } from './auth.service';
 

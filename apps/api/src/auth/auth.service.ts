@@ -1,27 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { LoginResponse, Me, UpdateMeRequest } from '@flexdesk/shared-contracts';
+import type { LoginResponse } from '@flexdesk/shared-contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
-import { UsersRepository, type UserRow } from '../users/users.repository';
-import { FloorsRepository } from '../buildings/floors.repository';
-import { hashPassword, verifyPassword } from './password';
+import { UsersRepository } from '../users/users.repository';
+import { toMe } from '../users/users.service';
+import { verifyPassword } from './password';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newToken } from './tokens';
-
-export function toMe(u: Omit<UserRow, 'active'> | AuthUser): Me {
-  return {
-    id: u.id,
-    email: u.email,
-    displayName: u.displayName,
-    roles: u.roles,
-    locale: u.locale,
-    showNameToColleagues: u.showNameToColleagues,
-    groupIds: u.groupIds,
-    defaultFloorId: u.defaultFloorId,
-  };
-}
 
 @Injectable()
 export class AuthService {
@@ -32,7 +19,6 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly rateLimits: RateLimitRepository,
-    private readonly floors: FloorsRepository,
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResponse> {
@@ -82,26 +68,11 @@ export class AuthService {
     await this.sessions.delete(user.sessionId);
   }
 
-  async updateMe(user: AuthUser, patch: UpdateMeRequest): Promise<Me> {
-    if (patch.defaultFloorId && !(await this.floors.exists(patch.defaultFloorId))) {
-      throw new DomainError('FLOOR_NOT_FOUND');
-    }
-    await this.users.updateSettings(user.id, patch);
-    const updated = await this.users.findById(user.id);
-    if (!updated) throw new DomainError('USER_NOT_FOUND');
-    return toMe(updated);
-  }
-
   private rateLimited(retryAfterSeconds: number): DomainError {
     return new DomainError(
       'RATE_LIMITED',
       { retryAfterSeconds },
       { headers: { 'Retry-After': String(retryAfterSeconds) } },
     );
-  }
-
-  /** Exposed for the seed and admin tooling. */
-  hashPassword(password: string): Promise<string> {
-    return hashPassword(password);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AvailabilityBooking, FloorAvailability } from '@flexdesk/shared-contracts';
+import { can, type AvailabilityBooking, type FloorAvailability } from '@flexdesk/shared-contracts';
 import { isValidDate, openingWindow, spaceState } from '@flexdesk/shared-domain';
-import { BuildingsRepository } from '../buildings/buildings.repository';
-import { FloorsRepository } from '../buildings/floors.repository';
+import { seesBookerName } from '../access/access-policy';
 import { BookingsRepository } from '../bookings/bookings.repository';
-import { canSeeName } from '../bookings/bookings.service';
+import { BuildingsRepository } from '../buildings/buildings.repository';
 import { DomainError } from '../common/domain-error';
-import { type AuthUser, hasRole } from '../common/request-context';
+import type { AuthUser } from '../common/request-context';
+import { FloorsRepository } from '../floors/floors.repository';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 
@@ -37,7 +37,7 @@ export class AvailabilityService {
     const tz = building.timeZone;
     const window = openingWindow({ ...building, closures }, date);
     const zoneGroups = new Map(zones.map((z) => [z.id, z.restrictedToGroupIds]));
-    const privileged = hasRole(viewer, 'facility_manager');
+    const privileged = can(viewer, 'spaces:unrestricted');
 
     const bySpace = new Map<string, typeof bookings>();
     for (const b of bookings) {
@@ -65,7 +65,7 @@ export class AvailabilityService {
             end: isoInZone(b.end, tz),
             status: b.status,
             mine,
-            bookerName: canSeeName(viewer, b.bookerId, b.bookerShowsName, floor.buildingId) ? b.bookerName : null,
+            bookerName: seesBookerName(viewer, b.bookerId, b.bookerShowsName, floor.buildingId) ? b.bookerName : null,
           };
         });
         return {

@@ -9,8 +9,6 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Observable } from 'rxjs';
 import { BACKGROUND_MAX_BYTES } from '@flexdesk/shared-contracts';
 import { DomainError } from '../common/domain-error';
-import type { AppRequest } from '../common/request-context';
-import { requireFacilityManager } from '../editing/editing.service';
 
 /** Field name of the multipart upload (the client's `EditingApi.uploadBackground` sends it). */
 export const BACKGROUND_FIELD = 'file';
@@ -23,17 +21,14 @@ const Multipart = FileInterceptor(BACKGROUND_FIELD, {
 
 /**
  * Nest's FileInterceptor with our vocabulary: multer's and busboy's errors become problem+json
- * with a BACKGROUND_* code instead of a bare 400/413 (or a 500). The role is checked before the body
- * is read, so nobody without it can make the server buffer megabytes.
+ * with a BACKGROUND_* code instead of a bare 400/413 (or a 500). Interceptors run after the guards,
+ * so nobody without the permission can make the server buffer megabytes.
  */
 @Injectable()
 export class BackgroundUploadInterceptor implements NestInterceptor {
   private readonly multipart: NestInterceptor = new Multipart();
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const user = context.switchToHttp().getRequest<AppRequest>().user;
-    if (!user) throw new DomainError('UNAUTHENTICATED');
-    requireFacilityManager(user);
     try {
       return await this.multipart.intercept(context, next);
     } catch (e) {

@@ -2,9 +2,11 @@ import { Controller, Get, Headers, Param, Post, Res, UploadedFile, UseIntercepto
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_ROUTES, type BackgroundUpload } from '@flexdesk/shared-contracts';
+import { RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
 import { uuidParam } from '../common/params';
 import type { AuthUser } from '../common/request-context';
+import { Returns, ReturnsBinary } from '../openapi/returns.decorator';
 import { BACKGROUND_FIELD, BackgroundUploadInterceptor } from './background-upload.interceptor';
 import { BackgroundsService, type UploadedImage } from './backgrounds.service';
 
@@ -20,6 +22,8 @@ export class BackgroundsController {
   constructor(private readonly backgrounds: BackgroundsService) {}
 
   @Post(`${API_ROUTES.floors}/:id/${API_ROUTES.backgrounds}`)
+  @RequirePermission('layout:edit')
+  @Returns('BackgroundUpload')
   @UseInterceptors(BackgroundUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { [BACKGROUND_FIELD]: { type: 'string', format: 'binary' } } } })
@@ -32,6 +36,8 @@ export class BackgroundsController {
   }
 
   @Get(`${API_ROUTES.backgrounds}/:id`)
+  @RequirePermission('buildings:read')
+  @ReturnsBinary('image/*')
   async get(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam('BACKGROUND_NOT_FOUND')) id: string,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { BackgroundContentType } from '@flexdesk/shared-contracts';
+import { withAudit } from '../audit/audit-log';
 
 export interface NewBackground {
   floorId: string;
@@ -24,17 +25,38 @@ export interface BackgroundMeta {
 export class BackgroundsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  async floorExists(floorId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM floors WHERE id = $1`, [floorId]);
+    return rows.length > 0;
   }
 
-  async insert(b: NewBackground, m: EntityManager | DataSource = this.dataSource): Promise<string> {
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO floor_backgrounds (floor_id, content_type, bytes, sha256, width, height, byte_size, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [b.floorId, b.contentType, b.bytes, b.sha256, b.width, b.height, b.bytes.length, b.createdBy],
+  /**
+   * Stores the image with its audit row; returns its id, or null if the floor no longer exists
+   * (checked in the insert itself, so a floor deleted meanwhile is not a foreign-key error).
+   */
+  async insert(b: NewBackground): Promise<string | null> {
+    return withAudit(
+      this.dataSource,
+      (id) =>
+        id && b.createdBy
+          ? {
+              actorId: b.createdBy,
+              action: 'upload',
+              entityType: 'background',
+              entityId: id,
+              details: { floorId: b.floorId, contentType: b.contentType, bytes: b.bytes.length, width: b.width, height: b.height },
+            }
+          : null,
+      async (m) => {
+        const rows: { id: string }[] = await m.query(
+          `INSERT INTO floor_backgrounds (floor_id, content_type, bytes, sha256, width, height, byte_size, created_by)
+           SELECT f.id, $2, $3, $4, $5, $6, $7, $8 FROM floors f WHERE f.id = $1 FOR KEY SHARE OF f
+           RETURNING id`,
+          [b.floorId, b.contentType, b.bytes, b.sha256, b.width, b.height, b.bytes.length, b.createdBy],
+        );
+        return rows[0]?.id ?? null;
+      },
     );
-    return rows[0].id;
   }
 
   /** Everything but the bytes, so that a conditional request answered with 304 never reads them. */

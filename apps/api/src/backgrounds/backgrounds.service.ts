@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BACKGROUND_MAX_BYTES, type BackgroundContentType, type BackgroundUpload } from '@flexdesk/shared-contracts';
-import { FloorsRepository } from '../buildings/floors.repository';
+import { can } from '@flexdesk/shared-contracts';
 import { DomainError } from '../common/domain-error';
-import { type AuthUser, hasRole } from '../common/request-context';
-import { AuditRepository } from '../editing/audit.repository';
-import { requireFacilityManager } from '../editing/editing.service';
+import type { AuthUser } from '../common/request-context';
 import { inspectBackground } from './background-image';
 import { backgroundUrl } from './background-url';
 import { BackgroundsRepository } from './backgrounds.repository';
@@ -37,8 +35,6 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 export class BackgroundsService {
   constructor(
     private readonly backgrounds: BackgroundsRepository,
-    private readonly floors: FloorsRepository,
-    private readonly audit: AuditRepository,
     private readonly svg: SvgSanitiser,
   ) {}
 
@@ -47,7 +43,6 @@ export class BackgroundsService {
    * sanitised. Employees see it only once a published layout names it.
    */
   async upload(user: AuthUser, floorId: string, file: UploadedImage | undefined): Promise<BackgroundUpload> {
-    requireFacilityManager(user);
     if (!file || file.size === 0) {
       throw new DomainError(
         'BACKGROUND_MISSING',
@@ -56,7 +51,8 @@ export class BackgroundsService {
       );
     }
     if (file.size > BACKGROUND_MAX_BYTES) throw tooLarge();
-    if (!(await this.floors.exists(floorId))) throw new DomainError('FLOOR_NOT_FOUND');
+    // Reading and sanitising takes a while; ask early, so nobody waits for a refusal.
+    if (!(await this.backgrounds.floorExists(floorId))) throw new DomainError('FLOOR_NOT_FOUND');
 
     const inspection = await inspectBackground(file.buffer, this.svg);
     if (!inspection.ok) {
@@ -68,33 +64,20 @@ export class BackgroundsService {
 
     const { contentType, width, height, bytes } = inspection;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const id = await this.backgrounds.transaction(async (m) => {
-      const created = await this.backgrounds.insert(
-        { floorId, contentType, bytes, sha256, width, height, createdBy: user.id },
-        m,
-      );
-      await this.audit.record(
-        {
-          actorId: user.id,
-          action: 'upload',
-          entityType: 'background',
-          entityId: created,
-          details: { floorId, contentType, bytes: bytes.length, width, height },
-        },
-        m,
-      );
-      return created;
-    });
+    // The floor may have been deleted meanwhile: the insert checks again, in its own transaction.
+    const id = await this.backgrounds.insert({ floorId, contentType, bytes, sha256, width, height, createdBy: user.id });
+    if (!id) throw new DomainError('FLOOR_NOT_FOUND');
     return { backgroundUrl: backgroundUrl(id), contentType, width, height, bytes: bytes.length };
   }
 
   /**
-   * Facility managers and admins may load any background (drafts show unpublished ones); everybody
-   * else only those some floor shows. Others look like unknown ids.
+   * Layout editors may load any background; everybody else only those some floor shows. Others
+   * look like unknown ids.
    */
   async fetch(user: AuthUser, id: string, ifNoneMatch: string | undefined): Promise<BackgroundResponse> {
     const meta = await this.backgrounds.findMeta(id);
-    if (!meta || (!meta.published && !hasRole(user, 'facility_manager'))) throw new DomainError('BACKGROUND_NOT_FOUND');
+    // Drafts show unpublished images, so whoever edits layouts may load them.
+    if (!meta || (!meta.published && !can(user, 'layout:edit'))) throw new DomainError('BACKGROUND_NOT_FOUND');
     const etag = etagOf(meta.sha256);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { notModified: true, etag };
     const bytes = await this.backgrounds.bytes(id);

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Booking, BookingPolicy, CreateBookingRequest } from '@flexdesk/shared-contracts';
+import { can, type Booking, type BookingPolicy, type CreateBookingRequest } from '@flexdesk/shared-contracts';
 import {
   addDaysToDate,
   CHECK_IN_EARLY_MINUTES,
@@ -13,31 +13,15 @@ import {
 } from '@flexdesk/shared-domain';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { type AuthUser, hasRole } from '../common/request-context';
-import { actsForOthersIn, seesNamesIn } from '../auth/reception-scope';
+import type { AuthUser } from '../common/request-context';
+import { actsForOthersIn, mayCheckIn, mayReadBooking, seesBookerName, seesNamesIn } from '../access/access-policy';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 import { UsersRepository } from '../users/users.repository';
 import { BookingsRepository, type BookingRow, type SpaceContext } from './bookings.repository';
 
-/** Roles that act for others at the front desk or as administrators. */
-const ON_BEHALF_ROLES = ['receptionist', 'facility_manager'] as const;
-
 export function policyOf(ctx: SpaceContext): BookingPolicy {
   return effectivePolicy(ctx.kind, ctx.buildingPolicy, ctx.kindPolicy);
-}
-
-/**
- * Names of bookers are personal data: shown to the booker, where they allow it, or to the front
- * desk of the booking's building.
- */
-export function canSeeName(
-  viewer: AuthUser,
-  bookerId: string | null,
-  bookerShowsName: boolean,
-  buildingId: string,
-): boolean {
-  return bookerId === viewer.id || bookerShowsName || seesNamesIn(viewer, buildingId);
 }
 
 @Injectable()
@@ -53,7 +37,7 @@ export class BookingsService {
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
     const slotRequest = this.parseSlotRequest(req);
     const onBehalf = !!req.bookerId && req.bookerId !== user.id;
-    if (onBehalf && !hasRole(user, ...ON_BEHALF_ROLES)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
+    if (onBehalf && !can(user, 'bookings:others')) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const around = 'date' in slotRequest ? slotRequest.date : slotRequest.start.toISOString().slice(0, 10);
     const space = await this.bookings.findSpaceContext(req.spaceId, around);
     if (!space) throw new DomainError('SPACE_NOT_FOUND');
@@ -74,7 +58,8 @@ export class BookingsService {
           zoneRestrictedToGroupIds: space.zoneGroups,
         },
         bookerGroupIds: booker.groupIds,
-        isPrivileged: hasRole(booker, 'facility_manager'),
+        // The booker's own permission counts, not that of whoever books for them.
+        isPrivileged: can(booker, 'spaces:unrestricted'),
       },
       slotRequest,
     );
@@ -162,7 +147,7 @@ export class BookingsService {
 
   async checkIn(user: AuthUser, id: string): Promise<Booking> {
     const row = await this.visibleBooking(user, id);
-    if (row.bookerId !== user.id && !seesNamesIn(user, row.buildingId)) throw new DomainError('FORBIDDEN');
+    if (!mayCheckIn(user, row)) throw new DomainError('FORBIDDEN');
     if (row.status === 'checked_in') return this.toBooking(user, row);
     if (row.status !== 'confirmed') throw new DomainError('BOOKING_NOT_ACTIVE');
     const space = await this.bookings.findSpaceContext(row.spaceId);
@@ -183,8 +168,8 @@ export class BookingsService {
    */
   async undoCheckIn(user: AuthUser, id: string): Promise<Booking> {
     const row = await this.visibleBooking(user, id);
+    if (!mayCheckIn(user, row)) throw new DomainError('FORBIDDEN');
     const frontDesk = seesNamesIn(user, row.buildingId);
-    if (row.bookerId !== user.id && !frontDesk) throw new DomainError('FORBIDDEN');
     if (row.status === 'confirmed') return this.toBooking(user, row);
     const now = this.clock.now();
     if (row.status !== 'checked_in' || row.end <= now) throw new DomainError('BOOKING_NOT_ACTIVE');
@@ -213,9 +198,7 @@ export class BookingsService {
   /** Unknown and foreign bookings look the same from outside: both are 404. */
   private async visibleBooking(user: AuthUser, id: string): Promise<BookingRow> {
     const row = await this.bookings.findById(id);
-    const mayRead =
-      row && (row.bookerId === user.id || row.creatorId === user.id || actsForOthersIn(user, row.buildingId));
-    if (!row || !mayRead) throw new DomainError('BOOKING_NOT_FOUND');
+    if (!row || !mayReadBooking(user, row)) throw new DomainError('BOOKING_NOT_FOUND');
     return row;
   }
 
@@ -257,7 +240,7 @@ export class BookingsService {
             conflict: {
               start: isoInZone(winner.start, space.timeZone),
               end: isoInZone(winner.end, space.timeZone),
-              bookerName: canSeeName(user, winner.bookerId, winner.bookerShowsName, space.buildingId)
+              bookerName: seesBookerName(user, winner.bookerId, winner.bookerShowsName, space.buildingId)
                 ? winner.bookerName
                 : null,
             },
@@ -269,7 +252,7 @@ export class BookingsService {
   private toBooking(viewer: AuthUser, r: BookingRow): Booking {
     const tz = r.timeZone;
     const nameOf = (id: string | null, name: string | null, shows: boolean) =>
-      id && canSeeName(viewer, id, shows, r.buildingId) ? (name ?? '') : '';
+      id && seesBookerName(viewer, id, shows, r.buildingId) ? (name ?? '') : '';
     return {
       id: r.id,
       spaceId: r.spaceId,

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { prepared } from '../database/prepared';
 import { DataSource } from 'typeorm';
-import type { Closure, FloorSummary, OpeningHours, PolicyOverride, SpaceKind } from '@flexdesk/shared-contracts';
+import type {
+  BuildingInput,
+  Closure,
+  FloorSummary,
+  OpeningHours,
+  PoliciesInput,
+  PolicyOverride,
+  SpaceKind,
+} from '@flexdesk/shared-contracts';
+import { withAudit } from '../audit/audit-log';
+import { prepared } from '../database/prepared';
 
 export interface BuildingRow {
   id: string;
@@ -17,23 +26,24 @@ export interface PolicyRows {
   byKind: Partial<Record<SpaceKind, PolicyOverride>>;
 }
 
+export const POLICY_SCOPES = ['building', 'desk', 'room', 'parking'] as const;
+
+const BUILDING_COLUMNS = `id, name, address, time_zone AS "timeZone", opening_hours AS "openingHours", midday`;
+
+/** Buildings with their calendars (opening hours, closures) and booking rules; every write audited. */
 @Injectable()
 export class BuildingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(): Promise<BuildingRow[]> {
-    return this.dataSource.query(
-      `SELECT id, name, address, time_zone AS "timeZone", opening_hours AS "openingHours", midday
-         FROM buildings ORDER BY name`,
-    );
+    return this.dataSource.query(`SELECT ${BUILDING_COLUMNS} FROM buildings ORDER BY name`);
   }
 
   async findById(id: string): Promise<BuildingRow | null> {
     const rows = await prepared<BuildingRow>(
       this.dataSource,
       'building_by_id',
-      `SELECT id, name, address, time_zone AS "timeZone", opening_hours AS "openingHours", midday
-         FROM buildings WHERE id = $1`,
+      `SELECT ${BUILDING_COLUMNS} FROM buildings WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -70,5 +80,104 @@ export class BuildingsRepository {
       else result.byKind[row.kind] = row.rules;
     }
     return result;
+  }
+
+  /** Active bookings that have not ended, in a building or on a floor. */
+  async futureBookingCount(scope: { buildingId?: string; floorId?: string }, now: Date): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN floors f ON f.id = s.floor_id
+        WHERE b.status IN ('confirmed', 'checked_in') AND b.end_at > $3
+          AND ($1::uuid IS NULL OR f.building_id = $1) AND ($2::uuid IS NULL OR f.id = $2)`,
+      [scope.buildingId ?? null, scope.floorId ?? null, now],
+    );
+    return row.n;
+  }
+
+  async create(actorId: string, b: BuildingInput): Promise<string> {
+    return withAudit(
+      this.dataSource,
+      (id) => ({ actorId, action: 'create', entityType: 'building', entityId: id, details: { name: b.name } }),
+      async (m) => {
+        const [row] = await m.query(
+          `INSERT INTO buildings (name, address, time_zone, opening_hours, midday) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [b.name, b.address, b.timeZone, JSON.stringify(b.openingHours), b.midday],
+        );
+        return row.id as string;
+      },
+    );
+  }
+
+  /** Returns false when there is no such building (and then writes no audit row). */
+  async update(actorId: string, id: string, b: BuildingInput): Promise<boolean> {
+    return withAudit(
+      this.dataSource,
+      (found) => (found ? { actorId, action: 'update', entityType: 'building', entityId: id, details: { ...b } } : null),
+      async (m) => {
+        const [, count] = await m.query(
+          `UPDATE buildings SET name = $2, address = $3, time_zone = $4, opening_hours = $5, midday = $6, updated_at = now()
+            WHERE id = $1`,
+          [id, b.name, b.address, b.timeZone, JSON.stringify(b.openingHours), b.midday],
+        );
+        return Number(count) > 0;
+      },
+    );
+  }
+
+  async delete(actorId: string, id: string): Promise<boolean> {
+    return withAudit(
+      this.dataSource,
+      (found) => (found ? { actorId, action: 'delete', entityType: 'building', entityId: id } : null),
+      async (m) => {
+        const [, count] = await m.query(`DELETE FROM buildings WHERE id = $1`, [id]);
+        return Number(count) > 0;
+      },
+    );
+  }
+
+  /** Adds closures; an existing date gets the new reason. */
+  async addClosures(actorId: string, buildingId: string, closures: Closure[]): Promise<void> {
+    await withAudit(
+      this.dataSource,
+      { actorId, action: 'add', entityType: 'closures', entityId: buildingId, details: { dates: closures.map((c) => c.date) } },
+      (m) =>
+        m.query(
+          `INSERT INTO closures (building_id, date, reason)
+           SELECT $1, c.date::date, c.reason FROM json_to_recordset($2::json) AS c(date text, reason text)
+           ON CONFLICT (building_id, date) DO UPDATE SET reason = EXCLUDED.reason`,
+          [buildingId, JSON.stringify(closures)],
+        ),
+    );
+  }
+
+  async deleteClosure(actorId: string, buildingId: string, date: string): Promise<void> {
+    await withAudit(
+      this.dataSource,
+      { actorId, action: 'delete', entityType: 'closures', entityId: buildingId, details: { date } },
+      (m) => m.query(`DELETE FROM closures WHERE building_id = $1 AND date = $2`, [buildingId, date]),
+    );
+  }
+
+  /** Sets the overrides given (`null` removes one, `undefined` leaves it), all in one transaction. */
+  async setPolicies(actorId: string, buildingId: string, input: PoliciesInput): Promise<void> {
+    await withAudit(
+      this.dataSource,
+      { actorId, action: 'update', entityType: 'policies', entityId: buildingId, details: { ...input } },
+      async (m) => {
+        for (const scope of POLICY_SCOPES) {
+          const rules = input[scope];
+          if (rules === undefined) continue;
+          const kind = scope === 'building' ? '*' : scope;
+          if (rules === null) {
+            await m.query(`DELETE FROM policies WHERE building_id = $1 AND space_kind = $2`, [buildingId, kind]);
+          } else {
+            await m.query(
+              `INSERT INTO policies (building_id, space_kind, rules) VALUES ($1, $2, $3)
+               ON CONFLICT (building_id, space_kind) DO UPDATE SET rules = EXCLUDED.rules`,
+              [buildingId, kind, JSON.stringify(rules)],
+            );
+          }
+        }
+      },
+    );
   }
 }

@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import {
   SPACE_KINDS,
-  type Building,
   type BookingPolicy,
+  type Building,
+  type BuildingInput,
   type BuildingSummary,
-  type Floor,
+  type ClosuresInput,
+  type FieldError,
+  type PoliciesInput,
   type SpaceKind,
 } from '@flexdesk/shared-contracts';
-import { addDaysToDate, effectivePolicy, localDateOf } from '@flexdesk/shared-domain';
-import { backgroundUrl } from '../backgrounds/background-url';
+import {
+  addDaysToDate,
+  effectivePolicy,
+  isValidDate,
+  isValidTimeZone,
+  localDateOf,
+  minutesOfDay,
+  validatePolicyOverride,
+} from '@flexdesk/shared-domain';
+import type { AuthUser } from '../common/request-context';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { BuildingsRepository, type PolicyRows } from './buildings.repository';
-import { FloorsRepository } from './floors.repository';
+import { invalid } from '../common/validation';
+import { BuildingsRepository, POLICY_SCOPES, type PolicyRows } from './buildings.repository';
 
 export function effectivePolicies(rows: PolicyRows): Record<SpaceKind, BookingPolicy> {
   return Object.fromEntries(
@@ -20,11 +31,26 @@ export function effectivePolicies(rows: PolicyRows): Record<SpaceKind, BookingPo
   ) as Record<SpaceKind, BookingPolicy>;
 }
 
+/** Rules the DTO shapes cannot express: a real zone, one window per weekday, open before close. */
+export function buildingErrors(b: BuildingInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!isValidTimeZone(b.timeZone)) errors.push({ path: 'timeZone', message: 'not an IANA time zone' });
+  const seen = new Set<number>();
+  b.openingHours.forEach((h, i) => {
+    if (seen.has(h.weekday)) errors.push({ path: `openingHours[${i}].weekday`, message: 'weekday listed twice' });
+    seen.add(h.weekday);
+    if (h.open === '24:00' || minutesOfDay(h.open) >= minutesOfDay(h.close)) {
+      errors.push({ path: `openingHours[${i}].close`, message: 'close must be after open' });
+    }
+  });
+  return errors;
+}
+
+/** Buildings as everyone reads them, and their settings as facility managers keep them. */
 @Injectable()
 export class BuildingsService {
   constructor(
     private readonly buildings: BuildingsRepository,
-    private readonly floors: FloorsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -53,32 +79,75 @@ export class BuildingsService {
     return { ...building, closures, policies: effectivePolicies(policies), floors };
   }
 
-  /** The overrides as stored (building-wide and per kind), before merging with the defaults. */
-  storedPolicies(id: string): Promise<PolicyRows> {
-    return this.buildings.policies(id);
+  async create(user: AuthUser, input: BuildingInput): Promise<Building> {
+    const errors = buildingErrors(input);
+    if (errors.length) throw invalid(errors);
+    return this.get(await this.buildings.create(user.id, input));
   }
 
-  async floor(id: string): Promise<Floor> {
-    const floor = await this.floors.findById(id);
-    if (!floor) throw new DomainError('FLOOR_NOT_FOUND');
-    const [zones, spaces] = await Promise.all([this.floors.zones(id), this.floors.spaces(id)]);
-    return {
-      id: floor.id,
-      buildingId: floor.buildingId,
-      buildingName: floor.buildingName,
-      timeZone: floor.timeZone,
-      name: floor.name,
-      level: floor.level,
-      spaceCount: spaces.length,
-      version: floor.version,
-      plan: {
-        width: floor.planWidth,
-        height: floor.planHeight,
-        backgroundUrl: floor.backgroundId ? backgroundUrl(floor.backgroundId) : null,
-        scale: floor.planScale,
-      },
-      zones,
-      spaces,
-    };
+  async update(user: AuthUser, id: string, input: BuildingInput): Promise<Building> {
+    const errors = buildingErrors(input);
+    if (errors.length) throw invalid(errors);
+    if (!(await this.buildings.update(user.id, id, input))) throw new DomainError('BUILDING_NOT_FOUND');
+    return this.get(id);
+  }
+
+  /** Refused while future bookings exist: people must be told first, not silently lose them. */
+  async delete(user: AuthUser, id: string): Promise<void> {
+    const count = await this.buildings.futureBookingCount({ buildingId: id }, this.clock.now());
+    if (count > 0) throw new DomainError('HAS_FUTURE_BOOKINGS', { count });
+    if (!(await this.buildings.delete(user.id, id))) throw new DomainError('BUILDING_NOT_FOUND');
+  }
+
+  /** Adds closures (e.g. a whole year of public holidays at once); an existing date gets the new reason. */
+  async addClosures(user: AuthUser, buildingId: string, input: ClosuresInput): Promise<Building> {
+    const errors = input.closures.flatMap((c, i) =>
+      isValidDate(c.date) ? [] : [{ path: `closures[${i}].date`, message: 'not a calendar date' }],
+    );
+    if (errors.length) throw invalid(errors);
+    await this.requireBuilding(buildingId); // 404 before writing
+    await this.buildings.addClosures(user.id, buildingId, input.closures);
+    return this.get(buildingId);
+  }
+
+  async deleteClosure(user: AuthUser, buildingId: string, date: string): Promise<void> {
+    if (!isValidDate(date)) throw invalid([{ path: 'date', message: 'not a calendar date' }]);
+    await this.requireBuilding(buildingId);
+    await this.buildings.deleteClosure(user.id, buildingId, date);
+  }
+
+  async setPolicies(user: AuthUser, buildingId: string, input: PoliciesInput): Promise<Building> {
+    const errors: FieldError[] = [];
+    for (const scope of POLICY_SCOPES) {
+      const value = input[scope];
+      if (value === undefined || value === null) continue;
+      errors.push(
+        ...validatePolicyOverride(value).map((e) => ({
+          path: e.path ? `${scope}.${e.path}` : scope,
+          message: e.message,
+        })),
+      );
+    }
+    await this.requireBuilding(buildingId); // 404 before validating further
+    // The merged rules must make sense too, e.g. a building-wide minimum above a kind's maximum,
+    // including overrides stored earlier that this request leaves as they are (undefined).
+    if (!errors.length) {
+      const stored = await this.buildings.policies(buildingId);
+      const building = input.building === undefined ? stored.building : input.building;
+      for (const kind of SPACE_KINDS) {
+        const own = input[kind] === undefined ? (stored.byKind[kind] ?? null) : input[kind];
+        const merged = effectivePolicy(kind, building, own);
+        if (merged.minDurationMinutes > merged.maxDurationMinutes) {
+          errors.push({ path: `${kind}.minDurationMinutes`, message: 'minimum duration above the maximum once merged' });
+        }
+      }
+    }
+    if (errors.length) throw invalid(errors);
+    await this.buildings.setPolicies(user.id, buildingId, input);
+    return this.get(buildingId);
+  }
+
+  private async requireBuilding(id: string): Promise<void> {
+    if (!(await this.buildings.findById(id))) throw new DomainError('BUILDING_NOT_FOUND');
   }
 }

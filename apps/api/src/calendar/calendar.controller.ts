@@ -1,11 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_ROUTES, type CalendarFeed, type CalendarFeedStatus } from '@flexdesk/shared-contracts';
+import { Public, RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
 import { uuidParam } from '../common/params';
-import { Public } from '../common/public.decorator';
 import { type AppRequest, type AuthUser, requestLocale } from '../common/request-context';
+import { NoContent, Returns, ReturnsText } from '../openapi/returns.decorator';
 import { CalendarService } from './calendar.service';
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -16,8 +17,10 @@ const bookingId = uuidParam('BOOKING_NOT_FOUND');
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  /** The booking as a calendar invite (METHOD:REQUEST, or CANCEL once cancelled), same UID on every change. */
   @Get(`${API_ROUTES.bookings}/:id/invite.ics`)
-  @ApiProduces('text/calendar')
+  @RequirePermission('bookings:self')
+  @ReturnsText('text/calendar')
   async invite(
     @CurrentUser() user: AuthUser,
     @Param('id', bookingId) id: string,
@@ -30,18 +33,23 @@ export class CalendarController {
   }
 
   @Get(API_ROUTES.calendarFeed)
+  @RequirePermission('profile:self')
+  @Returns('CalendarFeedStatus')
   feedStatus(@CurrentUser() user: AuthUser): Promise<CalendarFeedStatus> {
     return this.calendar.feedStatus(user);
   }
 
   /** Express resolves protocol and host through `trust proxy`, so links are right behind a proxy. */
   @Post(API_ROUTES.calendarFeed)
+  @RequirePermission('profile:self')
+  @Returns('CalendarFeed')
   createFeed(@CurrentUser() user: AuthUser, @Req() req: AppRequest): Promise<CalendarFeed> {
     return this.calendar.createFeed(user, `${req.protocol}://${req.host}`);
   }
 
   @Delete(API_ROUTES.calendarFeed)
-  @HttpCode(204)
+  @RequirePermission('profile:self')
+  @NoContent()
   revokeFeed(@CurrentUser() user: AuthUser): Promise<void> {
     return this.calendar.revokeFeed(user);
   }
@@ -49,7 +57,7 @@ export class CalendarController {
   /** Calendar apps cannot sign in: the unguessable secret in the path is the credential. */
   @Public()
   @Get(`${API_ROUTES.calendar}/:file`)
-  @ApiProduces('text/calendar')
+  @ReturnsText('text/calendar')
   async feed(@Param('file') file: string, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.calendar.feed(file, req.ip ?? 'unknown');
     res.type(ICS).setHeader('Cache-Control', 'private, no-cache');

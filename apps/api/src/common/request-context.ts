@@ -12,7 +12,7 @@ export interface AuthUser {
   showNameToColleagues: boolean;
   defaultFloorId: string | null;
   sessionId: string;
-  /** Where a receptionist sees names (see auth/reception-scope.ts); loaded with the session. */
+  /** Where a receptionist works the front desk (see access/access-policy.ts); loaded with the session. */
   receptionAllBuildings: boolean;
   receptionBuildingIds: string[];
 }
@@ -25,8 +25,4 @@ export interface AppRequest extends Request {
 /** Accept-Language wins (it is what the client asks for now), then the user's setting, then German. */
 export function requestLocale(req: AppRequest): Locale {
   return localeFromAcceptLanguage(req.headers['accept-language']) ?? req.user?.locale ?? 'de';
-}
-
-export function hasRole(user: Pick<AuthUser, 'roles'>, ...roles: Role[]): boolean {
-  return user.roles.includes('admin') || roles.some((r) => user.roles.includes(r));
 }

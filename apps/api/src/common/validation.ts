@@ -25,6 +25,10 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+export function invalid(errors: FieldError[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', {}, { errors });
+}
+
 export function validationError(path: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', {}, { errors: [{ path, message }] });
+  return invalid([{ path, message }]);
 }

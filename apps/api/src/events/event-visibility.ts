@@ -1,5 +1,5 @@
 import type { LiveEvent } from '@flexdesk/shared-contracts';
-import { seesNamesIn } from '../auth/reception-scope';
+import { seesNamesIn } from '../access/access-policy';
 import type { AuthUser } from '../common/request-context';
 
 /** What the database announces: a live event, plus the booker's id for the API's own use. */

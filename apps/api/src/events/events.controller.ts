@@ -1,9 +1,11 @@
 import { Controller, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { concat, filter, interval, map, merge, type Observable, of, takeUntil } from 'rxjs';
-import { LIVE_EVENT_CHANGE, LIVE_EVENT_READY } from '@flexdesk/shared-contracts';
+import { API_ROUTES, LIVE_EVENT_CHANGE, LIVE_EVENT_READY } from '@flexdesk/shared-contracts';
+import { RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
 import type { AuthUser } from '../common/request-context';
+import { ReturnsEventStream } from '../openapi/returns.decorator';
 import { eventFor } from './event-visibility';
 import { EventsQuery } from './events.dto';
 import { LiveEventsHub } from './live-events.hub';
@@ -20,7 +22,9 @@ export class EventsController {
    * what changed, never who, so any signed-in person may follow any floor; each stream gets the
    * events as its user may see them (`eventFor`).
    */
-  @Sse('events')
+  @Sse(API_ROUTES.events)
+  @RequirePermission('buildings:read')
+  @ReturnsEventStream()
   events(@CurrentUser() user: AuthUser, @Query() query: EventsQuery): Observable<MessageEvent> {
     const changes = this.hub.events$.pipe(
       filter(

@@ -1,9 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { API_ROUTES, type Health } from '@flexdesk/shared-contracts';
-import { Public } from '../common/public.decorator';
+import { Public } from '../access/permission.decorator';
+import { Returns } from '../openapi/returns.decorator';
 
 @ApiTags('health')
 @Controller(API_ROUTES.health)
@@ -13,6 +14,12 @@ export class HealthController {
   /** For load balancers: 503 while the database is unreachable, so traffic moves elsewhere. */
   @Public()
   @Get()
+  @Returns('Health')
+  @ApiResponse({
+    status: 503,
+    description: 'The database is unreachable',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -19,11 +19,24 @@ const policyValue = (key: string, cast: string, first: number) => `COALESCE(
 export class JobsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Releases no-shows (see below) unless another instance is doing so right now (then null). */
+  releaseNoShowsExclusively(now: Date): Promise<{ id: string }[] | null> {
+    return this.exclusively(JOB_LOCKS.release, (m) => this.releaseNoShows(m, now));
+  }
+
+  /** The privacy purge and the background cleanup, unless another instance runs them (then null). */
+  purgeExclusively(now: Date, retentionDays: number): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
+    return this.exclusively(JOB_LOCKS.purge, async (m) => ({
+      ...(await this.purgePersonalData(m, now, retentionDays)),
+      backgrounds: await this.deleteUnusedBackgrounds(m, now),
+    }));
+  }
+
   /**
    * Runs `work` only if no other instance holds the job's lock; the lock ends with the transaction,
    * so a crashed instance never blocks the job. Returns null when another instance had it.
    */
-  async exclusively<T>(lock: number, work: (m: EntityManager) => Promise<T>): Promise<T | null> {
+  private async exclusively<T>(lock: number, work: (m: EntityManager) => Promise<T>): Promise<T | null> {
     return this.dataSource.transaction(async (m) => {
       const [{ got }] = await m.query(`SELECT pg_try_advisory_xact_lock($1) AS got`, [lock]);
       return got ? work(m) : null;
@@ -35,7 +48,7 @@ export class JobsRepository {
    * requires check-in) has passed at `now`. Idempotent: only `confirmed` rows change, so a rerun
    * after downtime catches up without releasing anything twice.
    */
-  async releaseNoShows(m: EntityManager, now: Date): Promise<{ id: string }[]> {
+  private async releaseNoShows(m: EntityManager, now: Date): Promise<{ id: string }[]> {
     const d = DEFAULT_POLICIES;
     const [rows] = await m.query(
       `UPDATE bookings b SET status = 'released', released_at = $1, sequence = b.sequence + 1, updated_at = now()
@@ -61,7 +74,7 @@ export class JobsRepository {
    * Privacy: after the retention period, bookings keep only what statistics need (space, time,
    * status) and lose the people; expired sessions and old rate-limit counters go entirely.
    */
-  async purgePersonalData(
+  private async purgePersonalData(
     m: EntityManager,
     now: Date,
     retentionDays: number,
@@ -82,7 +95,7 @@ export class JobsRepository {
    * Floor backgrounds uploaded more than a day before `now` that neither a floor shows nor a draft
    * refers to: tried and discarded in the editor, they would otherwise stay until their floor goes.
    */
-  async deleteUnusedBackgrounds(m: EntityManager, now: Date): Promise<number> {
+  private async deleteUnusedBackgrounds(m: EntityManager, now: Date): Promise<number> {
     const [, deleted] = await m.query(
       `DELETE FROM floor_backgrounds b
         WHERE b.created_at < $1::timestamptz - interval '1 day'

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
-import { JOB_LOCKS, JobsRepository } from './jobs.repository';
+import { JobsRepository } from './jobs.repository';
 
 /**
  * Background jobs run by every instance on a timer, but each job's work is done by exactly one
@@ -46,17 +46,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Returns the released booking ids, or null if another instance holds the job right now. */
   async releaseNoShows(): Promise<string[] | null> {
     const now = this.clock.now();
-    const released = await this.jobs.exclusively(JOB_LOCKS.release, (m) => this.jobs.releaseNoShows(m, now));
+    const released = await this.jobs.releaseNoShowsExclusively(now);
     if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
     return released?.map((r) => r.id) ?? null;
   }
 
   async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     const now = this.clock.now();
-    const result = await this.jobs.exclusively(JOB_LOCKS.purge, async (m) => ({
-      ...(await this.jobs.purgePersonalData(m, now, this.config.retentionDays)),
-      backgrounds: await this.jobs.deleteUnusedBackgrounds(m, now),
-    }));
+    const result = await this.jobs.purgeExclusively(now, this.config.retentionDays);
     if (result && (result.bookings || result.sessions)) {
       this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
     }

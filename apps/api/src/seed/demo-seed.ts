@@ -3,7 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Closure, OpeningHours, Role, SpaceKind } from '@flexdesk/shared-contracts';
 import { addDaysToDate, isoWeekdayOf, localDateOf, resolveSlot } from '@flexdesk/shared-domain';
 import { hashPassword } from '../auth/password';
-import { BackgroundsRepository } from '../backgrounds/backgrounds.repository';
 import { floorOutlineSvg, sha256 } from './floor-outline';
 
 export const DEMO_PASSWORD = 'flexdesk';
@@ -307,17 +306,11 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
         // A generated wall outline as the published background, stored like an upload.
         const rooms = f.spaces.filter((s) => s.kind === 'room');
         const outline = Buffer.from(floorOutlineSvg(f.width, f.height, f.zones.map((z) => z.polygon), rooms));
-        const backgroundId = await new BackgroundsRepository(dataSource).insert(
-          {
-            floorId,
-            contentType: 'image/svg+xml',
-            bytes: outline,
-            sha256: sha256(outline),
-            width: f.width,
-            height: f.height,
-            createdBy: null,
-          },
+        const backgroundId = await insertReturningId(
           m,
+          `INSERT INTO floor_backgrounds (floor_id, content_type, bytes, sha256, width, height, byte_size)
+           VALUES ($1, 'image/svg+xml', $2, $3, $4, $5, $6) RETURNING id`,
+          [floorId, outline, sha256(outline), f.width, f.height, outline.length],
         );
         await m.query('UPDATE floors SET background_id = $1 WHERE id = $2', [backgroundId, floorId]);
         const zoneIds = new Map<string, string>();

@@ -56,11 +56,8 @@ export class UsersRepository {
   }
 
   /**
-   * Active people whose name or email contains `text` (case-insensitive), names that start with it
-   * first. Only what booking on someone's behalf needs leaves this method.
-   */
-  /**
-   * Case- and accent-insensitive: "muller", "mueller" and "MÜL" all find Müller. Both sides are
+   * Active people whose name or email contains `text`, names that start with it first. Only what
+   * booking on someone's behalf needs leaves this method. Case- and accent-insensitive: "muller", "mueller" and "MÜL" all find Müller. Both sides are
    * folded the same way (see `foldForSearch`); a German transliteration (ü → ue) is tried too.
    */
   async searchActive(text: string, limit: number): Promise<PersonSearchResult[]> {
@@ -77,20 +74,33 @@ export class UsersRepository {
     );
   }
 
+  /**
+   * Changes what is given. Returns false, changing nothing, if `defaultFloorId` names no floor
+   * (checked in the same statement, so a floor deleted meanwhile cannot slip in).
+   */
   async updateSettings(
     id: string,
     patch: { locale?: Locale; showNameToColleagues?: boolean; defaultFloorId?: string | null },
-  ): Promise<void> {
+  ): Promise<boolean> {
     const sets: string[] = [];
     const params: unknown[] = [id];
     const add = (column: string, value: unknown) => {
       params.push(value);
       sets.push(`${column} = $${params.length}`);
+      return `$${params.length}`;
     };
     if (patch.locale !== undefined) add('locale', patch.locale);
     if (patch.showNameToColleagues !== undefined) add('show_name_to_colleagues', patch.showNameToColleagues);
-    if (patch.defaultFloorId !== undefined) add('default_floor_id', patch.defaultFloorId);
-    if (!sets.length) return;
-    await this.dataSource.query(`UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
+    let floorCheck = '';
+    if (patch.defaultFloorId !== undefined) {
+      const ref = add('default_floor_id', patch.defaultFloorId);
+      floorCheck = ` AND (${ref}::uuid IS NULL OR EXISTS (SELECT 1 FROM floors f WHERE f.id = ${ref}::uuid))`;
+    }
+    if (!sets.length) return true;
+    const [, count] = await this.dataSource.query(
+      `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${floorCheck}`,
+      params,
+    );
+    return Number(count) > 0;
   }
 }

@@ -2,26 +2,47 @@ import { Injectable } from '@nestjs/common';
 import {
   PERSON_SEARCH_MAX_RESULTS,
   PERSON_SEARCH_MIN_LENGTH,
+  type Me,
   type PersonSearchResult,
+  type UpdateMeRequest,
 } from '@flexdesk/shared-contracts';
+import { holdsSomewhere } from '../access/access-policy';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { validationError } from '../common/validation';
-import { UsersRepository } from './users.repository';
+import { type UserRow, UsersRepository } from './users.repository';
 
-/** Finding people to book for, at the front desk. */
+export function toMe(u: Omit<UserRow, 'active'> | AuthUser): Me {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    roles: u.roles,
+    locale: u.locale,
+    showNameToColleagues: u.showNameToColleagues,
+    groupIds: u.groupIds,
+    defaultFloorId: u.defaultFloorId,
+  };
+}
+
+/** People: one's own settings, and finding colleagues to book for at the front desk. */
 @Injectable()
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
+  async updateMe(user: AuthUser, patch: UpdateMeRequest): Promise<Me> {
+    if (!(await this.users.updateSettings(user.id, patch))) throw new DomainError('FLOOR_NOT_FOUND');
+    const updated = await this.users.findById(user.id);
+    if (!updated) throw new DomainError('USER_NOT_FOUND');
+    return toMe(updated);
+  }
+
   /**
-   * For admins and for receptionists who work at least one building's front desk (elsewhere they
-   * could not book for anyone, so they need no directory of colleagues).
+   * For receptionists who work at least one building's front desk (elsewhere they could not book
+   * for anyone, so they need no directory of colleagues), and admins.
    */
   async search(user: AuthUser, query: string): Promise<PersonSearchResult[]> {
-    const frontDesk =
-      user.roles.includes('receptionist') && (user.receptionAllBuildings || user.receptionBuildingIds.length > 0);
-    if (!user.roles.includes('admin') && !frontDesk) throw new DomainError('FORBIDDEN');
+    if (!holdsSomewhere(user, 'people:search')) throw new DomainError('FORBIDDEN');
     const text = query.trim();
     if (text.length < PERSON_SEARCH_MIN_LENGTH) {
       throw validationError('query', `query must be at least ${PERSON_SEARCH_MIN_LENGTH} characters`);

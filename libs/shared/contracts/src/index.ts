@@ -6,3 +6,4 @@ export * from './lib/events';
 export * from './lib/occupancy';
 export * from './lib/admin';
 export * from './lib/reception';
+export * from './lib/permissions';

@@ -97,15 +97,32 @@ export interface PublishResult {
   cancelledBookings: AffectedBooking[];
 }
 
+/** What an audit entry is about. */
+export const AUDIT_ENTITY_TYPES = ['building', 'floor', 'layout', 'closures', 'policies', 'background', 'booking', 'user'] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export interface AuditEntry {
   id: number;
   at: string;
   actorId: string | null;
   actorName: string | null;
   action: string;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string | null;
   details: Record<string, unknown>;
+}
+
+/** `GET /api/audit` filters (admins); all optional, combined with AND. Dates are UTC days, `to` inclusive. */
+export interface AuditFilter {
+  limit?: number;
+  /** Entries with a smaller id than this (paging backwards). */
+  before?: number;
+  entityType?: AuditEntityType;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
 }
 
 /** Floor backgrounds a facility manager may upload; SVG is sanitised by the server. */

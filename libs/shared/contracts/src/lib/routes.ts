@@ -19,6 +19,12 @@ export const API_ROUTES = {
   users: 'users',
   /** Receptionists' building assignments (admins). */
   adminReceptionists: 'admin/receptionists',
+  /** Who changed what (admins). */
+  audit: 'audit',
+  /** Server-sent live changes. */
+  events: 'events',
+  /** Check-in by the QR code on a space: `spaces/<id>/check-in`. */
+  spaces: 'spaces',
 } as const;
 
 export const SESSION_COOKIE = 'fd_session';

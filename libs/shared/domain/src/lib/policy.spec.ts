@@ -5,40 +5,14 @@ import {
 } from './policy';
 
 describe('DEFAULT_POLICIES', () => {
-  it('lets desks be booked by day or half day, one per day', () => {
-    expect(DEFAULT_POLICIES.desk).toEqual({
-      horizonDays: 14,
-      allowedSlots: ['day', 'am', 'pm'],
-      maxPerDay: 1,
-      slotStepMinutes: 30,
-      minDurationMinutes: 60,
-      maxDurationMinutes: 1440,
-      checkInRequired: false,
-      checkInGraceMinutes: 30,
-      cancellationCutoffMinutes: 0,
-    });
+  it.each(['desk', 'room', 'parking'] as const)('passes its own validation for %s', (kind) => {
+    expect(validatePolicyOverride({ ...DEFAULT_POLICIES[kind] })).toEqual([]);
   });
 
-  it('lets rooms be booked in custom 15-minute steps with check-in', () => {
-    expect(DEFAULT_POLICIES.room).toEqual({
-      horizonDays: 14,
-      allowedSlots: ['custom'],
-      maxPerDay: 4,
-      slotStepMinutes: 15,
-      minDurationMinutes: 15,
-      maxDurationMinutes: 480,
-      checkInRequired: true,
-      checkInGraceMinutes: 15,
-      cancellationCutoffMinutes: 0,
-    });
-  });
-
-  it('lets parking be booked by the day', () => {
-    expect(DEFAULT_POLICIES.parking).toMatchObject({
-      allowedSlots: ['day'],
-      maxPerDay: 1,
-      slotStepMinutes: 60,
-    });
+  it.each(['desk', 'room', 'parking'] as const)('allows a booking of the minimum duration on the step grid for %s', (kind) => {
+    const p = DEFAULT_POLICIES[kind];
+    expect(p.minDurationMinutes % p.slotStepMinutes).toBe(0);
+    expect(p.minDurationMinutes).toBeLessThanOrEqual(p.maxDurationMinutes);
   });
 
   it('cannot be changed by accident', () => {

@@ -1,0 +1,81 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- handler parameters are irrelevant here; only the result type is checked */
+import { applyDecorators, HttpCode } from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
+import type * as C from '@flexdesk/shared-contracts';
+
+/**
+ * Contract types that operations answer with, under the name of their schema in the OpenAPI
+ * document (generated from `libs/shared/contracts`, see contract-schemas.ts). A name that the
+ * generated schemas lack does not compile.
+ */
+export interface ResponseSchemas {
+  AuditEntry: C.AuditEntry;
+  BackgroundUpload: C.BackgroundUpload;
+  Booking: C.Booking;
+  Building: C.Building;
+  BuildingOccupancy: C.BuildingOccupancy;
+  BuildingSummary: C.BuildingSummary;
+  CalendarFeed: C.CalendarFeed;
+  CalendarFeedStatus: C.CalendarFeedStatus;
+  Floor: C.Floor;
+  FloorAvailability: C.FloorAvailability;
+  FloorLayout: C.FloorLayout;
+  FloorSummary: C.FloorSummary;
+  GroupSummary: C.GroupSummary;
+  Health: C.Health;
+  LayoutDraft: C.LayoutDraft;
+  LoginResponse: C.LoginResponse;
+  Me: C.Me;
+  PersonSearchResult: C.PersonSearchResult;
+  PublishResult: C.PublishResult;
+  ReceptionAssignment: C.ReceptionAssignment;
+}
+
+/** What `buildOpenApiDocument` turns into the operation's success response. */
+export interface ReturnsExtension {
+  schema?: keyof ResponseSchemas;
+  array?: boolean;
+  /** Non-JSON answers: the media type, with a string (or binary) body. */
+  media?: string;
+  binary?: boolean;
+}
+export const RETURNS_EXTENSION = 'x-returns';
+
+/**
+ * Only the handler's result is checked; `TypedPropertyDescriptor` would also compare parameters
+ * through its setter, so the descriptor is typed by its `value` alone.
+ */
+type Handler<T> = (...args: any[]) => T | Promise<T>;
+type CheckedMethodDecorator<T> = (target: object, key: string | symbol, descriptor: { value?: Handler<T> }) => void;
+
+/**
+ * The operation answers with the named contract type (as JSON), or a list of it. The compiler
+ * checks the handler returns that very type, so the document cannot promise something else.
+ */
+export function Returns<K extends keyof ResponseSchemas>(schema: K): CheckedMethodDecorator<ResponseSchemas[K]>;
+export function Returns<K extends keyof ResponseSchemas>(schema: K, options: { array: true }): CheckedMethodDecorator<ResponseSchemas[K][]>;
+export function Returns(schema: keyof ResponseSchemas, options?: { array: true }): CheckedMethodDecorator<unknown> {
+  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { schema, array: !!options?.array } satisfies ReturnsExtension));
+}
+
+/** A text answer such as `text/calendar` or `text/csv`. */
+export function ReturnsText(media: string): CheckedMethodDecorator<string> {
+  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { media } satisfies ReturnsExtension));
+}
+
+/** A binary answer written to the response directly (e.g. an image). */
+export function ReturnsBinary(media: string): CheckedMethodDecorator<void> {
+  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { media, binary: true } satisfies ReturnsExtension));
+}
+
+/** Server-sent events (`text/event-stream`). */
+export function ReturnsEventStream(): CheckedMethodDecorator<Observable<MessageEvent>> {
+  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { media: 'text/event-stream' } satisfies ReturnsExtension));
+}
+
+/** `204 No Content`. */
+export function NoContent(): CheckedMethodDecorator<void> {
+  return applyDecorators(HttpCode(204));
+}
