@@ -12,7 +12,10 @@ export const sharedLibRules = {
       'error',
       {
         patterns: [
-          { group: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'konva', 'rxjs', 'node:*'], message: 'Shared libs import no framework or I/O.' },
+          {
+            group: ['@angular/*', '@nestjs/*', 'typeorm', 'pg', 'konva', 'rxjs', 'node:*'],
+            message: 'Shared libs import no framework or I/O.',
+          },
         ],
       },
     ],
@@ -48,11 +51,23 @@ export default [
             },
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:ui', 'type:data-access', 'type:feature'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:ui',
+                'type:data-access',
+                'type:feature',
+              ],
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:ui', 'type:data-access', 'type:feature'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:ui',
+                'type:data-access',
+                'type:feature',
+              ],
             },
           ],
         },

@@ -30,7 +30,10 @@ export default [
     files: ['src/**/*.ts'],
     plugins: { flexdesk: featureBoundaries },
     rules: {
-      'flexdesk/feature-boundaries': ['error', { root: 'src', infrastructure: API_INFRASTRUCTURE, features: API_FEATURES }],
+      'flexdesk/feature-boundaries': [
+        'error',
+        { root: 'src', infrastructure: API_INFRASTRUCTURE, features: API_FEATURES },
+      ],
     },
   },
   {

@@ -31,9 +31,11 @@ const rule = {
       },
     ],
     messages: {
-      undeclared: "'{{from}}' may not import from '{{to}}' (it may import: {{allowed}}). Declare the dependency in apps/api/eslint.config.mjs if it is right, keeping the table acyclic.",
+      undeclared:
+        "'{{from}}' may not import from '{{to}}' (it may import: {{allowed}}). Declare the dependency in apps/api/eslint.config.mjs if it is right, keeping the table acyclic.",
       infrastructure: "'{{from}}' is infrastructure and may not import the feature '{{to}}'.",
-      unknown: "'{{folder}}' is not in the API's feature table (apps/api/eslint.config.mjs); add it with its dependencies.",
+      unknown:
+        "'{{folder}}' is not in the API's feature table (apps/api/eslint.config.mjs); add it with its dependencies.",
     },
   },
   create(context) {
@@ -54,7 +56,8 @@ const rule = {
       if (!to || to === from) return;
       if (!known(to)) return context.report({ node, messageId: 'unknown', data: { folder: to } });
       if (infrastructure.includes(to)) return;
-      if (infrastructure.includes(from)) return context.report({ node, messageId: 'infrastructure', data: { from, to } });
+      if (infrastructure.includes(from))
+        return context.report({ node, messageId: 'infrastructure', data: { from, to } });
       const allowed = features[from] ?? [];
       if (!allowed.includes(to)) {
         context.report({ node, messageId: 'undeclared', data: { from, to, allowed: allowed.join(', ') || 'none' } });

@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
 import type { AppRequest } from './common/request-context';
+import { deferredJsonBody } from './common/deferred-body';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
 import { buildOpenApiDocument } from './openapi/document';
@@ -29,6 +30,8 @@ export interface CreatedApp {
 export async function createApp(config: AppConfig, database: DatabaseHandle, clock?: Clock): Promise<CreatedApp> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database, clock), {
     bufferLogs: false,
+    // Our own JSON parser below; Nest's default would answer a malformed body before the guards.
+    bodyParser: false,
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
   const dataSource = app.get(DataSource);
@@ -55,7 +58,7 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
     }),
   );
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.use(deferredJsonBody('1mb'));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 
@@ -81,7 +84,11 @@ function serveClient(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const index = join(dir, 'index.html');
   app.use((req: AppRequest, res: Response, next: NextFunction) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith(`/${API_PREFIX}/`) && req.path !== `/${API_PREFIX}`) {
+    if (
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !req.path.startsWith(`/${API_PREFIX}/`) &&
+      req.path !== `/${API_PREFIX}`
+    ) {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
       return;

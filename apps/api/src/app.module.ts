@@ -13,6 +13,7 @@ import { BuildingsModule } from './buildings/buildings.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
+import { ParsedBodyGuard } from './common/deferred-body';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseHandle } from './database/database';
@@ -48,9 +49,11 @@ export class AppModule {
         JobsModule,
       ],
       providers: [
-        // Deny by default, in this order: who is it (401), then may they (403) — both before any pipe.
+        // Deny by default, in this order: who is it (401), may they (403), is the body readable (400/413),
+        // all before any pipe validates it.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_GUARD, useClass: ParsedBodyGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -1,10 +1,40 @@
 import 'reflect-metadata';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
 import { openDatabase, migrate } from './database/database';
+import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
+
+/** `main.js openapi <file>`: writes the OpenAPI document, built from a throwaway embedded database. */
+async function exportOpenApi(file: string | undefined): Promise<void> {
+  if (!file) throw new Error('usage: main.js openapi <file>');
+  const dataDir = mkdtempSync(join(tmpdir(), 'flexdesk-openapi-'));
+  const config = {
+    ...loadConfig(),
+    databaseUrl: null,
+    dataDir,
+    seedDemo: false,
+    clientDir: '',
+    jobsIntervalSeconds: 0,
+  };
+  const database = await openDatabase(config);
+  const { app, close } = await createApp(config, database).catch(async (e) => {
+    await database.stop();
+    throw e;
+  });
+  try {
+    writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
+  } finally {
+    await close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  new Logger('Flexdesk').log(`wrote the OpenAPI document to ${file}`);
+}
 
 /** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
 async function maintenance(command: string): Promise<void> {
@@ -63,12 +93,12 @@ async function bootstrap(): Promise<void> {
 }
 
 const command = process.argv[2];
-const known = ['migrate', 'revert', 'seed'];
+const known = ['migrate', 'revert', 'seed', 'openapi'];
 if (command && !known.includes(command)) {
   new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
   process.exit(2);
 }
-(command ? maintenance(command) : bootstrap()).catch((e) => {
+(command === 'openapi' ? exportOpenApi(process.argv[3]) : command ? maintenance(command) : bootstrap()).catch((e) => {
   new Logger('Flexdesk').error(e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack : undefined);
   process.exit(1);
 });

@@ -90,6 +90,7 @@ describe('floor backgrounds', () => {
     floorA = (await employee.get<Floor>(`/api/floors/${floors[0].id}`)).body;
     floorB = (await employee.get<Floor>(`/api/floors/${floors[1].id}`)).body;
   });
+  afterEach(() => t.clock.reset());
   afterAll(() => t?.close());
 
   it('stores a PNG and serves it with a strong ETag, immutable caching and a locked-down CSP', async () => {
@@ -366,6 +367,5 @@ describe('floor backgrounds', () => {
     expect((await fetchImage(facility, drafted.backgroundUrl)).status).toBe(200);
     expect(seeded).toMatch(BACKGROUND_URL);
     expect((await fetchImage(employee, seeded)).status).toBe(200);
-    t.clock.set(NOW);
   });
 });

@@ -63,6 +63,8 @@ describe('calendar invites and subscription feed', () => {
     colleagues = await book(employee2, 'Erdgeschoss', '0.13', '2027-03-23');
   });
 
+  afterEach(() => t.clock.reset());
+
   afterAll(() => t?.close());
 
   describe('invite', () => {
@@ -98,7 +100,9 @@ describe('calendar invites and subscription feed', () => {
     });
 
     it('speaks English when asked to and names each kind of space', async () => {
-      const desk = await employee.get<string>(`/api/bookings/${berlin.id}/invite.ics`, { 'accept-language': 'en-GB,en;q=0.9' });
+      const desk = await employee.get<string>(`/api/bookings/${berlin.id}/invite.ics`, {
+        'accept-language': 'en-GB,en;q=0.9',
+      });
       expect(events(parse(desk.body)).get(`${berlin.id}@flexdesk`)?.getFirstPropertyValue('summary')).toBe(
         'Desk 0.12 – Rathaus Musterstadt',
       );
@@ -164,7 +168,9 @@ describe('calendar invites and subscription feed', () => {
       expect(feed.url).toMatch(new RegExp(`^${t.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
       expect(feed.webcalUrl).toBe(feed.url.replace('http://', 'webcal://'));
       expect((await employee.get('/api/me/calendar-feed')).body).toEqual({ active: true });
-      const stored = await t.dataSource.query(`SELECT calendar_token_hash AS h FROM users WHERE email = 'employee@example.com'`);
+      const stored = await t.dataSource.query(
+        `SELECT calendar_token_hash AS h FROM users WHERE email = 'employee@example.com'`,
+      );
       expect(stored[0].h).toMatch(/^[0-9a-f]{64}$/);
       expect(feed.url).not.toContain(stored[0].h);
     });
@@ -190,11 +196,17 @@ describe('calendar invites and subscription feed', () => {
       expect(cancelled?.getFirstPropertyValue('status')).toBe('CANCELLED');
       expect(cancelled?.getFirstPropertyValue('summary')).toBe('Storniert: Schreibtisch 0.12 – Rathaus Musterstadt');
       expect(byUid.get(`${parking.id}@flexdesk`)?.getFirstPropertyValue('status')).toBe('CONFIRMED');
-      expect(startOf(byUid.get(`${londonMonday.id}@flexdesk`)).toJSDate().toISOString()).toBe('2027-03-29T07:00:00.000Z');
-      expect(cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid')).sort()).toEqual([
-        'Europe/Berlin',
-        'Europe/London',
-      ]);
+      expect(
+        startOf(byUid.get(`${londonMonday.id}@flexdesk`))
+          .toJSDate()
+          .toISOString(),
+      ).toBe('2027-03-29T07:00:00.000Z');
+      expect(
+        cal
+          .getAllSubcomponents('vtimezone')
+          .map((z) => z.getFirstPropertyValue('tzid'))
+          .sort(),
+      ).toEqual(['Europe/Berlin', 'Europe/London']);
     });
 
     it('keeps cancellations for 30 days, then lets them go', async () => {
@@ -202,7 +214,6 @@ describe('calendar invites and subscription feed', () => {
       expect(events(parse((await fetchFeed(feed.url)).body)).has(`${berlin.id}@flexdesk`)).toBe(true);
       t.clock.set('2027-04-23T08:00:00Z');
       expect(events(parse((await fetchFeed(feed.url)).body)).has(`${berlin.id}@flexdesk`)).toBe(false);
-      t.clock.set(NOW);
     });
 
     it('gives each person only their own bookings', async () => {
@@ -226,7 +237,12 @@ describe('calendar invites and subscription feed', () => {
 
     it('answers 404 for anything that is not a live feed link', async () => {
       const secret = feed.url.slice(feed.url.lastIndexOf('/') + 1, -'.ics'.length);
-      for (const path of [`/api/calendar/${secret}`, `/api/calendar/${secret}.ics.ics`, '/api/calendar/guess.ics', `/api/calendar/${'A'.repeat(43)}.ics`]) {
+      for (const path of [
+        `/api/calendar/${secret}`,
+        `/api/calendar/${secret}.ics.ics`,
+        '/api/calendar/guess.ics',
+        `/api/calendar/${'A'.repeat(43)}.ics`,
+      ]) {
         const res = await anon.get<{ code: string }>(path);
         expect([path, res.status, res.body.code]).toEqual([path, 404, 'CALENDAR_FEED_NOT_FOUND']);
       }

@@ -263,7 +263,7 @@ describe('reception: who sees names where, people search, undoing a check-in', (
   describe('undoing a check-in', () => {
     const room = (label: string) => ground.spaces.find((s) => s.label === label)?.id;
     let booking: Booking;
-    afterEach(() => t.clock.set(NOW));
+    afterEach(() => t.clock.reset());
 
     beforeAll(async () => {
       const made = await employee.post<Booking>('/api/bookings', {

@@ -1,5 +1,12 @@
 import type { Role } from '@flexdesk/shared-contracts';
-import { actsForOthersIn, holdsSomewhere, mayCheckIn, mayReadBooking, seesBookerName, seesNamesIn } from './access-policy';
+import {
+  actsForOthersIn,
+  holdsSomewhere,
+  mayCheckIn,
+  mayReadBooking,
+  seesBookerName,
+  seesNamesIn,
+} from './access-policy';
 
 const RATHAUS = '11111111-1111-4111-8111-111111111111';
 const LONDON = '22222222-2222-4222-8222-222222222222';

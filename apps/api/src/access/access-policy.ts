@@ -37,7 +37,12 @@ export function actsForOthersIn(viewer: Omit<Viewer, 'id'>, buildingId: string):
  * Names of bookers are personal data: shown to the booker, where they allow it, or to the front
  * desk of the booking's building.
  */
-export function seesBookerName(viewer: Viewer, bookerId: string | null, bookerShowsName: boolean, buildingId: string): boolean {
+export function seesBookerName(
+  viewer: Viewer,
+  bookerId: string | null,
+  bookerShowsName: boolean,
+  buildingId: string,
+): boolean {
   return (!!bookerId && bookerId === viewer.id) || bookerShowsName || seesNamesIn(viewer, buildingId);
 }
 
@@ -46,7 +51,9 @@ export function mayReadBooking(
   viewer: Viewer,
   booking: { bookerId: string | null; creatorId: string | null; buildingId: string },
 ): boolean {
-  return booking.bookerId === viewer.id || booking.creatorId === viewer.id || actsForOthersIn(viewer, booking.buildingId);
+  return (
+    booking.bookerId === viewer.id || booking.creatorId === viewer.id || actsForOthersIn(viewer, booking.buildingId)
+  );
 }
 
 /** Check-in (and taking it back) is the booker's, or the front desk's of that building. */

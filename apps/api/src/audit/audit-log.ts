@@ -31,11 +31,8 @@ export async function withAudit<T>(
 
 /** One audit row, in the caller's transaction (for units of work that `withAudit` does not fit). */
 export async function recordAudit(m: EntityManager, r: AuditRecord): Promise<void> {
-  await m.query(`INSERT INTO audit_log (actor_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5)`, [
-    r.actorId,
-    r.action,
-    r.entityType,
-    r.entityId,
-    JSON.stringify(r.details ?? {}),
-  ]);
+  await m.query(
+    `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, details) VALUES ($1, $2, $3, $4, $5)`,
+    [r.actorId, r.action, r.entityType, r.entityId, JSON.stringify(r.details ?? {})],
+  );
 }

@@ -23,9 +23,18 @@ export class AuthController {
   @Post(API_ROUTES.login)
   @HttpCode(200)
   @Returns('LoginResponse')
-  async login(@Body() body: LoginDto, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: AppRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
-    const base = { secure: this.config.cookieSecure, sameSite: 'lax' as const, path: '/', expires: new Date(result.expiresAt) };
+    const base = {
+      secure: this.config.cookieSecure,
+      sameSite: 'lax' as const,
+      path: '/',
+      expires: new Date(result.expiresAt),
+    };
     res.cookie(SESSION_COOKIE, result.accessToken, { ...base, httpOnly: true });
     // Readable by the page on purpose: the client echoes it in a header (double-submit CSRF token).
     res.cookie(CSRF_COOKIE, result.csrfToken, { ...base, httpOnly: false });

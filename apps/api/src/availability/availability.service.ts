@@ -55,7 +55,7 @@ export class AvailabilityService {
         const own = bySpace.get(space.id) ?? [];
         const groups = space.restrictedToGroupIds.length
           ? space.restrictedToGroupIds
-          : (space.zoneId ? zoneGroups.get(space.zoneId) : undefined) ?? [];
+          : ((space.zoneId ? zoneGroups.get(space.zoneId) : undefined) ?? []);
         const restricted = !privileged && restrictedFor(viewer, groups);
         const visible: AvailabilityBooking[] = own.map((b) => {
           const mine = b.bookerId === viewer.id;

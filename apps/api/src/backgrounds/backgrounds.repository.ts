@@ -44,7 +44,13 @@ export class BackgroundsRepository {
               action: 'upload',
               entityType: 'background',
               entityId: id,
-              details: { floorId: b.floorId, contentType: b.contentType, bytes: b.bytes.length, width: b.width, height: b.height },
+              details: {
+                floorId: b.floorId,
+                contentType: b.contentType,
+                bytes: b.bytes.length,
+                width: b.width,
+                height: b.height,
+              },
             }
           : null,
       async (m) => {

@@ -65,7 +65,15 @@ export class BackgroundsService {
     const { contentType, width, height, bytes } = inspection;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The floor may have been deleted meanwhile: the insert checks again, in its own transaction.
-    const id = await this.backgrounds.insert({ floorId, contentType, bytes, sha256, width, height, createdBy: user.id });
+    const id = await this.backgrounds.insert({
+      floorId,
+      contentType,
+      bytes,
+      sha256,
+      width,
+      height,
+      createdBy: user.id,
+    });
     if (!id) throw new DomainError('FLOOR_NOT_FOUND');
     return { backgroundUrl: backgroundUrl(id), contentType, width, height, bytes: bytes.length };
   }

@@ -53,7 +53,7 @@ export const CREATE_BOOKING_EXAMPLES = {
   day: { summary: 'A desk for the whole day', value: { spaceId: SPACE, date: '2026-12-08', slot: 'day' } },
   morning: { summary: 'A desk for the morning', value: { spaceId: SPACE, date: '2026-12-08', slot: 'am' } },
   room: {
-    summary: 'A room for explicit times (in the policy\'s steps)',
+    summary: "A room for explicit times (in the policy's steps)",
     value: { spaceId: SPACE, start: '2026-12-08T09:00:00+01:00', end: '2026-12-08T10:30:00+01:00' },
   },
   onBehalf: {

@@ -40,7 +40,11 @@ export class BuildingsController {
   @Put(':id')
   @RequirePermission('buildings:write')
   @Returns('Building')
-  update(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Body() body: BuildingDto): Promise<Building> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Body() body: BuildingDto,
+  ): Promise<Building> {
     return this.buildings.update(user, id, body);
   }
 
@@ -56,21 +60,33 @@ export class BuildingsController {
   @HttpCode(200)
   @RequirePermission('buildings:write')
   @Returns('Building')
-  addClosures(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Body() body: ClosuresDto): Promise<Building> {
+  addClosures(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Body() body: ClosuresDto,
+  ): Promise<Building> {
     return this.buildings.addClosures(user, id, body);
   }
 
   @Delete(':id/closures/:date')
   @RequirePermission('buildings:write')
   @NoContent()
-  deleteClosure(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Param('date') date: string): Promise<void> {
+  deleteClosure(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Param('date') date: string,
+  ): Promise<void> {
     return this.buildings.deleteClosure(user, id, date);
   }
 
   @Put(':id/policies')
   @RequirePermission('buildings:write')
   @Returns('Building')
-  setPolicies(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Body() body: PoliciesDto): Promise<Building> {
+  setPolicies(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Body() body: PoliciesDto,
+  ): Promise<Building> {
     return this.buildings.setPolicies(user, id, body);
   }
 }

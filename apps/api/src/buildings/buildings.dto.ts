@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import type {
   BuildingInput,
   Closure,
@@ -15,7 +28,7 @@ import { DATE_PATTERN } from '../common/date-query.dto';
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class OpeningHoursDto implements OpeningHours {
-  @ApiProperty({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' })
+  @ApiProperty({ type: 'integer', enum: [1, 2, 3, 4, 5, 6, 7], description: '1 = Monday … 7 = Sunday' })
   @IsInt()
   @Min(1)
   @Max(7)
@@ -65,12 +78,24 @@ const POLICY_OVERRIDE = { $ref: '#/components/schemas/PolicyOverride' };
 
 /** Shapes are checked by `validatePolicyOverride` from the domain lib, which reports exact paths. */
 export class PoliciesDto implements PoliciesInput {
-  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }], description: 'For every kind; `null` removes the override' })
+  @ApiPropertyOptional({
+    oneOf: [POLICY_OVERRIDE, { type: 'null' }],
+    description: 'For every kind; `null` removes the override',
+  })
   @IsOptional()
   @IsObject()
   building?: PolicyOverride | null;
 
-  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] }) @IsOptional() @IsObject() desk?: PolicyOverride | null;
-  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] }) @IsOptional() @IsObject() room?: PolicyOverride | null;
-  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] }) @IsOptional() @IsObject() parking?: PolicyOverride | null;
+  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] })
+  @IsOptional()
+  @IsObject()
+  desk?: PolicyOverride | null;
+  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] })
+  @IsOptional()
+  @IsObject()
+  room?: PolicyOverride | null;
+  @ApiPropertyOptional({ oneOf: [POLICY_OVERRIDE, { type: 'null' }] })
+  @IsOptional()
+  @IsObject()
+  parking?: PolicyOverride | null;
 }

@@ -111,7 +111,8 @@ export class BuildingsRepository {
   async update(actorId: string, id: string, b: BuildingInput): Promise<boolean> {
     return withAudit(
       this.dataSource,
-      (found) => (found ? { actorId, action: 'update', entityType: 'building', entityId: id, details: { ...b } } : null),
+      (found) =>
+        found ? { actorId, action: 'update', entityType: 'building', entityId: id, details: { ...b } } : null,
       async (m) => {
         const [, count] = await m.query(
           `UPDATE buildings SET name = $2, address = $3, time_zone = $4, opening_hours = $5, midday = $6, updated_at = now()
@@ -138,7 +139,13 @@ export class BuildingsRepository {
   async addClosures(actorId: string, buildingId: string, closures: Closure[]): Promise<void> {
     await withAudit(
       this.dataSource,
-      { actorId, action: 'add', entityType: 'closures', entityId: buildingId, details: { dates: closures.map((c) => c.date) } },
+      {
+        actorId,
+        action: 'add',
+        entityType: 'closures',
+        entityId: buildingId,
+        details: { dates: closures.map((c) => c.date) },
+      },
       (m) =>
         m.query(
           `INSERT INTO closures (building_id, date, reason)

@@ -138,7 +138,10 @@ export class BuildingsService {
         const own = input[kind] === undefined ? (stored.byKind[kind] ?? null) : input[kind];
         const merged = effectivePolicy(kind, building, own);
         if (merged.minDurationMinutes > merged.maxDurationMinutes) {
-          errors.push({ path: `${kind}.minDurationMinutes`, message: 'minimum duration above the maximum once merged' });
+          errors.push({
+            path: `${kind}.minDurationMinutes`,
+            message: 'minimum duration above the maximum once merged',
+          });
         }
       }
     }

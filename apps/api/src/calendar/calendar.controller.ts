@@ -58,7 +58,11 @@ export class CalendarController {
   @Public()
   @Get(`${API_ROUTES.calendar}/:file`)
   @ReturnsText('text/calendar')
-  async feed(@Param('file') file: string, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async feed(
+    @Param('file') file: string,
+    @Req() req: AppRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const body = await this.calendar.feed(file, req.ip ?? 'unknown');
     res.type(ICS).setHeader('Cache-Control', 'private, no-cache');
     return body;

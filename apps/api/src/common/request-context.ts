@@ -20,6 +20,8 @@ export interface AuthUser {
 export interface AppRequest extends Request {
   requestId?: string;
   user?: AuthUser;
+  /** A body that could not be parsed, raised only after the guards (see deferred-body.ts). */
+  bodyError?: unknown;
 }
 
 /** Accept-Language wins (it is what the client asks for now), then the user's setting, then German. */

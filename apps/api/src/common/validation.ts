@@ -20,8 +20,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new DomainError('VALIDATION_FAILED', {}, { errors: flatten(errors) }),
+    exceptionFactory: (errors) => new DomainError('VALIDATION_FAILED', {}, { errors: flatten(errors) }),
   });
 }
 

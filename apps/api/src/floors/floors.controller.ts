@@ -28,14 +28,22 @@ export class FloorsController {
   @Post(`${API_ROUTES.buildings}/:id/floors`)
   @RequirePermission('floors:write')
   @Returns('FloorSummary')
-  create(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Body() body: FloorDto): Promise<FloorSummary> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Body() body: FloorDto,
+  ): Promise<FloorSummary> {
     return this.floors.create(user, id, body);
   }
 
   @Put(`${API_ROUTES.floors}/:id`)
   @RequirePermission('floors:write')
   @Returns('FloorSummary')
-  update(@CurrentUser() user: AuthUser, @Param('id', floorId) id: string, @Body() body: FloorDto): Promise<FloorSummary> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', floorId) id: string,
+    @Body() body: FloorDto,
+  ): Promise<FloorSummary> {
     return this.floors.update(user, id, body);
   }
 

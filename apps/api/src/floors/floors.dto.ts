@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { FloorInput, FloorLayout, PublishRequest, SaveDraftRequest } from '@flexdesk/shared-contracts';
 
 export class FloorDto implements FloorInput {
@@ -19,13 +30,19 @@ export class FloorDto implements FloorInput {
 
 /** The layout itself is validated by `validateLayout` (every error with its path). */
 export class SaveDraftDto implements SaveDraftRequest {
-  @ApiProperty({ description: 'The draft version this edit is based on' }) @IsInt() @Min(0) @Max(2_147_483_647) draftVersion!: number;
+  @ApiProperty({ description: 'The draft version this edit is based on' })
+  @IsInt()
+  @Min(0)
+  @Max(2_147_483_647)
+  draftVersion!: number;
   @ApiProperty({ allOf: [{ $ref: '#/components/schemas/FloorLayout' }] }) @IsObject() layout!: FloorLayout;
 }
 
 export class PublishDto implements PublishRequest {
   @ApiProperty() @IsInt() @Min(0) @Max(2_147_483_647) draftVersion!: number;
-  @ApiPropertyOptional({ description: 'Required when the publish cancels future bookings (409 AFFECTED_BOOKINGS lists them)' })
+  @ApiPropertyOptional({
+    description: 'Required when the publish cancels future bookings (409 AFFECTED_BOOKINGS lists them)',
+  })
   @IsOptional()
   @IsBoolean()
   cancelAffectedBookings?: boolean;

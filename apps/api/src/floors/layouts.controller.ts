@@ -35,7 +35,11 @@ export class LayoutsController {
   @Put('draft')
   @RequirePermission('layout:edit')
   @Returns('LayoutDraft')
-  saveDraft(@CurrentUser() user: AuthUser, @Param('id', floorId) id: string, @Body() body: SaveDraftDto): Promise<LayoutDraft> {
+  saveDraft(
+    @CurrentUser() user: AuthUser,
+    @Param('id', floorId) id: string,
+    @Body() body: SaveDraftDto,
+  ): Promise<LayoutDraft> {
     return this.layouts.saveDraft(user, id, body.draftVersion, body.layout);
   }
 
@@ -43,7 +47,11 @@ export class LayoutsController {
   @HttpCode(200)
   @RequirePermission('layout:publish')
   @Returns('PublishResult')
-  publish(@CurrentUser() user: AuthUser, @Param('id', floorId) id: string, @Body() body: PublishDto): Promise<PublishResult> {
+  publish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', floorId) id: string,
+    @Body() body: PublishDto,
+  ): Promise<PublishResult> {
     return this.layouts.publish(user, id, body.draftVersion, body.cancelAffectedBookings ?? false);
   }
 }

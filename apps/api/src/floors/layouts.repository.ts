@@ -44,7 +44,11 @@ const DRAFT_SELECT = `
 export class LayoutsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findDraft(floorId: string, m: EntityManager | DataSource = this.dataSource, lock = false): Promise<DraftRow | null> {
+  async findDraft(
+    floorId: string,
+    m: EntityManager | DataSource = this.dataSource,
+    lock = false,
+  ): Promise<DraftRow | null> {
     const rows = await m.query(`${DRAFT_SELECT} WHERE f.id = $1${lock ? ' FOR UPDATE OF f' : ''}`, [floorId]);
     return rows[0] ?? null;
   }
@@ -111,15 +115,25 @@ export class LayoutsRepository {
    * cancels them and applies the draft. Without confirmation nothing changes and the affected
    * bookings come back for the caller to show.
    */
-  async publish(actorId: string, floorId: string, draftVersion: number, now: Date, cancelAffected: boolean): Promise<PublishOutcome> {
+  async publish(
+    actorId: string,
+    floorId: string,
+    draftVersion: number,
+    now: Date,
+    cancelAffected: boolean,
+  ): Promise<PublishOutcome> {
     return this.dataSource.transaction(async (m) => {
       const row = await this.findDraft(floorId, m, true);
       if (!row) return { kind: 'not-found' };
       if (row.draftVersion !== draftVersion) return { kind: 'stale' };
-      if (!row.draftLayout) return { kind: 'published', timeZone: row.timeZone, publishedVersion: row.version, cancelled: [] };
+      if (!row.draftLayout)
+        return { kind: 'published', timeZone: row.timeZone, publishedVersion: row.version, cancelled: [] };
       const affected = await this.affectedBookings(m, floorId, row.draftLayout, now);
       if (affected.length && !cancelAffected) return { kind: 'affected', timeZone: row.timeZone, affected };
-      await this.cancelBookings(m, affected.map((a) => a.id));
+      await this.cancelBookings(
+        m,
+        affected.map((a) => a.id),
+      );
       const publishedVersion = await this.apply(m, floorId, row.draftLayout);
       await recordAudit(m, {
         actorId,
@@ -133,7 +147,12 @@ export class LayoutsRepository {
   }
 
   /** Future active bookings on spaces that the layout removes or makes unbookable. */
-  private async affectedBookings(m: EntityManager, floorId: string, layout: FloorLayout, now: Date): Promise<AffectedRow[]> {
+  private async affectedBookings(
+    m: EntityManager,
+    floorId: string,
+    layout: FloorLayout,
+    now: Date,
+  ): Promise<AffectedRow[]> {
     const keep = layout.spaces.filter((s) => s.bookable).map((s) => s.id);
     return m.query(
       `SELECT b.id, s.id AS "spaceId", s.label AS "spaceLabel", b.start_at AS start, b.end_at AS "end"
@@ -164,7 +183,10 @@ export class LayoutsRepository {
     );
     // Labels may be swapped within one publish; park them first so the unique index never trips mid-way.
     await m.query(`UPDATE spaces SET label = id::text WHERE floor_id = $1 AND archived_at IS NULL`, [floorId]);
-    await m.query(`UPDATE spaces SET zone_id = NULL WHERE floor_id = $1 AND NOT (zone_id = ANY($2::uuid[]))`, [floorId, zoneIds]);
+    await m.query(`UPDATE spaces SET zone_id = NULL WHERE floor_id = $1 AND NOT (zone_id = ANY($2::uuid[]))`, [
+      floorId,
+      zoneIds,
+    ]);
     await m.query(`DELETE FROM zones WHERE floor_id = $1 AND NOT (id = ANY($2::uuid[]))`, [floorId, zoneIds]);
     await m.query(
       `INSERT INTO zones (id, floor_id, name, color, polygon, restricted_group_ids)
@@ -193,9 +215,14 @@ export class LayoutsRepository {
       `UPDATE floors SET plan_width = $2, plan_height = $3, plan_scale = $4, background_id = $5, version = version + 1,
               draft_layout = NULL, updated_at = now()
         WHERE id = $1 RETURNING version`,
-      [floorId, layout.plan.width, layout.plan.height, layout.plan.scale ?? null, backgroundIdOf(layout.plan.backgroundUrl)],
+      [
+        floorId,
+        layout.plan.width,
+        layout.plan.height,
+        layout.plan.scale ?? null,
+        backgroundIdOf(layout.plan.backgroundUrl),
+      ],
     );
     return row.version;
   }
 }
-

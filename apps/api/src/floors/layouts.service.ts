@@ -56,7 +56,12 @@ export class LayoutsService {
    * confirmation the answer lists them (409 AFFECTED_BOOKINGS) and nothing changes; with it, they
    * are cancelled in the same transaction (their calendar invites and the live stream follow).
    */
-  async publish(user: AuthUser, floorId: string, draftVersion: number, cancelAffected: boolean): Promise<PublishResult> {
+  async publish(
+    user: AuthUser,
+    floorId: string,
+    draftVersion: number,
+    cancelAffected: boolean,
+  ): Promise<PublishResult> {
     const outcome = await this.layouts.publish(user.id, floorId, draftVersion, this.clock.now(), cancelAffected);
     switch (outcome.kind) {
       case 'not-found':
@@ -79,10 +84,19 @@ export class LayoutsService {
     const errors = validateLayout(layout).map((e) => ({ ...e, path: e.path ? `layout.${e.path}` : 'layout' }));
     if (errors.length) throw invalid(errors);
     const valid = layout as FloorLayout;
-    const foreign = new Set(await this.layouts.foreignIds(floorId, [...valid.spaces, ...valid.zones].map((x) => x.id)));
+    const foreign = new Set(
+      await this.layouts.foreignIds(
+        floorId,
+        [...valid.spaces, ...valid.zones].map((x) => x.id),
+      ),
+    );
     const clashes = [
-      ...valid.zones.flatMap((z, i) => (foreign.has(z.id) ? [{ path: `layout.zones[${i}].id`, message: 'belongs to another floor' }] : [])),
-      ...valid.spaces.flatMap((s, i) => (foreign.has(s.id) ? [{ path: `layout.spaces[${i}].id`, message: 'belongs to another floor' }] : [])),
+      ...valid.zones.flatMap((z, i) =>
+        foreign.has(z.id) ? [{ path: `layout.zones[${i}].id`, message: 'belongs to another floor' }] : [],
+      ),
+      ...valid.spaces.flatMap((s, i) =>
+        foreign.has(s.id) ? [{ path: `layout.spaces[${i}].id`, message: 'belongs to another floor' }] : [],
+      ),
     ];
     if (clashes.length) throw invalid(clashes);
     await this.checkBackground(floorId, valid.plan.backgroundUrl);
@@ -98,12 +112,20 @@ export class LayoutsService {
     if (url === null || url === undefined) return;
     const id = backgroundIdOf(typeof url === 'string' ? url : null);
     if (id && (await this.backgrounds.belongsTo(id, floorId))) return;
-    const errors = [{ path: 'layout.plan.backgroundUrl', message: 'must be /api/backgrounds/<id> of an image uploaded for this floor' }];
+    const errors = [
+      {
+        path: 'layout.plan.backgroundUrl',
+        message: 'must be /api/backgrounds/<id> of an image uploaded for this floor',
+      },
+    ];
     throw new DomainError('BACKGROUND_NOT_ON_FLOOR', {}, { errors });
   }
 
   private async publishedOf(row: DraftRow): Promise<FloorLayout> {
-    const [zones, spaces] = await Promise.all([this.layouts.publishedZones(row.floorId), this.layouts.publishedSpaces(row.floorId)]);
+    const [zones, spaces] = await Promise.all([
+      this.layouts.publishedZones(row.floorId),
+      this.layouts.publishedSpaces(row.floorId),
+    ]);
     return {
       plan: {
         width: row.planWidth,

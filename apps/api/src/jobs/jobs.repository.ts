@@ -25,7 +25,10 @@ export class JobsRepository {
   }
 
   /** The privacy purge and the background cleanup, unless another instance runs them (then null). */
-  purgeExclusively(now: Date, retentionDays: number): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
+  purgeExclusively(
+    now: Date,
+    retentionDays: number,
+  ): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     return this.exclusively(JOB_LOCKS.purge, async (m) => ({
       ...(await this.purgePersonalData(m, now, retentionDays)),
       backgrounds: await this.deleteUnusedBackgrounds(m, now),

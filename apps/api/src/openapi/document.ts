@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { SESSION_COOKIE } from '@flexdesk/shared-contracts';
 import { BEARER_SCHEME, COOKIE_SCHEME } from '../access/permission.decorator';
 import { CONTRACT_SCHEMAS } from './contract-schemas';
@@ -10,7 +14,12 @@ const PROBLEM = {
   description: 'Problem details (RFC 9457) with a stable machine-readable `code`',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
 };
-const DESCRIPTIONS: Record<string, string> = { '200': 'OK', '201': 'Created', '204': 'No Content', '304': 'Not Modified' };
+const DESCRIPTIONS: Record<string, string> = {
+  '200': 'OK',
+  '201': 'Created',
+  '204': 'No Content',
+  '304': 'Not Modified',
+};
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /**
@@ -27,7 +36,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '(`x-permission`, granted to the roles in `x-roles`); errors are `application/problem+json` with a `code`.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: '`accessToken` from `POST /api/auth/login`' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: '`accessToken` from `POST /api/auth/login`' },
+      BEARER_SCHEME,
+    )
     .addCookieAuth(
       SESSION_COOKIE,
       { type: 'apiKey', in: 'cookie', description: 'Browser session; changing requests also need `X-XSRF-TOKEN`' },
@@ -53,7 +65,8 @@ function completeResponses(operation: OperationObject, method: string): void {
   delete extended[RETURNS_EXTENSION];
   const responses = operation.responses as Record<string, ResponseObject>;
   // Nest adds its default success response only when no other response is declared.
-  if (!Object.keys(responses).some((s) => s.startsWith('2'))) responses[method === 'post' ? '201' : '200'] = { description: '' };
+  if (!Object.keys(responses).some((s) => s.startsWith('2')))
+    responses[method === 'post' ? '201' : '200'] = { description: '' };
   for (const [status, response] of Object.entries(responses)) {
     if (!status.startsWith('2')) continue;
     response.description ||= DESCRIPTIONS[status] ?? 'Success';
@@ -66,7 +79,8 @@ function completeResponses(operation: OperationObject, method: string): void {
 
 function schemaOf(returns: ReturnsExtension): SchemaObject {
   // OpenAPI 3.1 describes raw bytes by their media type (3.0's `format: binary` is gone).
-  if (returns.media) return returns.binary ? ({ type: 'string', contentMediaType: returns.media } as SchemaObject) : { type: 'string' };
+  if (returns.media)
+    return returns.binary ? ({ type: 'string', contentMediaType: returns.media } as SchemaObject) : { type: 'string' };
   const ref = { $ref: `#/components/schemas/${returns.schema}` };
   return returns.array ? { type: 'array', items: ref } : (ref as SchemaObject);
 }

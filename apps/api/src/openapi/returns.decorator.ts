@@ -55,9 +55,14 @@ type CheckedMethodDecorator<T> = (target: object, key: string | symbol, descript
  * checks the handler returns that very type, so the document cannot promise something else.
  */
 export function Returns<K extends keyof ResponseSchemas>(schema: K): CheckedMethodDecorator<ResponseSchemas[K]>;
-export function Returns<K extends keyof ResponseSchemas>(schema: K, options: { array: true }): CheckedMethodDecorator<ResponseSchemas[K][]>;
+export function Returns<K extends keyof ResponseSchemas>(
+  schema: K,
+  options: { array: true },
+): CheckedMethodDecorator<ResponseSchemas[K][]>;
 export function Returns(schema: keyof ResponseSchemas, options?: { array: true }): CheckedMethodDecorator<unknown> {
-  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { schema, array: !!options?.array } satisfies ReturnsExtension));
+  return applyDecorators(
+    ApiExtension(RETURNS_EXTENSION, { schema, array: !!options?.array } satisfies ReturnsExtension),
+  );
 }
 
 /** A text answer such as `text/calendar` or `text/csv`. */

@@ -11,10 +11,14 @@ describe('toCsv', () => {
       ';',
     );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1)).toBe('Name;Platz\r\n"Jürgen ""Jo"" Schäfer";"0.12; Fenster"\r\n"Zeile\ntwo"'.replace('two', 'zwei') + ';ß\r\n');
+    expect(csv.slice(1)).toBe(
+      'Name;Platz\r\n"Jürgen ""Jo"" Schäfer";"0.12; Fenster"\r\n"Zeile\ntwo"'.replace('two', 'zwei') + ';ß\r\n',
+    );
   });
 
   it('defuses cells a spreadsheet would evaluate', () => {
-    expect(toCsv([['=HYPERLINK("x")', '+1', '-2', '@a', 'ok']], ',')).toBe('\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@a,ok\r\n');
+    expect(toCsv([['=HYPERLINK("x")', '+1', '-2', '@a', 'ok']], ',')).toBe(
+      '\uFEFF"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@a,ok\r\n',
+    );
   });
 });

@@ -22,7 +22,11 @@ export class OccupancyController {
   @RequirePermission('reception:board')
   @Header('Cache-Control', 'no-store')
   @Returns('BuildingOccupancy')
-  forDay(@CurrentUser() user: AuthUser, @Param('id', buildingId) id: string, @Query() query: DateQuery): Promise<BuildingOccupancy> {
+  forDay(
+    @CurrentUser() user: AuthUser,
+    @Param('id', buildingId) id: string,
+    @Query() query: DateQuery,
+  ): Promise<BuildingOccupancy> {
     return this.occupancy.forBuilding(user, id, query.date);
   }
 

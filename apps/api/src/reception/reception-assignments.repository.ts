@@ -39,9 +39,18 @@ export class ReceptionAssignmentsRepository {
   async set(actorId: string, userId: string, allBuildings: boolean, buildingIds: string[]): Promise<void> {
     await withAudit(
       this.dataSource,
-      { actorId, action: 'reception.assignment_set', entityType: 'user', entityId: userId, details: { allBuildings, buildingIds } },
+      {
+        actorId,
+        action: 'reception.assignment_set',
+        entityType: 'user',
+        entityId: userId,
+        details: { allBuildings, buildingIds },
+      },
       async (m) => {
-        await m.query(`UPDATE users SET reception_all_buildings = $2, updated_at = now() WHERE id = $1`, [userId, allBuildings]);
+        await m.query(`UPDATE users SET reception_all_buildings = $2, updated_at = now() WHERE id = $1`, [
+          userId,
+          allBuildings,
+        ]);
         await m.query(`DELETE FROM reception_assignments WHERE user_id = $1`, [userId]);
         if (buildingIds.length) {
           await m.query(`INSERT INTO reception_assignments (user_id, building_id) SELECT $1, unnest($2::uuid[])`, [

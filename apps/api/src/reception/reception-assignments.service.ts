@@ -19,7 +19,9 @@ export class ReceptionAssignmentsService {
     const unknown = new Set(await this.repository.unknownBuildings(req.buildingIds));
     if (unknown.size) {
       throw invalid(
-        req.buildingIds.flatMap((id, i) => (unknown.has(id) ? [{ path: `buildingIds[${i}]`, message: 'no such building' }] : [])),
+        req.buildingIds.flatMap((id, i) =>
+          unknown.has(id) ? [{ path: `buildingIds[${i}]`, message: 'no such building' }] : [],
+        ),
       );
     }
     await this.repository.set(user.id, userId, req.allBuildings, req.buildingIds);

@@ -33,11 +33,36 @@ export const DEMO_ACCOUNTS: {
 ];
 
 const COLLEAGUES = [
-  'Lena Schmidt', 'Jonas Weber', 'Sophie Wagner', 'Paul Becker', 'Marie Hoffmann', 'Felix Schulz',
-  'Laura Koch', 'Lukas Richter', 'Hannah Klein', 'Tim Wolf', 'Lea Schröder', 'Ben Neumann',
-  'Mia Schwarz', 'Elias Zimmermann', 'Emma Braun', 'Noah Krüger', 'Lina Hofmann', 'Leon Hartmann',
-  'Clara Lange', 'Finn Schmitt', 'Amelie Werner', 'David Krause', 'Ida Meier', 'Anton Lehmann',
-  'Greta Köhler', 'Emil Herrmann', 'Frieda König', 'Oskar Walter', 'Mathilda Peters', 'Karl Fuchs',
+  'Lena Schmidt',
+  'Jonas Weber',
+  'Sophie Wagner',
+  'Paul Becker',
+  'Marie Hoffmann',
+  'Felix Schulz',
+  'Laura Koch',
+  'Lukas Richter',
+  'Hannah Klein',
+  'Tim Wolf',
+  'Lea Schröder',
+  'Ben Neumann',
+  'Mia Schwarz',
+  'Elias Zimmermann',
+  'Emma Braun',
+  'Noah Krüger',
+  'Lina Hofmann',
+  'Leon Hartmann',
+  'Clara Lange',
+  'Finn Schmitt',
+  'Amelie Werner',
+  'David Krause',
+  'Ida Meier',
+  'Anton Lehmann',
+  'Greta Köhler',
+  'Emil Herrmann',
+  'Frieda König',
+  'Oskar Walter',
+  'Mathilda Peters',
+  'Karl Fuchs',
 ];
 
 const WEEKDAYS = (open: string, close: string, days = [1, 2, 3, 4, 5]): OpeningHours[] =>
@@ -69,7 +94,16 @@ interface SpaceSeed {
 }
 
 /** A block of desks in rows of facing pairs, labelled `<prefix>.<nn>`. */
-function deskBlock(prefix: string, start: number, count: number, x0: number, y0: number, perRow: number, zone: string, rnd: () => number): SpaceSeed[] {
+function deskBlock(
+  prefix: string,
+  start: number,
+  count: number,
+  x0: number,
+  y0: number,
+  perRow: number,
+  zone: string,
+  rnd: () => number,
+): SpaceSeed[] {
   return Array.from({ length: count }, (_, i) => {
     const row = Math.floor(i / perRow);
     const col = i % perRow;
@@ -155,8 +189,26 @@ function buildings(today: string): BuildingSeed[] {
               ...s,
               attributes: [...s.attributes, 'quiet'],
             })),
-            { kind: 'room', label: 'Besprechung Rhein', x: 60, y: 450, width: 220, height: 160, attributes: ['video_conference', 'whiteboard'], capacity: 8 },
-            { kind: 'room', label: 'Besprechung Main', x: 320, y: 450, width: 160, height: 160, attributes: ['whiteboard'], capacity: 4 },
+            {
+              kind: 'room',
+              label: 'Besprechung Rhein',
+              x: 60,
+              y: 450,
+              width: 220,
+              height: 160,
+              attributes: ['video_conference', 'whiteboard'],
+              capacity: 8,
+            },
+            {
+              kind: 'room',
+              label: 'Besprechung Main',
+              x: 320,
+              y: 450,
+              width: 160,
+              height: 160,
+              attributes: ['whiteboard'],
+              capacity: 4,
+            },
           ],
         },
         {
@@ -174,9 +226,36 @@ function buildings(today: string): BuildingSeed[] {
               ...s,
               attributes: [...s.attributes, 'dual_monitor'],
             })),
-            { kind: 'room', label: 'Ratssaal', x: 60, y: 500, width: 360, height: 240, attributes: ['video_conference'], capacity: 30 },
-            { kind: 'room', label: 'Besprechung Elbe', x: 460, y: 500, width: 180, height: 160, attributes: ['whiteboard'], capacity: 6 },
-            { kind: 'room', label: 'Telefonbox 1', x: 680, y: 500, width: 80, height: 80, attributes: ['quiet'], capacity: 1 },
+            {
+              kind: 'room',
+              label: 'Ratssaal',
+              x: 60,
+              y: 500,
+              width: 360,
+              height: 240,
+              attributes: ['video_conference'],
+              capacity: 30,
+            },
+            {
+              kind: 'room',
+              label: 'Besprechung Elbe',
+              x: 460,
+              y: 500,
+              width: 180,
+              height: 160,
+              attributes: ['whiteboard'],
+              capacity: 6,
+            },
+            {
+              kind: 'room',
+              label: 'Telefonbox 1',
+              x: 680,
+              y: 500,
+              width: 80,
+              height: 80,
+              attributes: ['quiet'],
+              capacity: 1,
+            },
           ],
         },
         {
@@ -218,8 +297,26 @@ function buildings(today: string): BuildingSeed[] {
           zones: [{ name: 'Hot desks', color: '#00838f', polygon: rect(40, 40, 620, 300) }],
           spaces: [
             ...deskBlock('L1', 1, 24, 70, 70, 8, 'Hot desks', rnd),
-            { kind: 'room', label: 'Thames', x: 700, y: 60, width: 200, height: 150, attributes: ['video_conference'], capacity: 6 },
-            { kind: 'room', label: 'Focus pod', x: 700, y: 260, width: 90, height: 90, attributes: ['quiet'], capacity: 1 },
+            {
+              kind: 'room',
+              label: 'Thames',
+              x: 700,
+              y: 60,
+              width: 200,
+              height: 150,
+              attributes: ['video_conference'],
+              capacity: 6,
+            },
+            {
+              kind: 'room',
+              label: 'Focus pod',
+              x: 700,
+              y: 260,
+              width: 90,
+              height: 90,
+              attributes: ['quiet'],
+              capacity: 1,
+            },
           ],
         },
       ],
@@ -285,14 +382,25 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
       );
       for (const [i, a] of DEMO_ACCOUNTS.entries()) {
         if (a.receptionFor?.includes(b.name)) {
-          await m.query('INSERT INTO reception_assignments (user_id, building_id) VALUES ($1, $2)', [userIds[i], buildingId]);
+          await m.query('INSERT INTO reception_assignments (user_id, building_id) VALUES ($1, $2)', [
+            userIds[i],
+            buildingId,
+          ]);
         }
       }
       for (const c of b.closures) {
-        await m.query('INSERT INTO closures (building_id, date, reason) VALUES ($1, $2, $3)', [buildingId, c.date, c.reason]);
+        await m.query('INSERT INTO closures (building_id, date, reason) VALUES ($1, $2, $3)', [
+          buildingId,
+          c.date,
+          c.reason,
+        ]);
       }
       for (const p of b.policies) {
-        await m.query('INSERT INTO policies (building_id, space_kind, rules) VALUES ($1, $2, $3)', [buildingId, p.kind, JSON.stringify(p.rules)]);
+        await m.query('INSERT INTO policies (building_id, space_kind, rules) VALUES ($1, $2, $3)', [
+          buildingId,
+          p.kind,
+          JSON.stringify(p.rules),
+        ]);
       }
       const calendar = { timeZone: b.timeZone, openingHours: b.openingHours, midday: b.midday, closures: b.closures };
       const today = localDateOf(now, b.timeZone);
@@ -305,7 +413,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
         );
         // A generated wall outline as the published background, stored like an upload.
         const rooms = f.spaces.filter((s) => s.kind === 'room');
-        const outline = Buffer.from(floorOutlineSvg(f.width, f.height, f.zones.map((z) => z.polygon), rooms));
+        const outline = Buffer.from(
+          floorOutlineSvg(
+            f.width,
+            f.height,
+            f.zones.map((z) => z.polygon),
+            rooms,
+          ),
+        );
         const backgroundId = await insertReturningId(
           m,
           `INSERT INTO floor_backgrounds (floor_id, content_type, bytes, sha256, width, height, byte_size)
@@ -331,10 +446,26 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
             m,
             `INSERT INTO spaces (floor_id, zone_id, kind, label, x, y, width, height, attributes, capacity, bookable)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-            [floorId, s.zone ? zoneIds.get(s.zone) : null, s.kind, s.label, s.x, s.y, s.width, s.height, s.attributes, s.capacity ?? null, s.bookable ?? true],
+            [
+              floorId,
+              s.zone ? zoneIds.get(s.zone) : null,
+              s.kind,
+              s.label,
+              s.x,
+              s.y,
+              s.width,
+              s.height,
+              s.attributes,
+              s.capacity ?? null,
+              s.bookable ?? true,
+            ],
           );
           spaceCount++;
-          if (s.bookable !== false && s.kind !== 'room' && !(s.zone && f.zones.find((z) => z.name === s.zone)?.groups)) {
+          if (
+            s.bookable !== false &&
+            s.kind !== 'room' &&
+            !(s.zone && f.zones.find((z) => z.name === s.zone)?.groups)
+          ) {
             desks.push({ id, kind: s.kind });
           }
         }

@@ -20,7 +20,10 @@ export class UpdateMeDto implements UpdateMeRequest {
   @IsBoolean()
   showNameToColleagues?: boolean;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }], description: 'Floor the booking page opens on' })
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }],
+    description: 'Floor the booking page opens on',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID()
   defaultFloorId?: string | null;

@@ -8,10 +8,18 @@ import { openDatabase } from '../../src/database/database';
 import { seedDemoIfEmpty } from '../../src/seed/demo-seed';
 import { TEMPLATE_ENV } from './global-setup';
 
-/** A clock the tests move by hand. */
+/**
+ * A clock the tests move by hand. Specs that move it reset it after each test
+ * (`afterEach(() => t.clock.reset())`), so a failing test cannot leave the next one in another time.
+ */
 export class TestClock extends Clock {
-  constructor(private current: Date) {
+  private current: Date;
+  constructor(private readonly start: Date) {
     super();
+    this.current = new Date(start);
+  }
+  reset(): void {
+    this.current = new Date(this.start);
   }
   override now(): Date {
     return new Date(this.current);

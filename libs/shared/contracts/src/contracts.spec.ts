@@ -31,7 +31,15 @@ describe('permission table', () => {
   });
 
   it('keeps editing, reception and administration away from employees', () => {
-    for (const p of ['buildings:write', 'layout:edit', 'layout:publish', 'reception:board', 'reception:names', 'audit:read', 'people:admin'] as const) {
+    for (const p of [
+      'buildings:write',
+      'layout:edit',
+      'layout:publish',
+      'reception:board',
+      'reception:names',
+      'audit:read',
+      'people:admin',
+    ] as const) {
       expect(can(employee, p)).toBe(false);
     }
   });

@@ -98,7 +98,16 @@ export interface PublishResult {
 }
 
 /** What an audit entry is about. */
-export const AUDIT_ENTITY_TYPES = ['building', 'floor', 'layout', 'closures', 'policies', 'background', 'booking', 'user'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'building',
+  'floor',
+  'layout',
+  'closures',
+  'policies',
+  'background',
+  'booking',
+  'user',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 export interface AuditEntry {

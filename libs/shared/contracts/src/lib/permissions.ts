@@ -80,7 +80,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Per
 };
 
 /** The widest scope any of the person's roles grants, or null if none grants the permission. */
-export function permissionScope(user: { roles: readonly Role[] } | null | undefined, permission: Permission): PermissionScope | null {
+export function permissionScope(
+  user: { roles: readonly Role[] } | null | undefined,
+  permission: Permission,
+): PermissionScope | null {
   let scope: PermissionScope | null = null;
   for (const role of user?.roles ?? []) {
     const granted = ROLE_PERMISSIONS[role as Role]?.[permission];

@@ -1,27 +1,24 @@
-import {
-  DEFAULT_POLICIES,
-  effectivePolicy,
-  validatePolicyOverride,
-} from './policy';
+import { DEFAULT_POLICIES, effectivePolicy, validatePolicyOverride } from './policy';
 
 describe('DEFAULT_POLICIES', () => {
   it.each(['desk', 'room', 'parking'] as const)('passes its own validation for %s', (kind) => {
     expect(validatePolicyOverride({ ...DEFAULT_POLICIES[kind] })).toEqual([]);
   });
 
-  it.each(['desk', 'room', 'parking'] as const)('allows a booking of the minimum duration on the step grid for %s', (kind) => {
-    const p = DEFAULT_POLICIES[kind];
-    expect(p.minDurationMinutes % p.slotStepMinutes).toBe(0);
-    expect(p.minDurationMinutes).toBeLessThanOrEqual(p.maxDurationMinutes);
-  });
+  it.each(['desk', 'room', 'parking'] as const)(
+    'allows a booking of the minimum duration on the step grid for %s',
+    (kind) => {
+      const p = DEFAULT_POLICIES[kind];
+      expect(p.minDurationMinutes % p.slotStepMinutes).toBe(0);
+      expect(p.minDurationMinutes).toBeLessThanOrEqual(p.maxDurationMinutes);
+    },
+  );
 
   it('cannot be changed by accident', () => {
     expect(() => {
       (DEFAULT_POLICIES.desk as { horizonDays: number }).horizonDays = 99;
     }).toThrow(TypeError);
-    expect(() => DEFAULT_POLICIES.desk.allowedSlots.push('custom')).toThrow(
-      TypeError,
-    );
+    expect(() => DEFAULT_POLICIES.desk.allowedSlots.push('custom')).toThrow(TypeError);
   });
 });
 
@@ -39,21 +36,13 @@ describe('effectivePolicy', () => {
   });
 
   it('lets the kind override win over the building override', () => {
-    const p = effectivePolicy(
-      'desk',
-      { horizonDays: 28, checkInRequired: true },
-      { horizonDays: 7 },
-    );
+    const p = effectivePolicy('desk', { horizonDays: 28, checkInRequired: true }, { horizonDays: 7 });
     expect(p.horizonDays).toBe(7);
     expect(p.checkInRequired).toBe(true);
   });
 
   it('ignores undefined values', () => {
-    const p = effectivePolicy(
-      'room',
-      { maxPerDay: 2 },
-      { maxPerDay: undefined, slotStepMinutes: undefined },
-    );
+    const p = effectivePolicy('room', { maxPerDay: 2 }, { maxPerDay: undefined, slotStepMinutes: undefined });
     expect(p.maxPerDay).toBe(2);
     expect(p.slotStepMinutes).toBe(15);
   });
@@ -72,9 +61,7 @@ describe('effectivePolicy', () => {
   });
 
   it('replaces slot lists as a whole', () => {
-    expect(
-      effectivePolicy('desk', null, { allowedSlots: ['day'] }).allowedSlots,
-    ).toEqual(['day']);
+    expect(effectivePolicy('desk', null, { allowedSlots: ['day'] }).allowedSlots).toEqual(['day']);
   });
 
   it('drops unknown keys from stored overrides', () => {
@@ -127,14 +114,9 @@ describe('validatePolicyOverride', () => {
     expect(validatePolicyOverride({ horizonDays: undefined })).toEqual([]);
   });
 
-  it.each([null, 'x', 3, [], [{ horizonDays: 3 }]])(
-    'refuses a non-object %j',
-    (value) => {
-      expect(validatePolicyOverride(value)).toEqual([
-        { path: '', message: 'must be an object' },
-      ]);
-    },
-  );
+  it.each([null, 'x', 3, [], [{ horizonDays: 3 }]])('refuses a non-object %j', (value) => {
+    expect(validatePolicyOverride(value)).toEqual([{ path: '', message: 'must be an object' }]);
+  });
 
   const paths = (o: unknown) => validatePolicyOverride(o).map((e) => e.path);
 
@@ -198,11 +180,7 @@ describe('validatePolicyOverride', () => {
       slotStepMinutes: 7,
       extra: 1,
     });
-    expect(errors.map((e) => e.path)).toEqual([
-      'horizonDays',
-      'slotStepMinutes',
-      'extra',
-    ]);
+    expect(errors.map((e) => e.path)).toEqual(['horizonDays', 'slotStepMinutes', 'extra']);
     expect(errors[0].message).toBe('must be a whole number from 0 to 365');
     expect(errors[1].message).toBe('must be one of 5, 10, 15, 20, 30, 60');
   });
