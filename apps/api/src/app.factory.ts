@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Response } from 'express';
 import helmet from 'helmet';
@@ -15,6 +16,7 @@ import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
 import type { AppRequest } from './common/request-context';
 import { deferredJsonBody } from './common/deferred-body';
+import { staticClient } from './common/static-client';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
 import { buildOpenApiDocument } from './openapi/document';
@@ -57,6 +59,15 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
       },
     }),
   );
+  // JSON answers are compressed (an availability answer shrinks about tenfold); event streams are
+  // not, or events would wait in the compressor's buffer. The client's files come precompressed.
+  app.use(
+    compression({
+      threshold: 1024,
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+    }),
+  );
   app.use(cookieParser());
   app.use(deferredJsonBody('1mb'));
   app.setGlobalPrefix(API_PREFIX);
@@ -79,21 +90,8 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
   };
 }
 
-/** The built Angular client on the same port; any non-API GET falls back to index.html (SPA routes). */
+/** The built Angular client on the same port, precompressed and cached (see static-client.ts). */
 function serveClient(app: NestExpressApplication, dir: string): void {
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
-  const index = join(dir, 'index.html');
-  app.use((req: AppRequest, res: Response, next: NextFunction) => {
-    if (
-      (req.method === 'GET' || req.method === 'HEAD') &&
-      !req.path.startsWith(`/${API_PREFIX}/`) &&
-      req.path !== `/${API_PREFIX}`
-    ) {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-      return;
-    }
-    next();
-  });
+  app.use(staticClient(dir, API_PREFIX));
   new Logger('Client').log(`serving the client from ${dir}`);
 }

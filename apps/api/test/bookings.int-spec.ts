@@ -1,4 +1,11 @@
-import type { Booking, BuildingSummary, Floor, FloorAvailability, ProblemDetails } from '@flexdesk/shared-contracts';
+import type {
+  Booking,
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+  Me,
+  ProblemDetails,
+} from '@flexdesk/shared-contracts';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -38,6 +45,28 @@ describe('booking API on a real database', () => {
     const res = await new Api(t.url).get('/api/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it("keeps a person's home building, suggesting the one of their groups' zones until then", async () => {
+    const admin = await loggedIn(t.url, 'admin@example.com');
+    const buildings = (await admin.get<BuildingSummary[]>('/api/buildings')).body;
+    const rathaus = buildings.find((b) => b.timeZone === 'Europe/Berlin') as BuildingSummary;
+    const london = buildings.find((b) => b.timeZone === 'Europe/London') as BuildingSummary;
+    // The admin is in group IT, whose zone is on the Rathaus's first floor.
+    expect((await admin.get<Me>('/api/me')).body).toMatchObject({
+      homeBuildingId: null,
+      suggestedHomeBuildingId: rathaus.id,
+    });
+
+    const set = await admin.patch<Me>('/api/me', { homeBuildingId: london.id });
+    expect(set.body).toMatchObject({ homeBuildingId: london.id, suggestedHomeBuildingId: rathaus.id });
+    const unknown = await admin.patch<ProblemDetails>('/api/me', {
+      homeBuildingId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'BUILDING_NOT_FOUND']);
+    expect((await admin.patch<ProblemDetails>('/api/me', { homeBuildingId: 'london' })).status).toBe(400);
+    expect((await admin.get<Me>('/api/me')).body.homeBuildingId).toBe(london.id);
+    expect((await admin.patch<Me>('/api/me', { homeBuildingId: null })).body.homeBuildingId).toBeNull();
   });
 
   it('serves the demo organisation', async () => {
@@ -444,5 +473,9 @@ describe('sessions, cookies and CSRF', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     const doc = await res.json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/bookings', '/api/floors/{id}/availability']));
+    // Larger JSON answers go compressed to clients that accept it.
+    const zipped = await fetch(`${t.url}/api/docs/openapi.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect((await zipped.json()).openapi).toBe(doc.openapi);
   });
 });

@@ -99,14 +99,22 @@ describe('calendar invites and subscription feed', () => {
       expect(zones[0].getAllSubcomponents('daylight').length).toBeGreaterThanOrEqual(1);
     });
 
-    it('speaks English when asked to and names each kind of space', async () => {
-      const desk = await employee.get<string>(`/api/bookings/${berlin.id}/invite.ics`, {
+    it("speaks the person's language, not the browser's, unless asked, and names each kind of space", async () => {
+      // The browser's English does not override the person's German setting for a download…
+      const browser = await employee.get<string>(`/api/bookings/${berlin.id}/invite.ics`, {
         'accept-language': 'en-GB,en;q=0.9',
       });
+      expect(events(parse(browser.body)).get(`${berlin.id}@flexdesk`)?.getFirstPropertyValue('summary')).toBe(
+        'Schreibtisch 0.12 – Rathaus Musterstadt',
+      );
+      // …the person's own setting does, and so does an explicit ?lang=.
+      expect((await employee.patch('/api/me', { locale: 'en' })).status).toBe(200);
+      const desk = await employee.get<string>(`/api/bookings/${berlin.id}/invite.ics`);
       expect(events(parse(desk.body)).get(`${berlin.id}@flexdesk`)?.getFirstPropertyValue('summary')).toBe(
         'Desk 0.12 – Rathaus Musterstadt',
       );
-      const car = await employee.get<string>(`/api/bookings/${parking.id}/invite.ics`, { 'accept-language': 'en' });
+      await employee.patch('/api/me', { locale: 'de' });
+      const car = await employee.get<string>(`/api/bookings/${parking.id}/invite.ics?lang=en`);
       const event = events(parse(car.body)).get(`${parking.id}@flexdesk`);
       expect(event?.getFirstPropertyValue('summary')).toBe('Parking space P05 – Rathaus Musterstadt');
       expect(event?.getFirstPropertyValue('location')).toBe('Rathaus Musterstadt, Tiefgarage, P05');

@@ -129,7 +129,13 @@ describe('editing buildings, floors and layouts', () => {
       })
     ).body;
     const draft = (await facility.get<LayoutDraft>(`/api/floors/${floor.id}/layout/draft`)).body;
-    expect(draft).toMatchObject({ draftVersion: 0, unpublished: false, layout: { zones: [], spaces: [] } });
+    expect(draft).toMatchObject({
+      draftVersion: 0,
+      unpublished: false,
+      layout: { zones: [], spaces: [] },
+      publishedAt: null,
+      publishedBy: null,
+    });
     expect((await employee.get(`/api/floors/${floor.id}/layout/draft`)).status).toBe(403);
 
     const zoneId = randomUUID();
@@ -170,6 +176,10 @@ describe('editing buildings, floors and layouts', () => {
     const published = await facility.post<PublishResult>(`/api/floors/${floor.id}/layout/publish`, { draftVersion: 1 });
     expect(published.status).toBe(200);
     expect(published.body).toEqual({ publishedVersion: 2, cancelledBookings: [] });
+    // The editor tells who published the version people see, and when.
+    const after = (await admin.get<LayoutDraft>(`/api/floors/${floor.id}/layout/draft`)).body;
+    expect(after).toMatchObject({ publishedVersion: 2, publishedBy: 'Fatma Yılmaz', unpublished: false });
+    expect(Math.abs(Date.parse(after.publishedAt as string) - Date.now())).toBeLessThan(60_000);
     const seen = (await employee.get<Floor>(`/api/floors/${floor.id}`)).body;
     expect(seen.spaces.map((s) => s.label)).toEqual(deskRow(10, 'N').map((s) => s.label));
     expect(seen.zones[0].name).toBe('Team Nord');

@@ -1,5 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import type { Booking, BookingChangedEvent, BuildingSummary, Floor, FloorAvailability } from '@flexdesk/shared-contracts';
+import type {
+  Booking,
+  BookingChangedEvent,
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+} from '@flexdesk/shared-contracts';
 import { createApp, type CreatedApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/database';
@@ -8,7 +14,9 @@ import { SseReader } from './support/sse';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const change = (spaceId: string, status: string) => (m: { event: string; data: string }) =>
-  m.event === 'change' && (JSON.parse(m.data) as BookingChangedEvent).spaceId === spaceId && JSON.parse(m.data).status === status;
+  m.event === 'change' &&
+  (JSON.parse(m.data) as BookingChangedEvent).spaceId === spaceId &&
+  JSON.parse(m.data).status === status;
 
 describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
   let t: TestApp;
@@ -25,7 +33,9 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
   beforeAll(async () => {
     t = await startTestApp('2026-12-07T07:00:00Z');
     employee = await loggedIn(t.url, 'employee@example.com');
-    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find((b) => b.timeZone === 'Europe/Berlin');
+    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find(
+      (b) => b.timeZone === 'Europe/Berlin',
+    );
     ground = (await employee.get<Floor>(`/api/floors/${rathaus?.floors.find((f) => f.level === 0)?.id}`)).body;
     parkingFloorId = rathaus?.floors.find((f) => f.level === -1)?.id ?? '';
   });
@@ -42,8 +52,14 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
     await floorStream.next((m) => m.event === 'ready');
 
     const avail = (await employee.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=2026-12-08`)).body;
-    const desk = ground.spaces.find((s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free');
-    const created = await employee.post<Booking>('/api/bookings', { spaceId: desk?.id, date: '2026-12-08', slot: 'day' });
+    const desk = ground.spaces.find(
+      (s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free',
+    );
+    const created = await employee.post<Booking>('/api/bookings', {
+      spaceId: desk?.id,
+      date: '2026-12-08',
+      slot: 'day',
+    });
     expect(created.status).toBe(201);
     const event = JSON.parse((await floorStream.next(change(desk?.id ?? '', 'confirmed'))).data) as BookingChangedEvent;
     expect(event).toEqual({
@@ -74,7 +90,13 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
 
   const onServer = process.env['DATABASE_URL'] ? it : it.skip;
   onServer('reaches a client connected to another API instance', async () => {
-    const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', JOBS_INTERVAL_SECONDS: '0' });
+    const config = loadConfig({
+      DATABASE_URL: process.env['DATABASE_URL'],
+      CLIENT_DIR: '',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      JOBS_INTERVAL_SECONDS: '0',
+    });
     let second: CreatedApp | null = null;
     try {
       second = await createApp(config, await openDatabase(config), t.clock);
@@ -82,10 +104,15 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
       const { port } = second.app.getHttpServer().address() as AddressInfo;
       const remote = await open(`http://127.0.0.1:${port}`, `?buildingId=${ground.buildingId}`);
       await remote.next((m) => m.event === 'ready');
-      const avail = (await employee.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=2026-12-09`)).body;
-      const desk = ground.spaces.find((s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free');
+      const avail = (await employee.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=2026-12-09`))
+        .body;
+      const desk = ground.spaces.find(
+        (s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free',
+      );
       const sent = Date.now();
-      expect((await employee.post('/api/bookings', { spaceId: desk?.id, date: '2026-12-09', slot: 'am' })).status).toBe(201);
+      expect((await employee.post('/api/bookings', { spaceId: desk?.id, date: '2026-12-09', slot: 'am' })).status).toBe(
+        201,
+      );
       await remote.next(change(desk?.id ?? '', 'confirmed'), 2000);
       expect(Date.now() - sent).toBeLessThan(2000);
       remote.close();

@@ -46,12 +46,17 @@ describe('reception: occupancy and day list', () => {
     t = await startTestApp(NOW);
     employee = await loggedIn(t.url, 'employee@example.com');
     reception = await loggedIn(t.url, 'reception@example.com');
-    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find((b) => b.timeZone === 'Europe/Berlin');
+    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find(
+      (b) => b.timeZone === 'Europe/Berlin',
+    );
     buildingId = rathaus?.id ?? '';
     ground = (await employee.get<Floor>(`/api/floors/${rathaus?.floors.find((f) => f.level === 0)?.id}`)).body;
     const avail = (await employee.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=2026-12-07`)).body;
-    const desk = ground.spaces.find((s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free');
-    booking = (await employee.post<Booking>('/api/bookings', { spaceId: desk?.id, date: '2026-12-07', slot: 'day' })).body;
+    const desk = ground.spaces.find(
+      (s) => s.kind === 'desk' && avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free',
+    );
+    booking = (await employee.post<Booking>('/api/bookings', { spaceId: desk?.id, date: '2026-12-07', slot: 'day' }))
+      .body;
   });
   afterAll(() => t?.close());
 
@@ -85,7 +90,8 @@ describe('reception: occupancy and day list', () => {
 
     // A check-in by the front desk shows up in the totals.
     expect((await reception.post(`/api/bookings/${booking.id}/check-in`)).status).toBe(200);
-    const after = (await reception.get<BuildingOccupancy>(`/api/buildings/${buildingId}/occupancy?date=2026-12-07`)).body;
+    const after = (await reception.get<BuildingOccupancy>(`/api/buildings/${buildingId}/occupancy?date=2026-12-07`))
+      .body;
     expect(after.total.checkedIn).toBe(day.total.checkedIn + 1);
     expect(after.bookings.find((b) => b.bookingId === booking.id)?.status).toBe('checked_in');
   });
@@ -102,19 +108,37 @@ describe('reception: occupancy and day list', () => {
     const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)), ';');
     expect(rows[0]).toEqual(['Etage', 'Platz', 'Art', 'Bereich', 'Name', 'Beginn', 'Ende', 'Status', 'Eingecheckt']);
     const line = rows.find((r) => r[4] === 'Erika Mustermann');
-    expect(line).toEqual(['Erdgeschoss', booking.spaceLabel, 'Schreibtisch', expect.any(String), 'Erika Mustermann', '07:00', '19:00', 'eingecheckt', expect.stringMatching(/^\d\d:\d\d$/)]);
+    expect(line).toEqual([
+      'Erdgeschoss',
+      booking.spaceLabel,
+      'Schreibtisch',
+      expect.any(String),
+      'Erika Mustermann',
+      '07:00',
+      '19:00',
+      'eingecheckt',
+      expect.stringMatching(/^\d\d:\d\d$/),
+    ]);
     expect(rows.length).toBeGreaterThan(1);
 
-    const en = await fetch(`${t.url}/api/buildings/${buildingId}/day-list.csv?date=2026-12-07`, {
+    // An English browser does not turn a German person's file into a comma CSV; `?lang=en` does.
+    const browser = await fetch(`${t.url}/api/buildings/${buildingId}/day-list.csv?date=2026-12-07`, {
       headers: { authorization: `Bearer ${reception.token}`, 'accept-language': 'en' },
+    });
+    expect((await browser.text()).split('\r\n')[0]).toBe('Etage;Platz;Art;Bereich;Name;Beginn;Ende;Status;Eingecheckt');
+    const en = await fetch(`${t.url}/api/buildings/${buildingId}/day-list.csv?date=2026-12-07&lang=en`, {
+      headers: { authorization: `Bearer ${reception.token}` },
     });
     // (fetch's text() drops the byte-order mark checked above)
     expect((await en.text()).split('\r\n')[0]).toBe('Floor,Space,Kind,Zone,Name,Start,End,Status,Checked in');
+    expect((await reception.get(`/api/buildings/${buildingId}/day-list.csv?date=2026-12-07&lang=fr`)).status).toBe(400);
   });
 
   it('validates its input', async () => {
     expect((await reception.get(`/api/buildings/${buildingId}/occupancy`)).status).toBe(400);
     expect((await reception.get(`/api/buildings/${buildingId}/occupancy?date=2026-13-01`)).status).toBe(400);
-    expect((await reception.get(`/api/buildings/00000000-0000-4000-8000-000000000000/occupancy?date=2026-12-07`)).body.code).toBe('BUILDING_NOT_FOUND');
+    expect(
+      (await reception.get(`/api/buildings/00000000-0000-4000-8000-000000000000/occupancy?date=2026-12-07`)).body.code,
+    ).toBe('BUILDING_NOT_FOUND');
   });
 });

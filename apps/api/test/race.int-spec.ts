@@ -33,12 +33,20 @@ describe('double booking under concurrency', () => {
     apis = [];
     for (let i = 1; i <= CONCURRENCY; i++) apis.push(await loggedIn(t.url, `racer${i}@example.com`));
     const buildings = (await apis[0].get<BuildingSummary[]>('/api/buildings')).body;
-    const floorId = buildings.find((b) => b.timeZone === 'Europe/Berlin')?.floors.find((f) => f.name === 'Erdgeschoss')?.id;
+    const floorId = buildings
+      .find((b) => b.timeZone === 'Europe/Berlin')
+      ?.floors.find((f) => f.name === 'Erdgeschoss')?.id;
     floor = (await apis[0].get<Floor>(`/api/floors/${floorId}`)).body;
 
     // On a server database, a second API instance (own pool, own Nest app) shares the race.
     if (process.env['DATABASE_URL']) {
-      const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', JOBS_INTERVAL_SECONDS: '0' });
+      const config = loadConfig({
+        DATABASE_URL: process.env['DATABASE_URL'],
+        CLIENT_DIR: '',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        JOBS_INTERVAL_SECONDS: '0',
+      });
       second = await createApp(config, await openDatabase(config), t.clock);
       await second.app.listen(0, '127.0.0.1');
       const { port } = second.app.getHttpServer().address() as AddressInfo;
@@ -72,7 +80,11 @@ describe('double booking under concurrency', () => {
     const desk = floor.spaces.find((s) => s.label === '0.21');
     const results = await Promise.all(
       Array.from({ length: CONCURRENCY }, (_, i) =>
-        apis[i % apis.length].post('/api/bookings', { spaceId: desk?.id, date: '2026-12-15', slot: i % 2 ? 'day' : 'am' }),
+        apis[i % apis.length].post('/api/bookings', {
+          spaceId: desk?.id,
+          date: '2026-12-15',
+          slot: i % 2 ? 'day' : 'am',
+        }),
       ),
     );
     const statuses = results.map((r) => r.status);

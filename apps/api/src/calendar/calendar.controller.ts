@@ -1,11 +1,12 @@
-import { Controller, Delete, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_ROUTES, type CalendarFeed, type CalendarFeedStatus } from '@flexdesk/shared-contracts';
 import { Public, RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
 import { uuidParam } from '../common/params';
-import { type AppRequest, type AuthUser, requestLocale } from '../common/request-context';
+import { DownloadQuery } from '../common/date-query.dto';
+import { type AppRequest, type AuthUser, downloadLocale } from '../common/request-context';
 import { NoContent, Returns, ReturnsText } from '../openapi/returns.decorator';
 import { CalendarService } from './calendar.service';
 
@@ -24,10 +25,10 @@ export class CalendarController {
   async invite(
     @CurrentUser() user: AuthUser,
     @Param('id', bookingId) id: string,
-    @Req() req: AppRequest,
+    @Query() query: DownloadQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const file = await this.calendar.invite(user, id, requestLocale(req));
+    const file = await this.calendar.invite(user, id, downloadLocale(user, query.lang));
     res.attachment(file.filename).type(ICS).setHeader('Cache-Control', 'private, no-store');
     return file.body;
   }

@@ -13,7 +13,16 @@ describe('error catalogue', () => {
   });
 
   it('fills parameters into the detail, never leaving "undefined"', () => {
-    const params = { count: 2, horizonDays: 14, slotStepMinutes: 15, minDurationMinutes: 30, maxDurationMinutes: 480, max: 1, minutes: 60, retryAfterSeconds: 9 };
+    const params = {
+      count: 2,
+      horizonDays: 14,
+      slotStepMinutes: 15,
+      minDurationMinutes: 30,
+      maxDurationMinutes: 480,
+      max: 1,
+      minutes: 60,
+      retryAfterSeconds: 9,
+    };
     for (const code of ERROR_CODES) {
       expect(describeError(code, params, 'de').detail).not.toContain('undefined');
       expect(describeError(code, params, 'en').detail).not.toContain('undefined');

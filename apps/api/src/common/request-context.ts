@@ -28,3 +28,11 @@ export interface AppRequest extends Request {
 export function requestLocale(req: AppRequest): Locale {
   return localeFromAcceptLanguage(req.headers['accept-language']) ?? req.user?.locale ?? 'de';
 }
+
+/**
+ * Downloads (CSV, .ics) follow the person's language setting, not the browser's: a link opened from
+ * a German UI in an English browser must still give Excel a `;`-separated file. `?lang=` wins.
+ */
+export function downloadLocale(user: Pick<AuthUser, 'locale'>, lang: Locale | undefined): Locale {
+  return lang ?? user.locale;
+}

@@ -13,6 +13,8 @@ export interface DraftRow {
   draftLayout: FloorLayout | null;
   draftUpdatedAt: Date | null;
   draftUpdatedBy: string | null;
+  publishedAt: Date | null;
+  publishedBy: string | null;
   planWidth: number;
   planHeight: number;
   planScale: number | null;
@@ -36,9 +38,11 @@ export type PublishOutcome =
 const DRAFT_SELECT = `
   SELECT f.id AS "floorId", f.building_id AS "buildingId", b.time_zone AS "timeZone", f.version,
          f.draft_version AS "draftVersion", f.draft_layout AS "draftLayout", f.draft_updated_at AS "draftUpdatedAt",
-         u.display_name AS "draftUpdatedBy", f.plan_width AS "planWidth", f.plan_height AS "planHeight",
-         f.plan_scale AS "planScale", f.background_id AS "backgroundId"
-    FROM floors f JOIN buildings b ON b.id = f.building_id LEFT JOIN users u ON u.id = f.draft_updated_by`;
+         u.display_name AS "draftUpdatedBy", f.published_at AS "publishedAt", p.display_name AS "publishedBy",
+         f.plan_width AS "planWidth", f.plan_height AS "planHeight", f.plan_scale AS "planScale",
+         f.background_id AS "backgroundId"
+    FROM floors f JOIN buildings b ON b.id = f.building_id
+    LEFT JOIN users u ON u.id = f.draft_updated_by LEFT JOIN users p ON p.id = f.published_by`;
 
 @Injectable()
 export class LayoutsRepository {
@@ -134,7 +138,7 @@ export class LayoutsRepository {
         m,
         affected.map((a) => a.id),
       );
-      const publishedVersion = await this.apply(m, floorId, row.draftLayout);
+      const publishedVersion = await this.apply(m, actorId, floorId, row.draftLayout);
       await recordAudit(m, {
         actorId,
         action: 'publish',
@@ -174,7 +178,7 @@ export class LayoutsRepository {
   }
 
   /** Makes the layout the published state of the floor, in the caller's transaction. */
-  private async apply(m: EntityManager, floorId: string, layout: FloorLayout): Promise<number> {
+  private async apply(m: EntityManager, actorId: string, floorId: string, layout: FloorLayout): Promise<number> {
     const spaceIds = layout.spaces.map((s) => s.id);
     const zoneIds = layout.zones.map((z) => z.id);
     await m.query(
@@ -213,7 +217,7 @@ export class LayoutsRepository {
     );
     const [[row]]: [{ version: number }[], number] = await m.query(
       `UPDATE floors SET plan_width = $2, plan_height = $3, plan_scale = $4, background_id = $5, version = version + 1,
-              draft_layout = NULL, updated_at = now()
+              draft_layout = NULL, updated_at = now(), published_at = now(), published_by = $6
         WHERE id = $1 RETURNING version`,
       [
         floorId,
@@ -221,6 +225,7 @@ export class LayoutsRepository {
         layout.plan.height,
         layout.plan.scale ?? null,
         backgroundIdOf(layout.plan.backgroundUrl),
+        actorId,
       ],
     );
     return row.version;

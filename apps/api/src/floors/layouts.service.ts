@@ -40,6 +40,8 @@ export class LayoutsService {
       layout: row.draftLayout ?? (await this.publishedOf(row)),
       updatedAt: row.draftUpdatedAt?.toISOString() ?? null,
       updatedBy: row.draftUpdatedBy,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      publishedBy: row.publishedBy,
     };
   }
 

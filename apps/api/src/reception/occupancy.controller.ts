@@ -1,12 +1,12 @@
-import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_ROUTES, type BuildingOccupancy } from '@flexdesk/shared-contracts';
 import { RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
-import { DateQuery } from '../common/date-query.dto';
+import { DateQuery, DayDownloadQuery } from '../common/date-query.dto';
 import { uuidParam } from '../common/params';
-import { type AppRequest, type AuthUser, requestLocale } from '../common/request-context';
+import { type AuthUser, downloadLocale } from '../common/request-context';
 import { Returns, ReturnsText } from '../openapi/returns.decorator';
 import { OccupancyService } from './occupancy.service';
 
@@ -38,11 +38,10 @@ export class OccupancyController {
   async dayList(
     @CurrentUser() user: AuthUser,
     @Param('id', buildingId) id: string,
-    @Query() query: DateQuery,
-    @Req() req: AppRequest,
+    @Query() query: DayDownloadQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const csv = await this.occupancy.dayListCsv(user, id, query.date, requestLocale(req));
+    const csv = await this.occupancy.dayListCsv(user, id, query.date, downloadLocale(user, query.lang));
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="flexdesk-${query.date}.csv"`);
     return csv;

@@ -6,7 +6,7 @@ import { CurrentUser } from '../common/current-user.decorator';
 import type { AuthUser } from '../common/request-context';
 import { Returns } from '../openapi/returns.decorator';
 import { UpdateMeDto } from './users.dto';
-import { toMe, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('me')
 @Controller(API_ROUTES.me)
@@ -17,11 +17,11 @@ export class MeController {
   @RequirePermission('profile:self')
   @Header('Cache-Control', 'no-store')
   @Returns('Me')
-  me(@CurrentUser() user: AuthUser): Me {
-    return toMe(user);
+  me(@CurrentUser() user: AuthUser): Promise<Me> {
+    return this.users.me(user);
   }
 
-  /** Language, name visibility to colleagues, the floor the booking page opens on. */
+  /** Language, name visibility to colleagues, the home building and floor the booking page opens on. */
   @Patch()
   @RequirePermission('profile:self')
   @Returns('Me')

@@ -27,4 +27,12 @@ export class UpdateMeDto implements UpdateMeRequest {
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID()
   defaultFloorId?: string | null;
+
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }],
+    description: 'The building the booking page opens on',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsUUID()
+  homeBuildingId?: string | null;
 }

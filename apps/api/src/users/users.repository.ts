@@ -11,12 +11,18 @@ export interface UserRow {
   showNameToColleagues: boolean;
   defaultFloorId: string | null;
   groupIds: string[];
+  homeBuildingId: string | null;
+  suggestedHomeBuildingId: string | null;
   active: boolean;
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u.locale, u.active,
   u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",
-  COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds"`;
+  COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds",
+  u.home_building_id AS "homeBuildingId",
+  (SELECT f.building_id FROM zones z JOIN floors f ON f.id = z.floor_id
+     JOIN user_groups g ON g.user_id = u.id AND g.group_id = ANY (z.restricted_group_ids)
+    GROUP BY f.building_id ORDER BY count(*) DESC, f.building_id LIMIT 1) AS "suggestedHomeBuildingId"`;
 
 const ACCENTED = 'äöüàáâãåèéêëìíîïòóôõøùúûçñýšžčćłđÄÖÜÀÁÂÃÅÈÉÊËÌÍÎÏÒÓÔÕØÙÚÛÇÑÝŠŽČĆŁĐ';
 const PLAIN = 'aouaaaaaeeeeiiiiooooouuucnyszccldaouaaaaaeeeeiiiiooooouuucnyszccld';
@@ -75,12 +81,17 @@ export class UsersRepository {
   }
 
   /**
-   * Changes what is given. Returns false, changing nothing, if `defaultFloorId` names no floor
-   * (checked in the same statement, so a floor deleted meanwhile cannot slip in).
+   * Changes what is given. Returns false, changing nothing, if `defaultFloorId` names no floor or
+   * `homeBuildingId` no building (checked in the same statement, so one deleted meanwhile cannot slip in).
    */
   async updateSettings(
     id: string,
-    patch: { locale?: Locale; showNameToColleagues?: boolean; defaultFloorId?: string | null },
+    patch: {
+      locale?: Locale;
+      showNameToColleagues?: boolean;
+      defaultFloorId?: string | null;
+      homeBuildingId?: string | null;
+    },
   ): Promise<boolean> {
     const sets: string[] = [];
     const params: unknown[] = [id];
@@ -91,14 +102,16 @@ export class UsersRepository {
     };
     if (patch.locale !== undefined) add('locale', patch.locale);
     if (patch.showNameToColleagues !== undefined) add('show_name_to_colleagues', patch.showNameToColleagues);
-    let floorCheck = '';
-    if (patch.defaultFloorId !== undefined) {
-      const ref = add('default_floor_id', patch.defaultFloorId);
-      floorCheck = ` AND (${ref}::uuid IS NULL OR EXISTS (SELECT 1 FROM floors f WHERE f.id = ${ref}::uuid))`;
-    }
+    const checks: string[] = [];
+    const reference = (column: string, value: string | null, table: 'floors' | 'buildings') => {
+      const ref = add(column, value);
+      checks.push(` AND (${ref}::uuid IS NULL OR EXISTS (SELECT 1 FROM ${table} x WHERE x.id = ${ref}::uuid))`);
+    };
+    if (patch.defaultFloorId !== undefined) reference('default_floor_id', patch.defaultFloorId, 'floors');
+    if (patch.homeBuildingId !== undefined) reference('home_building_id', patch.homeBuildingId, 'buildings');
     if (!sets.length) return true;
     const [, count] = await this.dataSource.query(
-      `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${floorCheck}`,
+      `UPDATE users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1${checks.join('')}`,
       params,
     );
     return Number(count) > 0;

@@ -12,7 +12,7 @@ import type { AuthUser } from '../common/request-context';
 import { validationError } from '../common/validation';
 import { type UserRow, UsersRepository } from './users.repository';
 
-export function toMe(u: Omit<UserRow, 'active'> | AuthUser): Me {
+export function toMe(u: Omit<UserRow, 'active'>): Me {
   return {
     id: u.id,
     email: u.email,
@@ -22,6 +22,8 @@ export function toMe(u: Omit<UserRow, 'active'> | AuthUser): Me {
     showNameToColleagues: u.showNameToColleagues,
     groupIds: u.groupIds,
     defaultFloorId: u.defaultFloorId,
+    homeBuildingId: u.homeBuildingId,
+    suggestedHomeBuildingId: u.suggestedHomeBuildingId,
   };
 }
 
@@ -30,11 +32,17 @@ export function toMe(u: Omit<UserRow, 'active'> | AuthUser): Me {
 export class UsersService {
   constructor(private readonly users: UsersRepository) {}
 
+  async me(user: AuthUser): Promise<Me> {
+    const row = await this.users.findById(user.id);
+    if (!row) throw new DomainError('USER_NOT_FOUND');
+    return toMe(row);
+  }
+
   async updateMe(user: AuthUser, patch: UpdateMeRequest): Promise<Me> {
-    if (!(await this.users.updateSettings(user.id, patch))) throw new DomainError('FLOOR_NOT_FOUND');
-    const updated = await this.users.findById(user.id);
-    if (!updated) throw new DomainError('USER_NOT_FOUND');
-    return toMe(updated);
+    if (!(await this.users.updateSettings(user.id, patch))) {
+      throw new DomainError(patch.homeBuildingId ? 'BUILDING_NOT_FOUND' : 'FLOOR_NOT_FOUND');
+    }
+    return this.me(user);
   }
 
   /**

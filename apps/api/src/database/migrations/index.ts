@@ -4,6 +4,7 @@ import { AddLayoutDraftsAndAudit1764500000000 } from './1764500000000-AddLayoutD
 import { AddBookingFloor1764600000000 } from './1764600000000-AddBookingFloor';
 import { AddFloorBackgrounds1764700000000 } from './1764700000000-AddFloorBackgrounds';
 import { AddReceptionAssignments1764800000000 } from './1764800000000-AddReceptionAssignments';
+import { AddHomeBuildingAndPublishInfo1796403297896 } from './1796403297896-AddHomeBuildingAndPublishInfo';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddBookingFloor1764600000000,
   AddFloorBackgrounds1764700000000,
   AddReceptionAssignments1764800000000,
+  AddHomeBuildingAndPublishInfo1796403297896,
 ];

@@ -72,6 +72,9 @@ export interface LayoutDraft {
   layout: FloorLayout;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** When and by whom the version employees see was published (null before the first publish). */
+  publishedAt: string | null;
+  publishedBy: string | null;
 }
 
 export interface SaveDraftRequest {

@@ -1,11 +1,4 @@
-import type {
-  BookingSlot,
-  BookingStatus,
-  Locale,
-  Role,
-  SpaceKind,
-  SpaceState,
-} from './enums';
+import type { BookingSlot, BookingStatus, Locale, Role, SpaceKind, SpaceState } from './enums';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -127,6 +120,10 @@ export interface Me extends UserSummary {
   showNameToColleagues: boolean;
   groupIds: string[];
   defaultFloorId: string | null;
+  /** The building the booking page opens on, as the person (or an admin) set it. */
+  homeBuildingId: string | null;
+  /** Where the person's groups have their zones: the default while no home building is set. */
+  suggestedHomeBuildingId: string | null;
 }
 
 export interface LoginRequest {
@@ -146,6 +143,7 @@ export interface UpdateMeRequest {
   locale?: Locale;
   showNameToColleagues?: boolean;
   defaultFloorId?: string | null;
+  homeBuildingId?: string | null;
 }
 
 /** Either a named slot on a date, or explicit start/end (slot `custom`). */
