@@ -21,6 +21,7 @@ import { EventsModule } from './events/events.module';
 import { FloorsModule } from './floors/floors.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { PeopleModule } from './people/people.module';
 import { ReceptionModule } from './reception/reception.module';
 import { UsersModule } from './users/users.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         UsersModule,
+        PeopleModule,
         BuildingsModule,
         FloorsModule,
         BackgroundsModule,

@@ -8,6 +8,7 @@ import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
 import { openDatabase, migrate } from './database/database';
 import { buildOpenApiDocument } from './openapi/document';
+import { PeopleService } from './people/people.service';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
 /** `main.js openapi <file>`: writes the OpenAPI document, built from a throwaway embedded database. */
@@ -34,6 +35,37 @@ async function exportOpenApi(file: string | undefined): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   new Logger('Flexdesk').log(`wrote the OpenAPI document to ${file}`);
+}
+
+/**
+ * `main.js create-admin --email <e> --name <n>`: the first admin of a server install (no demo data
+ * needed). Prints a one-time link to choose a password, valid for a week.
+ */
+async function createAdmin(args: string[]): Promise<void> {
+  const option = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1]?.trim() : undefined;
+  };
+  const email = option('email');
+  const name = option('name') || email?.split('@')[0];
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || !name) {
+    throw new Error('usage: npm run create-admin -- --email <address> --name "<full name>"');
+  }
+  const config = { ...loadConfig(), clientDir: '', jobsIntervalSeconds: 0 };
+  const database = await openDatabase(config);
+  const { app, close } = await createApp(config, database).catch(async (e) => {
+    await database.stop();
+    throw e;
+  });
+  try {
+    const { person, setPassword } = await app.get(PeopleService).ensureAdmin(email, name);
+    process.stdout.write(
+      `${person.displayName} <${person.email}> is an administrator.\n` +
+        `Open this link to choose a password (valid until ${setPassword.expiresAt}):\n${setPassword.url}\n`,
+    );
+  } finally {
+    await close();
+  }
 }
 
 /** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
@@ -93,12 +125,20 @@ async function bootstrap(): Promise<void> {
 }
 
 const command = process.argv[2];
-const known = ['migrate', 'revert', 'seed', 'openapi'];
+const known = ['migrate', 'revert', 'seed', 'openapi', 'create-admin'];
 if (command && !known.includes(command)) {
   new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
   process.exit(2);
 }
-(command === 'openapi' ? exportOpenApi(process.argv[3]) : command ? maintenance(command) : bootstrap()).catch((e) => {
+const run =
+  command === 'openapi'
+    ? exportOpenApi(process.argv[3])
+    : command === 'create-admin'
+      ? createAdmin(process.argv.slice(3))
+      : command
+        ? maintenance(command)
+        : bootstrap();
+run.catch((e) => {
   new Logger('Flexdesk').error(e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack : undefined);
   process.exit(1);
 });

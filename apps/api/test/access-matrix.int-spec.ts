@@ -28,7 +28,13 @@ const TODAY = '2026-12-07';
 const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** The only routes that answer without a session. Adding one here is a reviewed decision. */
-const PUBLIC_ROUTES = ['GET /api/calendar/:file', 'GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /api/calendar/:file',
+  'GET /api/health',
+  'POST /api/auth/login',
+  'POST /api/auth/password-link',
+  'POST /api/auth/set-password',
+];
 
 type Who = 'anonymous' | Role;
 const ACCOUNTS: Record<Role, string> = {
@@ -59,6 +65,8 @@ interface Fixture {
   freshSession?: boolean;
   /** The answer is an endless event stream: read its status and first event, then hang up. */
   stream?: boolean;
+  /** Undoes what a successful call changed that later calls rely on. */
+  cleanup?: (who: Who) => Promise<void>;
 }
 
 async function openStream(caller: Api, path: string): Promise<Res> {
@@ -151,6 +159,27 @@ describe('route x role matrix', () => {
       throw new Error(`check-in ${checked} for ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return booking;
   };
+
+  /** A person an admin invites, for the people routes that change someone. */
+  const newPerson = async () =>
+    (
+      await admin.post('/api/admin/people', {
+        email: `${randomUUID()}@example.com`,
+        displayName: 'Scratch Person',
+        roles: ['employee'],
+      })
+    ).body.person as { id: string };
+  const inviteToken = async () => {
+    const created = await admin.post('/api/admin/people', {
+      email: `${randomUUID()}@example.com`,
+      displayName: 'Invited',
+      roles: ['employee'],
+    });
+    return (created.body.setPassword.url as string).split('#token=')[1];
+  };
+  const newGroup = async () =>
+    (await admin.post('/api/admin/groups', { name: `Scratch ${randomUUID().slice(0, 8)}` })).body.id as string;
+  let demoHash: string;
 
   const FLOOR = { name: 'Scratch floor', level: 1, width: 2000, height: 1000 };
   const LAYOUT = () => ({
@@ -387,6 +416,114 @@ describe('route x role matrix', () => {
       ok: 200,
       valid: async () => ({ params: { id: receptionistId }, body: { allBuildings: false, buildingIds: [rathaus.id] } }),
     },
+    'POST /api/auth/password-link': {
+      permission: 'public',
+      ok: 200,
+      valid: async () => ({ body: { token: await inviteToken() } }),
+    },
+    'POST /api/auth/set-password': {
+      permission: 'public',
+      ok: 204,
+      valid: async () => ({ body: { token: await inviteToken(), password: 'a long enough secret' } }),
+    },
+    'POST /api/me/password': {
+      permission: 'profile:self',
+      ok: 204,
+      valid: async () => ({ body: { currentPassword: 'flexdesk', newPassword: 'a long enough secret' } }),
+      // The demo accounts keep their password for the rest of the walk.
+      cleanup: async (who) => {
+        if (who !== 'anonymous')
+          await t.dataSource.query(`UPDATE users SET password_hash = $2 WHERE email = $1`, [ACCOUNTS[who], demoHash]);
+      },
+    },
+    'GET /api/admin/people': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ query: 'query=mu&limit=5' }),
+    },
+    'GET /api/admin/people/export.csv': { permission: 'people:admin', ok: 200, valid: async () => ({}) },
+    'POST /api/admin/people/import': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({
+        send: async (caller, path) => {
+          const form = new FormData();
+          form.append(
+            'file',
+            new Blob(['email;name\nnew.person@example.com;New Person\n'], { type: 'text/csv' }),
+            'people.csv',
+          );
+          const res = await fetch(`${caller.baseUrl}${path}`, {
+            method: 'POST',
+            headers: caller.token ? { authorization: `Bearer ${caller.token}` } : {},
+            body: form,
+          });
+          return { status: res.status, body: await res.json(), headers: res.headers };
+        },
+      }),
+    },
+    'POST /api/admin/people': {
+      permission: 'people:admin',
+      ok: 201,
+      valid: async () => ({
+        body: { email: `${randomUUID()}@example.com`, displayName: 'New Person', roles: ['employee'] },
+      }),
+    },
+    'GET /api/admin/people/:id': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: receptionistId } }),
+    },
+    'PATCH /api/admin/people/:id': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: (await newPerson()).id }, body: { displayName: 'Renamed Person' } }),
+    },
+    'POST /api/admin/people/:id/password-reset': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: (await newPerson()).id } }),
+    },
+    'POST /api/admin/people/:id/deactivate': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: (await newPerson()).id } }),
+    },
+    'POST /api/admin/people/:id/reactivate': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => {
+        const { id } = await newPerson();
+        await admin.post(`/api/admin/people/${id}/deactivate`);
+        return { params: { id } };
+      },
+    },
+    'GET /api/admin/groups': { permission: 'people:admin', ok: 200, valid: async () => ({}) },
+    'POST /api/admin/groups': {
+      permission: 'people:admin',
+      ok: 201,
+      valid: async () => ({ body: { name: `Team ${randomUUID().slice(0, 8)}` } }),
+    },
+    'PUT /api/admin/groups/:id': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: await newGroup() }, body: { name: `Renamed ${randomUUID().slice(0, 8)}` } }),
+    },
+    'DELETE /api/admin/groups/:id': {
+      permission: 'people:admin',
+      ok: 204,
+      valid: async () => ({ params: { id: await newGroup() } }),
+    },
+    'PUT /api/admin/groups/:id/members/:userId': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: await newGroup(), userId: (await newPerson()).id } }),
+    },
+    'DELETE /api/admin/groups/:id/members/:userId': {
+      permission: 'people:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: await newGroup(), userId: (await newPerson()).id } }),
+    },
     'GET /api/audit': {
       permission: 'audit:read',
       ok: 200,
@@ -407,6 +544,9 @@ describe('route x role matrix', () => {
     );
     ground = rathausFloors.find((f) => f.level === 0) as Floor;
     receptionistId = (await api('receptionist').get<Me>('/api/me')).body.id;
+    [{ hash: demoHash }] = await t.dataSource.query(`SELECT password_hash AS hash FROM users WHERE email = $1`, [
+      ACCOUNTS.employee,
+    ]);
     const feed = await api('employee').post('/api/me/calendar-feed');
     feedFile = (feed.body.url as string).split('/').pop() as string;
   });
@@ -478,6 +618,7 @@ describe('route x role matrix', () => {
           wrong.push(
             `${label} valid: ${valid.status} (expected ${expected}) ${JSON.stringify(valid.body)?.slice(0, 160)}`,
           );
+        if (allowed && valid.status === fixture.ok) await fixture.cleanup?.(who);
         if (!allowed && valid.body?.code !== (who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')) {
           wrong.push(`${label} valid: code ${valid.body?.code}`);
         }

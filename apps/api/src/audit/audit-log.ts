@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditEntityType } from '@flexdesk/shared-contracts';
 
 export interface AuditRecord {
-  actorId: string;
+  /** Null for changes made by the command-line tools or provisioning without a person behind them. */
+  actorId: string | null;
   /** What was done, e.g. `create`, `publish`, `reception.assignment_set`. */
   action: string;
   entityType: AuditEntityType;

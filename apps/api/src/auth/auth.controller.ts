@@ -1,13 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { API_ROUTES, CSRF_COOKIE, type LoginResponse, SESSION_COOKIE } from '@flexdesk/shared-contracts';
+import {
+  API_ROUTES,
+  CSRF_COOKIE,
+  type LoginResponse,
+  type PasswordTokenInfo,
+  SESSION_COOKIE,
+} from '@flexdesk/shared-contracts';
 import { Public, RequirePermission } from '../access/permission.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CurrentUser } from '../common/current-user.decorator';
 import type { AppRequest, AuthUser } from '../common/request-context';
 import { NoContent, Returns } from '../openapi/returns.decorator';
-import { LoginDto } from './auth.dto';
+import { ChangePasswordDto, LoginDto, PasswordLinkDto, SetPasswordDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -39,6 +45,31 @@ export class AuthController {
     // Readable by the page on purpose: the client echoes it in a header (double-submit CSRF token).
     res.cookie(CSRF_COOKIE, result.csrfToken, { ...base, httpOnly: false });
     return result;
+  }
+
+  /** Whose set-password link this is (invitation or reset), so the page can greet them. */
+  @Public()
+  @Post(API_ROUTES.passwordLink)
+  @HttpCode(200)
+  @Returns('PasswordTokenInfo')
+  passwordLink(@Body() body: PasswordLinkDto, @Req() req: AppRequest): Promise<PasswordTokenInfo> {
+    return this.auth.passwordLinkInfo(body.token, req.ip ?? 'unknown');
+  }
+
+  /** Chooses a password with a link's token; the link is used up and every session of the person ends. */
+  @Public()
+  @Post(API_ROUTES.setPassword)
+  @NoContent()
+  setPassword(@Body() body: SetPasswordDto, @Req() req: AppRequest): Promise<void> {
+    return this.auth.setPassword(body.token, body.password, req.ip ?? 'unknown');
+  }
+
+  /** A new password for oneself: the current one is required; other sessions end. */
+  @Post(API_ROUTES.myPassword)
+  @RequirePermission('profile:self')
+  @NoContent()
+  changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 
   @Post(API_ROUTES.logout)

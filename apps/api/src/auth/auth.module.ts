@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { PasswordTokensRepository } from './password-tokens.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionsRepository } from './sessions.repository';
 
@@ -9,7 +10,7 @@ import { SessionsRepository } from './sessions.repository';
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsRepository, RateLimitRepository],
+  providers: [AuthService, SessionsRepository, RateLimitRepository, PasswordTokensRepository],
   exports: [AuthService, RateLimitRepository],
 })
 export class AuthModule {}

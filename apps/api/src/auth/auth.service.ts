@@ -1,11 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { LoginResponse } from '@flexdesk/shared-contracts';
+import {
+  PASSWORD_LINK_DAYS,
+  SET_PASSWORD_PAGE,
+  type LoginResponse,
+  type PasswordLink,
+  type PasswordTokenInfo,
+} from '@flexdesk/shared-contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { UsersRepository } from '../users/users.repository';
 import { toMe } from '../users/users.service';
-import { verifyPassword } from './password';
+import { hashPassword, needsRehash, verifyPassword } from './password';
+import { PasswordTokensRepository } from './password-tokens.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newToken } from './tokens';
@@ -19,6 +26,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly rateLimits: RateLimitRepository,
+    private readonly passwordTokens: PasswordTokensRepository,
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResponse> {
@@ -36,6 +44,10 @@ export class AuthService {
       await this.rateLimits.hit(emailKey, windowSeconds);
       this.logger.warn(`failed login from ${clientIp}`);
       throw new DomainError('INVALID_CREDENTIALS');
+    }
+
+    if (user.passwordHash && needsRehash(user.passwordHash)) {
+      await this.sessions.upgradeHash(user.id, user.passwordHash, await hashPassword(password));
     }
 
     const token = newToken();
@@ -66,6 +78,57 @@ export class AuthService {
 
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.delete(user.sessionId);
+  }
+
+  /**
+   * A one-time link to set a password, valid for a week, voiding earlier ones. Only its hash is
+   * stored; the token travels in the URL's fragment, which browsers never send to a server.
+   */
+  async passwordLink(actorId: string | null, userId: string, purpose: 'invite' | 'reset'): Promise<PasswordLink> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + PASSWORD_LINK_DAYS * 86_400_000);
+    await this.passwordTokens.issue(actorId, userId, purpose, hashToken(token), expiresAt);
+    return { url: `${this.config.publicUrl}/${SET_PASSWORD_PAGE}#token=${token}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  async passwordLinkInfo(token: string, clientIp: string): Promise<PasswordTokenInfo> {
+    await this.limitLinkGuesses(clientIp);
+    const row = await this.passwordTokens.find(hashToken(token));
+    if (!row) throw new DomainError('PASSWORD_LINK_INVALID');
+    return {
+      email: row.email,
+      displayName: row.displayName,
+      purpose: row.purpose,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+  }
+
+  /** Sets the password chosen through a link; every session of the person ends. */
+  async setPassword(token: string, password: string, clientIp: string): Promise<void> {
+    await this.limitLinkGuesses(clientIp);
+    const userId = await this.passwordTokens.consume(hashToken(token), await hashPassword(password));
+    if (!userId) throw new DomainError('PASSWORD_LINK_INVALID');
+    this.logger.log(`password set through a link for user ${userId}`);
+  }
+
+  /** A signed-in person's new password: the current one is required, other sessions end. */
+  async changePassword(user: AuthUser, current: string, next: string): Promise<void> {
+    const { failuresPerEmailPerWindow, windowSeconds } = this.config.loginRateLimit;
+    const key = `password-change:fail:${user.id}`;
+    if ((await this.rateLimits.peek(key, windowSeconds)) >= failuresPerEmailPerWindow)
+      throw this.rateLimited(windowSeconds);
+    if (!(await verifyPassword(current, await this.sessions.passwordHash(user.id)))) {
+      await this.rateLimits.hit(key, windowSeconds);
+      throw new DomainError('CURRENT_PASSWORD_WRONG');
+    }
+    await this.sessions.changePassword(user.id, await hashPassword(next), user.sessionId);
+  }
+
+  /** Link tokens are unguessable, but nobody gets to try many. */
+  private async limitLinkGuesses(clientIp: string): Promise<void> {
+    const { perIpPerWindow, windowSeconds } = this.config.loginRateLimit;
+    const hit = await this.rateLimits.hit(`password-link:ip:${clientIp}`, windowSeconds);
+    if (hit.count > perIpPerWindow) throw this.rateLimited(hit.retryAfterSeconds);
   }
 
   private rateLimited(retryAfterSeconds: number): DomainError {

@@ -55,4 +55,29 @@ export class SessionsRepository {
   async delete(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
   }
+
+  /** A new password: the hash changes and every other session of the person ends, at once. */
+  async changePassword(userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+      await m.query(`DELETE FROM sessions WHERE user_id = $1 AND id <> $2`, [userId, keepSessionId]);
+    });
+  }
+
+  async passwordHash(userId: string): Promise<string | null> {
+    const rows: { hash: string | null }[] = await this.dataSource.query(
+      `SELECT password_hash AS hash FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.hash ?? null;
+  }
+
+  /** Replaces a verified hash by one with today's parameters (argon2id), unless it changed meanwhile. */
+  async upgradeHash(userId: string, oldHash: string, newHash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2`, [
+      userId,
+      oldHash,
+      newHash,
+    ]);
+  }
 }

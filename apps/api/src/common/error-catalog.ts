@@ -183,6 +183,47 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Jemand anderes hat inzwischen gespeichert. Bitte laden Sie neu.',
     en: () => 'Someone else has saved in the meantime. Please reload.',
   },
+  EMAIL_TAKEN: {
+    status: 409,
+    de: () => 'Diese E-Mail-Adresse gehört schon zu einer anderen Person.',
+    en: () => 'This email address already belongs to someone else.',
+  },
+  GROUP_NOT_FOUND: { status: 404, de: () => 'Gruppe nicht gefunden.', en: () => 'Group not found.' },
+  GROUP_NAME_TAKEN: {
+    status: 409,
+    de: () => 'Eine Gruppe mit diesem Namen gibt es schon.',
+    en: () => 'A group with this name already exists.',
+  },
+  PASSWORD_LINK_INVALID: {
+    status: 404,
+    de: () => 'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Bitten Sie um einen neuen.',
+    en: () => 'This link is invalid, has expired or has been used. Please ask for a new one.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 422,
+    de: () => 'Das bisherige Passwort stimmt nicht.',
+    en: () => 'The current password is wrong.',
+  },
+  LAST_ADMIN: {
+    status: 409,
+    de: () => 'Es muss mindestens eine aktive Person mit Administrationsrechten bleiben.',
+    en: () => 'At least one active administrator must remain.',
+  },
+  CANNOT_DEACTIVATE_SELF: {
+    status: 422,
+    de: () => 'Sie können Ihr eigenes Konto nicht deaktivieren.',
+    en: () => 'You cannot deactivate your own account.',
+  },
+  PERSON_INACTIVE: {
+    status: 422,
+    de: () => 'Diese Person ist deaktiviert.',
+    en: () => 'This person is deactivated.',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    de: () => 'Die Datei ist keine lesbare CSV-Datei mit den Spalten email, name, groups, roles.',
+    en: () => 'The file is not a readable CSV file with the columns email, name, groups, roles.',
+  },
   BACKGROUND_MISSING: {
     status: 400,
     de: () => 'Bitte senden Sie genau eine Bilddatei im Feld „file“.',

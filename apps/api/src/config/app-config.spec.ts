@@ -27,4 +27,12 @@ describe('loadConfig', () => {
   it('turns off the client with an empty CLIENT_DIR', () => {
     expect(loadConfig({ CLIENT_DIR: '' }).clientDir).toBeNull();
   });
+
+  it('takes the public address without a trailing slash, defaulting to this port on localhost', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://desks.musterstadt.de/flexdesk/' }).publicUrl).toBe('https://desks.musterstadt.de/flexdesk');
+    expect(() => loadConfig({ PUBLIC_URL: 'desks.musterstadt.de' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://desks.musterstadt.de/?x=1' })).toThrow(/PUBLIC_URL/);
+  });
 });

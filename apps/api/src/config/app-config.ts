@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   port: number;
   host: string;
+  /** The address people reach Flexdesk at (links in set-password mails, calendar feeds, sign-in redirects). */
+  publicUrl: string;
   /** PostgreSQL server URL; null selects the embedded PGlite database. */
   databaseUrl: string | null;
   /** Folder of the embedded database (ignored with a server). */
@@ -62,9 +64,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     errors.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const clientDirRaw = env['CLIENT_DIR'];
+  const port = int(env, 'PORT', 3000, 0, 65535, errors);
+  const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    errors.push(`PUBLIC_URL must be an http(s) URL without query or fragment (got "${env['PUBLIC_URL']}")`);
+  }
   const config: AppConfig = {
-    port: int(env, 'PORT', 3000, 0, 65535, errors),
+    port,
     host: env['HOST'] || '0.0.0.0',
+    publicUrl,
     databaseUrl,
     dataDir: resolve(cwd, env['DATA_DIR'] || 'data'),
     seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null, errors),

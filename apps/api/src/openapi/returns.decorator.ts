@@ -29,6 +29,14 @@ export interface ResponseSchemas {
   LoginResponse: C.LoginResponse;
   Me: C.Me;
   PersonSearchResult: C.PersonSearchResult;
+  PasswordTokenInfo: C.PasswordTokenInfo;
+  PersonAdminView: C.PersonAdminView;
+  PeoplePage: C.PeoplePage;
+  CreatedPerson: C.CreatedPerson;
+  PasswordLink: C.PasswordLink;
+  DeactivationResult: C.DeactivationResult;
+  PeopleImportResult: C.PeopleImportResult;
+  GroupAdminView: C.GroupAdminView;
   PublishResult: C.PublishResult;
   ReceptionAssignment: C.ReceptionAssignment;
 }

@@ -14,7 +14,7 @@ import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
-import { toCsv } from './csv';
+import { toCsv } from '../common/csv';
 import { OccupancyRepository, type SpaceDayRow } from './occupancy.repository';
 
 function totals(rows: SpaceDayRow[]): OccupancyTotals {

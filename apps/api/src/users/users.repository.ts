@@ -24,15 +24,10 @@ const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u
      JOIN user_groups g ON g.user_id = u.id AND g.group_id = ANY (z.restricted_group_ids)
     GROUP BY f.building_id ORDER BY count(*) DESC, f.building_id LIMIT 1) AS "suggestedHomeBuildingId"`;
 
-const ACCENTED = 'äöüàáâãåèéêëìíîïòóôõøùúûçñýšžčćłđÄÖÜÀÁÂÃÅÈÉÊËÌÍÎÏÒÓÔÕØÙÚÛÇÑÝŠŽČĆŁĐ';
-const PLAIN = 'aouaaaaaeeeeiiiiooooouuucnyszccldaouaaaaaeeeeiiiiooooouuucnyszccld';
-/** SQL folding a name for search: lower case, accents dropped, ß as ss. */
-const FOLD_SQL = (column: string) => `replace(translate(lower(${column}), '${ACCENTED}', '${PLAIN}'), 'ß', 'ss')`;
-/** SQL spelling umlauts the German way (ü → ue), for people who type "mueller". */
-const TRANSLIT_SQL = (column: string) =>
-  `replace(replace(replace(replace(translate(lower(${column}), 'ÄÖÜ', 'äöü'), 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss')`;
-
-/** The typed text folded as `FOLD_SQL` folds names. */
+/**
+ * The typed text folded as the stored `users.search_key` folds names (see the AddPeopleAdministration
+ * migration): lower case, accents dropped, ß as ss.
+ */
 export function foldForSearch(text: string): string {
   return text
     .toLowerCase()
@@ -69,12 +64,11 @@ export class UsersRepository {
   async searchActive(text: string, limit: number): Promise<PersonSearchResult[]> {
     const folded = foldForSearch(text);
     const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const name = 'u.display_name';
     return this.dataSource.query(
       `SELECT u.id, u.display_name AS "displayName", u.email
          FROM users u
-        WHERE u.active AND (${FOLD_SQL(name)} LIKE $1 OR ${TRANSLIT_SQL(name)} LIKE $1 OR lower(u.email) LIKE $1)
-        ORDER BY (${FOLD_SQL(name)} LIKE $2) DESC, lower(u.display_name), u.email
+        WHERE u.active AND u.search_key LIKE $1
+        ORDER BY (u.search_key LIKE $2) DESC, lower(u.display_name), u.email
         LIMIT $3`,
       [pattern, pattern.slice(1), limit],
     );

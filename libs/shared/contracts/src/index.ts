@@ -7,3 +7,4 @@ export * from './lib/occupancy';
 export * from './lib/admin';
 export * from './lib/reception';
 export * from './lib/permissions';
+export * from './lib/people';

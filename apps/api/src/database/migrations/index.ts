@@ -5,6 +5,7 @@ import { AddBookingFloor1764600000000 } from './1764600000000-AddBookingFloor';
 import { AddFloorBackgrounds1764700000000 } from './1764700000000-AddFloorBackgrounds';
 import { AddReceptionAssignments1764800000000 } from './1764800000000-AddReceptionAssignments';
 import { AddHomeBuildingAndPublishInfo1796403297896 } from './1796403297896-AddHomeBuildingAndPublishInfo';
+import { AddPeopleAdministration1796403774214 } from './1796403774214-AddPeopleAdministration';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddFloorBackgrounds1764700000000,
   AddReceptionAssignments1764800000000,
   AddHomeBuildingAndPublishInfo1796403297896,
+  AddPeopleAdministration1796403774214,
 ];

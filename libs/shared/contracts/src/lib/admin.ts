@@ -102,6 +102,7 @@ export interface PublishResult {
 
 /** What an audit entry is about. */
 export const AUDIT_ENTITY_TYPES = [
+  'group',
   'building',
   'floor',
   'layout',

@@ -19,6 +19,16 @@ export const API_ROUTES = {
   users: 'users',
   /** Receptionists' building assignments (admins). */
   adminReceptionists: 'admin/receptionists',
+  /** People administration (admins). */
+  adminPeople: 'admin/people',
+  /** Groups administration (admins). */
+  adminGroups: 'admin/groups',
+  /** What a set-password link is for, before the person chooses a password (public). */
+  passwordLink: 'auth/password-link',
+  /** Choose a password with a link's token (public). */
+  setPassword: 'auth/set-password',
+  /** Change one's own password. */
+  myPassword: 'me/password',
   /** Who changed what (admins). */
   audit: 'audit',
   /** Server-sent live changes. */
@@ -26,6 +36,9 @@ export const API_ROUTES = {
   /** Check-in by the QR code on a space: `spaces/<id>/check-in`. */
   spaces: 'spaces',
 } as const;
+
+/** The client page a set-password link opens; the token follows in the fragment, never sent to servers. */
+export const SET_PASSWORD_PAGE = 'set-password';
 
 export const SESSION_COOKIE = 'fd_session';
 /** Angular's HttpClient reads this cookie and echoes it in the header below by default. */
