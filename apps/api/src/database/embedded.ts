@@ -5,6 +5,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 // The contrib entry is not resolvable by TypeScript under node10 module resolution; its shape is tiny.
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
 
 export interface EmbeddedDatabase {
   url: string;
@@ -27,7 +28,7 @@ export async function startEmbeddedDatabase(dataDir: string | null, template?: B
     ...(dataDir ? { dataDir } : {}),
     // A dump of an already migrated database: loading one takes a quarter of creating one.
     ...(template ? { loadDataDir: template } : {}),
-    extensions: { btree_gist },
+    extensions: { btree_gist, pg_trgm },
   });
   // One connection only: PGlite is a single backend, and the socket server interleaves the
   // extended-protocol messages of concurrent connections (seen here as "portal does not exist"

@@ -63,17 +63,25 @@ const isUniqueViolation = (e: unknown) =>
 export class PeopleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One page in name order (keyset: the next page starts after the last name and id). */
+  /**
+   * One page in name order (keyset: the next page starts after the last name and id). A text of
+   * three or more characters is looked up in the trigram index first and only the matches are
+   * sorted; shorter ones match so many people that walking the name index finds a page soonest.
+   */
   async list(f: PeopleFilter): Promise<{ items: PersonAdminView[]; last: { name: string; id: string } | null }> {
-    const rows: ViewRow[] = await this.dataSource.query(
-      `${VIEW}
-        WHERE ($1::text IS NULL OR u.search_key LIKE $1)
+    const filters = `($1::text IS NULL OR u.search_key LIKE $1)
           AND ($2::text IS NULL OR $2 = ANY (u.roles))
           AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM user_groups g WHERE g.user_id = u.id AND g.group_id = $3))
           AND ($4::boolean IS NULL OR u.active = $4)
-          AND ($5::text IS NULL OR (lower(u.display_name), u.id) > ($5, $6::uuid))
-        ORDER BY lower(u.display_name), u.id
-        LIMIT $7`,
+          AND ($5::text IS NULL OR (lower(u.display_name), u.id) > ($5, $6::uuid))`;
+    const selective = (f.pattern?.replace(/[%_\\]/g, '').length ?? 0) >= 3;
+    // The page's ids first, so the per-person details below are computed for one page only.
+    const pageSql = selective
+      ? `WITH matches AS MATERIALIZED (SELECT u.id, lower(u.display_name) AS name FROM users u WHERE ${filters}),
+              page AS (SELECT id FROM matches ORDER BY name, id LIMIT $7)`
+      : `WITH page AS (SELECT u.id FROM users u WHERE ${filters} ORDER BY lower(u.display_name), u.id LIMIT $7)`;
+    const rows: ViewRow[] = await this.dataSource.query(
+      `${pageSql} ${VIEW} JOIN page USING (id) ORDER BY lower(u.display_name), u.id`,
       [
         f.pattern ?? null,
         f.role ?? null,

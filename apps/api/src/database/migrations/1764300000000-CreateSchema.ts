@@ -31,7 +31,9 @@ export class CreateSchema1764300000000 implements MigrationInterface {
         CONSTRAINT users_roles_check CHECK (roles <@ ARRAY['employee','receptionist','facility_manager','admin']::text[])
       )`);
     await q.query(`CREATE UNIQUE INDEX users_email_key ON users (lower(email))`);
-    await q.query(`CREATE UNIQUE INDEX users_calendar_token_key ON users (calendar_token_hash) WHERE calendar_token_hash IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX users_calendar_token_key ON users (calendar_token_hash) WHERE calendar_token_hash IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE user_groups (
@@ -105,7 +107,9 @@ export class CreateSchema1764300000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX floors_building_idx ON floors (building_id, level)`);
-    await q.query(`ALTER TABLE users ADD CONSTRAINT users_default_floor_fkey FOREIGN KEY (default_floor_id) REFERENCES floors(id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE users ADD CONSTRAINT users_default_floor_fkey FOREIGN KEY (default_floor_id) REFERENCES floors(id) ON DELETE SET NULL`,
+    );
 
     await q.query(`
       CREATE TABLE zones (
@@ -163,7 +167,9 @@ export class CreateSchema1764300000000 implements MigrationInterface {
           tstzrange(start_at, end_at, '[)') WITH &&
         ) WHERE (status IN ('confirmed', 'checked_in'))
       )`);
-    await q.query(`CREATE INDEX bookings_space_date_idx ON bookings (space_id, local_date) WHERE status IN ('confirmed', 'checked_in')`);
+    await q.query(
+      `CREATE INDEX bookings_space_date_idx ON bookings (space_id, local_date) WHERE status IN ('confirmed', 'checked_in')`,
+    );
     await q.query(`CREATE INDEX bookings_booker_date_idx ON bookings (booker_id, local_date)`);
   }
 

@@ -17,7 +17,9 @@ export class AddLayoutDraftsAndAudit1764500000000 implements MigrationInterface 
         ADD COLUMN draft_updated_by uuid REFERENCES users(id) ON DELETE SET NULL`);
     await q.query(`ALTER TABLE spaces ADD COLUMN archived_at timestamptz`);
     await q.query(`ALTER TABLE spaces DROP CONSTRAINT spaces_floor_label_key`);
-    await q.query(`CREATE UNIQUE INDEX spaces_floor_label_key ON spaces (floor_id, lower(label)) WHERE archived_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX spaces_floor_label_key ON spaces (floor_id, lower(label)) WHERE archived_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE audit_log (
         id bigserial PRIMARY KEY,
@@ -37,6 +39,8 @@ export class AddLayoutDraftsAndAudit1764500000000 implements MigrationInterface 
     await q.query(`DELETE FROM spaces WHERE archived_at IS NOT NULL`);
     await q.query(`ALTER TABLE spaces ADD CONSTRAINT spaces_floor_label_key UNIQUE (floor_id, label)`);
     await q.query(`ALTER TABLE spaces DROP COLUMN archived_at`);
-    await q.query(`ALTER TABLE floors DROP COLUMN draft_layout, DROP COLUMN draft_version, DROP COLUMN draft_updated_at, DROP COLUMN draft_updated_by`);
+    await q.query(
+      `ALTER TABLE floors DROP COLUMN draft_layout, DROP COLUMN draft_version, DROP COLUMN draft_updated_at, DROP COLUMN draft_updated_by`,
+    );
   }
 }

@@ -13,8 +13,12 @@ export class AddBookingFloor1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE bookings ADD COLUMN floor_id uuid`);
     await q.query(`UPDATE bookings b SET floor_id = s.floor_id FROM spaces s WHERE s.id = b.space_id`);
     await q.query(`ALTER TABLE bookings ALTER COLUMN floor_id SET NOT NULL`);
-    await q.query(`ALTER TABLE bookings ADD CONSTRAINT bookings_floor_fkey FOREIGN KEY (floor_id) REFERENCES floors(id) ON DELETE CASCADE`);
-    await q.query(`CREATE INDEX bookings_floor_date_idx ON bookings (floor_id, local_date) WHERE status IN ('confirmed', 'checked_in')`);
+    await q.query(
+      `ALTER TABLE bookings ADD CONSTRAINT bookings_floor_fkey FOREIGN KEY (floor_id) REFERENCES floors(id) ON DELETE CASCADE`,
+    );
+    await q.query(
+      `CREATE INDEX bookings_floor_date_idx ON bookings (floor_id, local_date) WHERE status IN ('confirmed', 'checked_in')`,
+    );
     await q.query(`
       CREATE FUNCTION flexdesk_booking_floor() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

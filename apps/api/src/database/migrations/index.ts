@@ -6,6 +6,7 @@ import { AddFloorBackgrounds1764700000000 } from './1764700000000-AddFloorBackgr
 import { AddReceptionAssignments1764800000000 } from './1764800000000-AddReceptionAssignments';
 import { AddHomeBuildingAndPublishInfo1796403297896 } from './1796403297896-AddHomeBuildingAndPublishInfo';
 import { AddPeopleAdministration1796403774214 } from './1796403774214-AddPeopleAdministration';
+import { AddPersonSearchIndex1796404685780 } from './1796404685780-AddPersonSearchIndex';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddReceptionAssignments1764800000000,
   AddHomeBuildingAndPublishInfo1796403297896,
   AddPeopleAdministration1796403774214,
+  AddPersonSearchIndex1796404685780,
 ];
