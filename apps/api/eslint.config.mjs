@@ -12,6 +12,7 @@ const API_FEATURES = {
   users: [],
   auth: ['users', 'audit'],
   people: ['auth', 'users', 'audit'],
+  scim: ['people', 'audit'],
   buildings: ['audit'],
   backgrounds: ['audit'],
   floors: ['buildings', 'backgrounds', 'audit'],

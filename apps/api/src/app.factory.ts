@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
-import { API_PREFIX } from '@flexdesk/shared-contracts';
+import { API_PREFIX, SCIM_PREFIX } from '@flexdesk/shared-contracts';
 import { AppModule } from './app.module';
 import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
@@ -69,8 +69,9 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
     }),
   );
   app.use(cookieParser());
-  app.use(deferredJsonBody('1mb'));
-  app.setGlobalPrefix(API_PREFIX);
+  app.use(deferredJsonBody('1mb', ['application/json', 'application/scim+json']));
+  // SCIM lives at /scim/v2, where provisioning clients expect it (the route table knows too).
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: `${SCIM_PREFIX}/*path`, method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
 
   const openApi = buildOpenApiDocument(app);
@@ -92,6 +93,6 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
 
 /** The built Angular client on the same port, precompressed and cached (see static-client.ts). */
 function serveClient(app: NestExpressApplication, dir: string): void {
-  app.use(staticClient(dir, API_PREFIX));
+  app.use(staticClient(dir, [API_PREFIX, SCIM_PREFIX]));
   new Logger('Client').log(`serving the client from ${dir}`);
 }

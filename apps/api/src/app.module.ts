@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PeopleModule } from './people/people.module';
 import { ReceptionModule } from './reception/reception.module';
+import { ScimModule } from './scim/scim.module';
 import { UsersModule } from './users/users.module';
 
 /** Feature modules by noun; cross-cutting pieces (config, clock, guards, errors) are wired here once. */
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         PeopleModule,
+        ScimModule,
         BuildingsModule,
         FloorsModule,
         BackgroundsModule,

@@ -444,7 +444,7 @@ describe('sessions, cookies and CSRF', () => {
     expect(withHeader.status).toBe(200);
     expect(withHeader.body.locale).toBe('en');
 
-    expect((await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': csrf })).status).toBe(204);
+    expect((await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': csrf })).status).toBe(200);
     expect((await browser.get('/api/me')).status).toBe(401);
   });
 

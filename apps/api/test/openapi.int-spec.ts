@@ -37,26 +37,31 @@ describe('OpenAPI document', () => {
 
   it('names the permission of every operation, and asks non-public ones for credentials', () => {
     for (const { id, op } of operations) {
-      expect([id, [...PERMISSIONS, 'public'].includes(op['x-permission'])]).toEqual([id, true]);
-      if (op['x-permission'] !== 'public')
+      expect([id, [...PERMISSIONS, 'public', 'scim'].includes(op['x-permission'])]).toEqual([id, true]);
+      if (op['x-permission'] === 'scim') expect([id, op.security]).toEqual([id, [{ 'scim-token': [] }]]);
+      else if (op['x-permission'] !== 'public')
         expect([id, op.security]).toEqual([id, [{ bearer: [] }, { 'session-cookie': [] }]]);
     }
   });
 
-  it('describes every success answer with a schema and every error as a problem', () => {
+  it('describes every success answer with a schema (or a redirect) and every error as a problem', () => {
     for (const { id, op } of operations) {
-      const success = Object.entries<any>(op.responses).filter(([status]) => status.startsWith('2'));
+      const success = Object.entries<any>(op.responses).filter(
+        ([status]) => status.startsWith('2') || status === '302',
+      );
       expect([id, success.length]).toEqual([id, 1]);
       for (const [status, response] of success) {
         expect([id, response.description.length > 0]).toEqual([id, true]);
-        if (status !== '204')
+        if (status !== '204' && status !== '302')
           expect([id, Object.values<any>(response.content ?? {})[0]?.schema]).toEqual([id, expect.any(Object)]);
       }
       for (const range of ['4XX', '5XX']) {
-        expect([id, op.responses[range].content['application/problem+json'].schema]).toEqual([
-          id,
-          { $ref: '#/components/schemas/ProblemDetails' },
-        ]);
+        // SCIM clients read SCIM's error form; everyone else gets problem+json.
+        const media = op['x-permission'] === 'scim' ? 'application/scim+json' : 'application/problem+json';
+        const schema = op.responses[range].content[media].schema;
+        if (media === 'application/problem+json')
+          expect([id, schema]).toEqual([id, { $ref: '#/components/schemas/ProblemDetails' }]);
+        else expect([id, schema.required]).toEqual([id, ['schemas', 'status']]);
       }
     }
   });

@@ -378,6 +378,12 @@ describe('people administration, passwords and offboarding', () => {
     const promoted = await people.ensureAdmin('employee2@example.com', 'ignored');
     expect(promoted.person.roles).toEqual(['employee', 'admin']);
     expect(promoted.person.displayName).toBe('Max Müller');
-    expect((await new Api(t.url).post<PasswordTokenInfo>('/api/auth/password-link', { token: tokenOf(promoted.setPassword) })).body.purpose).toBe('reset');
+    expect(
+      (
+        await new Api(t.url).post<PasswordTokenInfo>('/api/auth/password-link', {
+          token: tokenOf(promoted.setPassword),
+        })
+      ).body.purpose,
+    ).toBe('reset');
   });
 });

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { can, type Permission } from '@flexdesk/shared-contracts';
 import { DomainError } from '../common/domain-error';
 import type { AppRequest } from '../common/request-context';
-import { IS_PUBLIC, REQUIRED_PERMISSION } from './permission.decorator';
+import { IS_PUBLIC, REQUIRED_PERMISSION, SCIM_TOKEN } from './permission.decorator';
 
 /**
  * Second global guard, after authentication: the route's declared permission against the
@@ -19,6 +19,8 @@ export class PermissionGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    // The provisioning client proved itself with the SCIM token (checked by the authentication guard).
+    if (this.reflector.getAllAndOverride<boolean>(SCIM_TOKEN, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     const req = context.switchToHttp().getRequest<AppRequest>();
     if (!permission) {

@@ -1,15 +1,15 @@
 import { Injectable, type OnModuleInit, RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { API_PREFIX, type Permission } from '@flexdesk/shared-contracts';
-import { IS_PUBLIC, REQUIRED_PERMISSION } from './permission.decorator';
+import { API_PREFIX, type Permission, SCIM_PREFIX } from '@flexdesk/shared-contracts';
+import { IS_PUBLIC, REQUIRED_PERMISSION, SCIM_TOKEN } from './permission.decorator';
 
 export interface RouteAccess {
   method: string;
   /** Express-style path with the API prefix, e.g. `/api/floors/:id/layout/draft`. */
   path: string;
-  /** `public`, or the permission the route declares. */
-  access: Permission | 'public';
+  /** `public`, `scim` (the provisioning client's token), or the permission the route declares. */
+  access: Permission | 'public' | 'scim';
   handler: string;
 }
 
@@ -50,16 +50,19 @@ export class RouteTable implements OnModuleInit {
         if (methodPaths === undefined || method === undefined) continue;
         const targets = [handler, wrapper.metatype];
         const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+        const isScim = this.reflector.getAllAndOverride<boolean>(SCIM_TOKEN, targets);
         const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
         for (const prefix of prefixes) {
           for (const sub of [methodPaths].flat()) {
             const route: RouteAccess = {
               method: RequestMethod[method],
-              path: joinPath(API_PREFIX, prefix, sub),
-              access: isPublic ? 'public' : (permission as Permission),
+              // SCIM lives outside /api, where provisioning clients expect it (see app.factory.ts).
+              path: prefix.startsWith(SCIM_PREFIX) ? joinPath(prefix, sub) : joinPath(API_PREFIX, prefix, sub),
+              access: isPublic ? 'public' : isScim ? 'scim' : (permission as Permission),
               handler: `${wrapper.metatype.name}.${name}`,
             };
-            if (!isPublic && !permission) undeclared.push(`${route.method} ${route.path} (${route.handler})`);
+            if (!isPublic && !isScim && !permission)
+              undeclared.push(`${route.method} ${route.path} (${route.handler})`);
             routes.push(route);
           }
         }

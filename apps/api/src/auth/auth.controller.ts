@@ -1,12 +1,14 @@
-import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   API_ROUTES,
   CSRF_COOKIE,
   type LoginResponse,
+  type LogoutResult,
   type PasswordTokenInfo,
   SESSION_COOKIE,
+  type SignInOptions,
 } from '@flexdesk/shared-contracts';
 import { Public, RequirePermission } from '../access/permission.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -15,12 +17,15 @@ import type { AppRequest, AuthUser } from '../common/request-context';
 import { NoContent, Returns } from '../openapi/returns.decorator';
 import { ChangePasswordDto, LoginDto, PasswordLinkDto, SetPasswordDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { OidcService } from './oidc.service';
+import { setSessionCookies } from './session-cookies';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly oidc: OidcService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -35,16 +40,16 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password, req.ip ?? 'unknown');
-    const base = {
-      secure: this.config.cookieSecure,
-      sameSite: 'lax' as const,
-      path: '/',
-      expires: new Date(result.expiresAt),
-    };
-    res.cookie(SESSION_COOKIE, result.accessToken, { ...base, httpOnly: true });
-    // Readable by the page on purpose: the client echoes it in a header (double-submit CSRF token).
-    res.cookie(CSRF_COOKIE, result.csrfToken, { ...base, httpOnly: false });
+    setSessionCookies(res, result, this.config.cookieSecure);
     return result;
+  }
+
+  /** How the login page should offer to sign in: password, the organisation's provider, or both. */
+  @Public()
+  @Get(API_ROUTES.signInOptions)
+  @Returns('SignInOptions')
+  signInOptions(): SignInOptions {
+    return this.oidc.options();
   }
 
   /** Whose set-password link this is (invitation or reset), so the page can greet them. */
@@ -72,12 +77,15 @@ export class AuthController {
     return this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
 
+  /** Ends the session; after a single sign-on, also names the provider's page that ends its session. */
   @Post(API_ROUTES.logout)
+  @HttpCode(200)
   @RequirePermission('profile:self')
-  @NoContent()
-  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(user);
+  @Returns('LogoutResult')
+  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<LogoutResult> {
+    const ended = await this.auth.logout(user);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
+    return { endSessionUrl: await this.oidc.endSessionUrl(ended.idToken, ended.issuer) };
   }
 }

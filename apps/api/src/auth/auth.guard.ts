@@ -1,19 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, SESSION_COOKIE } from '@flexdesk/shared-contracts';
-import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../common/domain-error';
-import { IS_PUBLIC } from '../access/permission.decorator';
+import { IS_PUBLIC, SCIM_TOKEN } from '../access/permission.decorator';
 import type { AppRequest } from '../common/request-context';
 import { AuthService } from './auth.service';
+import { sameSecret } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * Global and deny-by-default: every route needs a valid session unless marked @Public().
@@ -27,12 +21,16 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AppRequest>();
-
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    if (this.reflector.getAllAndOverride<boolean>(SCIM_TOKEN, targets)) {
+      await this.auth.authenticateScim(bearer, req.ip ?? 'unknown');
+      return true;
+    }
+
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const token = bearer || cookie;
     if (!token) throw new DomainError('UNAUTHENTICATED');

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { OidcController } from './oidc.controller';
+import { OidcRepository } from './oidc.repository';
+import { OidcService } from './oidc.service';
 import { PasswordTokensRepository } from './password-tokens.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionsRepository } from './sessions.repository';
@@ -9,8 +12,15 @@ import { SessionsRepository } from './sessions.repository';
 /** Signing in and out, sessions, and the global guard that authenticates every request. */
 @Module({
   imports: [UsersModule],
-  controllers: [AuthController],
-  providers: [AuthService, SessionsRepository, RateLimitRepository, PasswordTokensRepository],
+  controllers: [AuthController, OidcController],
+  providers: [
+    AuthService,
+    SessionsRepository,
+    RateLimitRepository,
+    PasswordTokensRepository,
+    OidcRepository,
+    OidcService,
+  ],
   exports: [AuthService, RateLimitRepository],
 })
 export class AuthModule {}

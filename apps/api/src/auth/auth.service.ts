@@ -15,7 +15,7 @@ import { hashPassword, needsRehash, verifyPassword } from './password';
 import { PasswordTokensRepository } from './password-tokens.repository';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SessionsRepository } from './sessions.repository';
-import { hashToken, newToken } from './tokens';
+import { hashToken, newToken, sameSecret } from './tokens';
 
 @Injectable()
 export class AuthService {
@@ -30,6 +30,7 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResponse> {
+    if (!this.config.localLogin) throw new DomainError('LOCAL_LOGIN_DISABLED');
     const { perIpPerWindow, failuresPerEmailPerWindow, windowSeconds } = this.config.loginRateLimit;
     const ipHit = await this.rateLimits.hit(`login:ip:${clientIp}`, windowSeconds);
     const emailKey = `login:fail:${email.toLowerCase()}`;
@@ -49,11 +50,17 @@ export class AuthService {
     if (user.passwordHash && needsRehash(user.passwordHash)) {
       await this.sessions.upgradeHash(user.id, user.passwordHash, await hashPassword(password));
     }
+    return this.openSession(user.id);
+  }
 
+  /** A new session for a person who proved who they are (password, or the identity provider's `sso`). */
+  async openSession(userId: string, sso?: { idToken: string; issuer: string }): Promise<LoginResponse> {
+    const user = await this.users.findById(userId);
+    if (!user?.active) throw new DomainError('INVALID_CREDENTIALS');
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
-    await this.sessions.create(user.id, hashToken(token), csrfToken, expiresAt);
+    await this.sessions.create(user.id, hashToken(token), csrfToken, expiresAt, sso);
     return { accessToken: token, csrfToken, expiresAt: expiresAt.toISOString(), user: toMe(user) };
   }
 
@@ -76,8 +83,9 @@ export class AuthService {
     return { user, csrfToken: row.csrfToken };
   }
 
-  async logout(user: AuthUser): Promise<void> {
-    await this.sessions.delete(user.sessionId);
+  /** Ends the session; tells whether it was a single sign-on (its ID token and issuer). */
+  async logout(user: AuthUser): Promise<{ idToken: string | null; issuer: string | null }> {
+    return (await this.sessions.delete(user.sessionId)) ?? { idToken: null, issuer: null };
   }
 
   /**
@@ -122,6 +130,22 @@ export class AuthService {
       throw new DomainError('CURRENT_PASSWORD_WRONG');
     }
     await this.sessions.changePassword(user.id, await hashPassword(next), user.sessionId);
+  }
+
+  /**
+   * The provisioning client's bearer token. Without SCIM_TOKEN the SCIM endpoints do not exist
+   * (404); wrong tokens are counted per address and locked out like failed logins.
+   */
+  async authenticateScim(bearer: string | null, clientIp: string): Promise<void> {
+    if (!this.config.scimToken) throw new DomainError('ROUTE_NOT_FOUND');
+    // Hashes of equal length, so the comparison takes the same time whatever was sent. The right
+    // token always passes: guessers sharing the client's address must not lock the client out.
+    if (bearer && sameSecret(hashToken(bearer), hashToken(this.config.scimToken))) return;
+    const { failuresPerEmailPerWindow, windowSeconds } = this.config.loginRateLimit;
+    const hit = await this.rateLimits.hit(`scim:fail:${clientIp}`, windowSeconds);
+    this.logger.warn(`SCIM request with a wrong token from ${clientIp}`);
+    if (hit.count > failuresPerEmailPerWindow) throw this.rateLimited(hit.retryAfterSeconds);
+    throw new DomainError('UNAUTHENTICATED');
   }
 
   /** Link tokens are unguessable, but nobody gets to try many. */

@@ -22,10 +22,17 @@ export interface SessionRow {
 export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(userId: string, tokenHash: string, csrfToken: string, expiresAt: Date): Promise<string> {
+  /** `sso`: the provider's ID token and issuer, to end its session too at sign-out. */
+  async create(
+    userId: string,
+    tokenHash: string,
+    csrfToken: string,
+    expiresAt: Date,
+    sso?: { idToken: string; issuer: string },
+  ): Promise<string> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO sessions (user_id, token_hash, csrf_token, expires_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [userId, tokenHash, csrfToken, expiresAt],
+      `INSERT INTO sessions (user_id, token_hash, csrf_token, expires_at, id_token, issuer) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [userId, tokenHash, csrfToken, expiresAt, sso?.idToken ?? null, sso?.issuer ?? null],
     );
     return rows[0].id;
   }
@@ -52,8 +59,13 @@ export class SessionsRepository {
     return rows[0] ?? null;
   }
 
-  async delete(sessionId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM sessions WHERE id = $1`, [sessionId]);
+  /** Ends the session; returns the provider's ID token if it was a single sign-on. */
+  async delete(sessionId: string): Promise<{ idToken: string | null; issuer: string | null } | null> {
+    const [rows]: [{ idToken: string | null; issuer: string | null }[], number] = await this.dataSource.query(
+      `DELETE FROM sessions WHERE id = $1 RETURNING id_token AS "idToken", issuer`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
   }
 
   /** A new password: the hash changes and every other session of the person ends, at once. */

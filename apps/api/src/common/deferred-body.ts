@@ -8,8 +8,8 @@ import type { AppRequest } from './request-context';
  * permission would learn about the body before being refused. `ParsedBodyGuard`, registered after
  * the authentication and permission guards, raises the held error.
  */
-export function deferredJsonBody(limit: string): RequestHandler {
-  const parse = json({ limit });
+export function deferredJsonBody(limit: string, types: string[]): RequestHandler {
+  const parse = json({ limit, type: types });
   return (req, res: Response, next: NextFunction) =>
     parse(req, res, (error?: unknown) => {
       if (error) (req as AppRequest).bodyError = error;

@@ -224,6 +224,16 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Die Datei ist keine lesbare CSV-Datei mit den Spalten email, name, groups, roles.',
     en: () => 'The file is not a readable CSV file with the columns email, name, groups, roles.',
   },
+  LOCAL_LOGIN_DISABLED: {
+    status: 403,
+    de: () => 'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit dem Konto Ihrer Organisation an.',
+    en: () => "Password sign-in is switched off. Please sign in with your organisation's account.",
+  },
+  SSO_NOT_CONFIGURED: {
+    status: 404,
+    de: () => 'Die Anmeldung über die Organisation ist nicht eingerichtet.',
+    en: () => 'Single sign-on is not set up.',
+  },
   BACKGROUND_MISSING: {
     status: 400,
     de: () => 'Bitte senden Sie genau eine Bilddatei im Feld „file“.',

@@ -5,7 +5,7 @@ import { DomainError, type ErrorParams } from './domain-error';
 import { describeError } from './error-catalog';
 import { type AppRequest, requestLocale } from './request-context';
 
-interface Normalised {
+export interface Normalised {
   code: ErrorCode;
   params: ErrorParams;
   errors?: FieldError[];
@@ -14,7 +14,7 @@ interface Normalised {
 }
 
 /** Maps framework and body-parser errors onto our vocabulary; anything unknown is a 500. */
-function normalise(exception: unknown): Normalised {
+export function normalise(exception: unknown): Normalised {
   if (exception instanceof DomainError) {
     const { errors, headers, ...extra } = exception.extra as {
       errors?: FieldError[];

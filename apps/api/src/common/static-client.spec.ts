@@ -21,7 +21,7 @@ describe('static client', () => {
     mkdirSync(join(dir, 'media'));
     writeFileSync(join(dir, 'media', 'font-ABCDEFGH.woff2'), Buffer.alloc(2048, 7));
     const app = express();
-    app.use(staticClient(dir, 'api'));
+    app.use(staticClient(dir, ['api', 'scim/v2']));
     app.use((_req, res) => res.status(404).send('next'));
     await new Promise<void>((resolve) => {
       server = app.listen(0, '127.0.0.1', () => resolve());
@@ -92,6 +92,7 @@ describe('static client', () => {
     expect((await raw('/reception/labels/123')).body.toString()).toContain('<title>Flexdesk</title>');
     expect((await raw('/api/buildings')).body.toString()).toBe('next');
     expect((await raw('/api')).body.toString()).toBe('next');
+    expect((await raw('/scim/v2/Users')).body.toString()).toBe('next');
     expect((await raw('/missing-ABCDEFGH.js')).status).toBe(404);
   });
 });

@@ -89,15 +89,15 @@ export function sendStatic(req: Request, res: Response, file: StaticFile): void 
 }
 
 /**
- * The built client on the API's port: its files as above, and index.html for every other
- * non-API GET (the client's own routes).
+ * The built client on the API's port: its files as above, and index.html for every other GET
+ * outside the server's own prefixes (the client's own routes).
  */
-export function staticClient(dir: string, apiPrefix: string) {
+export function staticClient(dir: string, serverPrefixes: string[]) {
   const files = loadStaticFiles(dir);
   const index = files.get('/index.html');
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    if (req.path === `/${apiPrefix}` || req.path.startsWith(`/${apiPrefix}/`)) return next();
+    if (serverPrefixes.some((p) => req.path === `/${p}` || req.path.startsWith(`/${p}/`))) return next();
     const file = files.get(req.path) ?? (extname(req.path) ? undefined : index);
     if (!file) return next();
     sendStatic(req, res, file);

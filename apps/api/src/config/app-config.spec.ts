@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('defaults to the embedded database with demo data', () => {
     const c = loadConfig({}, '/srv/flexdesk');
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, dataDir: '/srv/flexdesk/data', seedDemo: true, logLevel: 'log' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: '/srv/flexdesk/data',
+      seedDemo: true,
+      logLevel: 'log',
+    });
     expect(c.clientDir).toBe('/srv/flexdesk/dist/apps/client/browser');
   });
 
@@ -13,7 +19,9 @@ describe('loadConfig', () => {
   });
 
   it('reports every invalid setting at once', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe', LOG_LEVEL: 'loud' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' });
     } catch (e) {
@@ -31,8 +39,45 @@ describe('loadConfig', () => {
   it('takes the public address without a trailing slash, defaulting to this port on localhost', () => {
     expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://desks.musterstadt.de/flexdesk/' }).publicUrl).toBe('https://desks.musterstadt.de/flexdesk');
+    expect(loadConfig({ PUBLIC_URL: 'https://desks.musterstadt.de/flexdesk/' }).publicUrl).toBe(
+      'https://desks.musterstadt.de/flexdesk',
+    );
     expect(() => loadConfig({ PUBLIC_URL: 'desks.musterstadt.de' })).toThrow(/PUBLIC_URL/);
     expect(() => loadConfig({ PUBLIC_URL: 'https://desks.musterstadt.de/?x=1' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('reads single sign-on with its role map, refusing http issuers unless allowed', () => {
+    const c = loadConfig({
+      OIDC_ISSUER: 'https://login.example.org/realms/town/',
+      OIDC_CLIENT_ID: 'flexdesk',
+      OIDC_CLIENT_SECRET: 's3cret',
+      OIDC_ROLE_MAP: 'facility_manager=fm-team; receptionist=front-desk,empfang ;admin=flexdesk-admins',
+    });
+    expect(c.oidc).toMatchObject({
+      issuer: 'https://login.example.org/realms/town',
+      scopes: 'openid profile email',
+      groupsClaim: 'groups',
+      syncGroups: true,
+      label: 'login.example.org',
+      roleMap: { facility_manager: ['fm-team'], receptionist: ['front-desk', 'empfang'], admin: ['flexdesk-admins'] },
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER/);
+    expect(
+      loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x', OIDC_ALLOW_INSECURE: 'true' }).oidc
+        ?.issuer,
+    ).toBe('http://127.0.0.1:4000');
+    expect(() =>
+      loadConfig({ OIDC_ISSUER: 'https://x.example', OIDC_CLIENT_ID: 'x', OIDC_ROLE_MAP: 'boss=all' }),
+    ).toThrow(/OIDC_ROLE_MAP/);
+    expect(loadConfig({}).oidc).toBeNull();
+  });
+
+  it('refuses to switch off password sign-in without single sign-on, and short SCIM tokens', () => {
+    expect(() => loadConfig({ LOCAL_LOGIN: 'false' })).toThrow(/LOCAL_LOGIN/);
+    expect(loadConfig({ LOCAL_LOGIN: 'false', OIDC_ISSUER: 'https://x.example', OIDC_CLIENT_ID: 'x' }).localLogin).toBe(
+      false,
+    );
+    expect(() => loadConfig({ SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN/);
+    expect(loadConfig({ SCIM_TOKEN: 'x'.repeat(40) }).scimToken).toBe('x'.repeat(40));
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Role } from '@flexdesk/shared-contracts';
 
 /** Every setting the API reads, validated once at boot. `process.env` is read nowhere else. */
 export interface AppConfig {
@@ -28,6 +29,53 @@ export interface AppConfig {
   jobsIntervalSeconds: number;
   /** Most verbose Nest log level written: error, warn, log, debug or verbose. */
   logLevel: LogLevelName;
+  /** Sign-in with the organisation's OpenID provider, if configured. */
+  oidc: OidcConfig | null;
+  /** Password sign-in; false once single sign-on is set up. */
+  localLogin: boolean;
+  /** Bearer token of the SCIM provisioning client, or null (SCIM off). */
+  scimToken: string | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  groupsClaim: string;
+  /** Identity-provider group values that grant each role (employee is everyone's). */
+  roleMap: Partial<Record<Exclude<Role, 'employee'>, string[]>>;
+  /** Identity-provider groups become Flexdesk groups (and their memberships follow the provider). */
+  syncGroups: boolean;
+  /** Text of the sign-in button. */
+  label: string;
+  /** Allow an http:// issuer (development and tests only). */
+  allowInsecure: boolean;
+}
+
+/**
+ * `OIDC_ROLE_MAP`: `facility_manager=fm-team;receptionist=front-desk,empfang;admin=flexdesk-admins`,
+ * a role and the provider's group values (comma-separated) that grant it.
+ */
+export function parseRoleMap(raw: string | undefined, errors: string[]): OidcConfig['roleMap'] {
+  const map: OidcConfig['roleMap'] = {};
+  for (const part of (raw ?? '')
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [role, values] = part.split('=').map((x) => x?.trim());
+    if (!values || !['receptionist', 'facility_manager', 'admin'].includes(role)) {
+      errors.push(
+        `OIDC_ROLE_MAP: "${part}" is not role=group[,group] with a role of receptionist, facility_manager or admin`,
+      );
+      continue;
+    }
+    map[role as keyof OidcConfig['roleMap']] = values
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  }
+  return map;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -80,10 +128,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     poolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200, errors),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90, errors),
     cookieSecure: bool(env, 'COOKIE_SECURE', false, errors),
-    clientDir:
-      clientDirRaw === ''
-        ? null
-        : resolve(cwd, clientDirRaw || 'dist/apps/client/browser'),
+    clientDir: clientDirRaw === '' ? null : resolve(cwd, clientDirRaw || 'dist/apps/client/browser'),
     trustProxy: env['TRUST_PROXY'] ? env['TRUST_PROXY'] : false,
     loginRateLimit: {
       perIpPerWindow: int(env, 'LOGIN_RATE_LIMIT_PER_IP', 60, 1, 100000, errors),
@@ -95,7 +140,33 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: (LOG_LEVELS as readonly string[]).includes(env['LOG_LEVEL'] ?? '')
       ? (env['LOG_LEVEL'] as LogLevelName)
       : 'log',
+    oidc: null,
+    localLogin: bool(env, 'LOCAL_LOGIN', true, errors),
+    scimToken: env['SCIM_TOKEN']?.trim() || null,
   };
+  if (env['OIDC_ISSUER']) {
+    const issuer = env['OIDC_ISSUER'].trim().replace(/\/+$/, '');
+    const allowInsecure = bool(env, 'OIDC_ALLOW_INSECURE', false, errors);
+    if (!/^https:\/\//.test(issuer) && !(allowInsecure && /^http:\/\//.test(issuer))) {
+      errors.push('OIDC_ISSUER must be an https:// URL (http:// only with OIDC_ALLOW_INSECURE=true)');
+    }
+    if (!env['OIDC_CLIENT_ID']) errors.push('OIDC_CLIENT_ID is required with OIDC_ISSUER');
+    config.oidc = {
+      issuer,
+      clientId: env['OIDC_CLIENT_ID'] ?? '',
+      clientSecret: env['OIDC_CLIENT_SECRET'] ?? '',
+      scopes: env['OIDC_SCOPES']?.trim() || 'openid profile email',
+      groupsClaim: env['OIDC_GROUPS_CLAIM']?.trim() || 'groups',
+      roleMap: parseRoleMap(env['OIDC_ROLE_MAP'], errors),
+      syncGroups: bool(env, 'OIDC_SYNC_GROUPS', true, errors),
+      label: env['OIDC_LABEL']?.trim() || new URL(/^https?:\/\//.test(issuer) ? issuer : 'http://invalid').hostname,
+      allowInsecure,
+    };
+  }
+  if (!config.localLogin && !config.oidc)
+    errors.push('LOCAL_LOGIN=false needs single sign-on (OIDC_ISSUER), or nobody could sign in');
+  if (config.scimToken !== null && config.scimToken.length < 32)
+    errors.push('SCIM_TOKEN must be at least 32 characters');
   if (env['LOG_LEVEL'] && config.logLevel !== env['LOG_LEVEL']) {
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }

@@ -91,6 +91,8 @@ export class JobsRepository {
     // unlike bookings, whose "now" is the app's clock.
     const [, sessions] = await m.query(`DELETE FROM sessions WHERE expires_at < now()`);
     await m.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
+    await m.query(`DELETE FROM oidc_logins WHERE expires_at < now()`);
+    await m.query(`DELETE FROM password_tokens WHERE expires_at < now() - interval '30 days'`);
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
   }
 

@@ -6,13 +6,17 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { SESSION_COOKIE } from '@flexdesk/shared-contracts';
-import { BEARER_SCHEME, COOKIE_SCHEME } from '../access/permission.decorator';
+import { BEARER_SCHEME, COOKIE_SCHEME, SCIM_SCHEME } from '../access/permission.decorator';
 import { CONTRACT_SCHEMAS } from './contract-schemas';
 import { RETURNS_EXTENSION, type ReturnsExtension } from './returns.decorator';
 
 const PROBLEM = {
   description: 'Problem details (RFC 9457) with a stable machine-readable `code`',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+};
+const SCIM_ERROR = {
+  description: 'A SCIM error (RFC 7644 §3.12) with `status`, `scimType` and `detail`',
+  content: { 'application/scim+json': { schema: { type: 'object', required: ['schemas', 'status'] } } },
 };
 const DESCRIPTIONS: Record<string, string> = {
   '200': 'OK',
@@ -45,6 +49,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       { type: 'apiKey', in: 'cookie', description: 'Browser session; changing requests also need `X-XSRF-TOKEN`' },
       COOKIE_SCHEME,
     )
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'SCIM provisioning: the `SCIM_TOKEN` of the server' },
+      SCIM_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
@@ -64,20 +72,27 @@ function completeResponses(operation: OperationObject, method: string): void {
   const returns = extended[RETURNS_EXTENSION] as ReturnsExtension | undefined;
   delete extended[RETURNS_EXTENSION];
   const responses = operation.responses as Record<string, ResponseObject>;
+  if (returns?.redirect) {
+    for (const status of Object.keys(responses).filter((s) => s.startsWith('2'))) delete responses[status];
+    responses['302'] = { description: 'Found: the browser is sent on (see `Location`)' };
+  }
   // Nest adds its default success response only when no other response is declared.
-  if (!Object.keys(responses).some((s) => s.startsWith('2')))
+  else if (!Object.keys(responses).some((s) => s.startsWith('2'))) {
     responses[method === 'post' ? '201' : '200'] = { description: '' };
+  }
   for (const [status, response] of Object.entries(responses)) {
     if (!status.startsWith('2')) continue;
     response.description ||= DESCRIPTIONS[status] ?? 'Success';
     if (status === '204' || !returns) continue;
     response.content = { [returns.media ?? 'application/json']: { schema: schemaOf(returns) } };
   }
-  responses['4XX'] = PROBLEM;
-  responses['5XX'] = PROBLEM;
+  const errors = extended['x-permission'] === 'scim' ? SCIM_ERROR : PROBLEM;
+  responses['4XX'] = errors;
+  responses['5XX'] = errors;
 }
 
 function schemaOf(returns: ReturnsExtension): SchemaObject {
+  if (returns.object) return { type: 'object', description: 'A SCIM 2.0 resource or list (RFC 7643/7644)' };
   // OpenAPI 3.1 describes raw bytes by their media type (3.0's `format: binary` is gone).
   if (returns.media)
     return returns.binary ? ({ type: 'string', contentMediaType: returns.media } as SchemaObject) : { type: 'string' };

@@ -30,6 +30,8 @@ export interface ResponseSchemas {
   Me: C.Me;
   PersonSearchResult: C.PersonSearchResult;
   PasswordTokenInfo: C.PasswordTokenInfo;
+  SignInOptions: C.SignInOptions;
+  LogoutResult: C.LogoutResult;
   PersonAdminView: C.PersonAdminView;
   PeoplePage: C.PeoplePage;
   CreatedPerson: C.CreatedPerson;
@@ -48,6 +50,10 @@ export interface ReturnsExtension {
   /** Non-JSON answers: the media type, with a string (or binary) body. */
   media?: string;
   binary?: boolean;
+  /** A `302` to another page instead of a body. */
+  redirect?: boolean;
+  /** A JSON object described by another standard (SCIM resources, RFC 7643). */
+  object?: boolean;
 }
 export const RETURNS_EXTENSION = 'x-returns';
 
@@ -86,6 +92,18 @@ export function ReturnsBinary(media: string): CheckedMethodDecorator<void> {
 /** Server-sent events (`text/event-stream`). */
 export function ReturnsEventStream(): CheckedMethodDecorator<Observable<MessageEvent>> {
   return applyDecorators(ApiExtension(RETURNS_EXTENSION, { media: 'text/event-stream' } satisfies ReturnsExtension));
+}
+
+/** A SCIM resource or list (RFC 7643/7644) as `application/scim+json`. */
+export function ReturnsScim(): CheckedMethodDecorator<Record<string, unknown>> {
+  return applyDecorators(
+    ApiExtension(RETURNS_EXTENSION, { media: 'application/scim+json', object: true } satisfies ReturnsExtension),
+  );
+}
+
+/** `302 Found` to another page (browser flows such as single sign-on). */
+export function Redirects(): CheckedMethodDecorator<void> {
+  return applyDecorators(ApiExtension(RETURNS_EXTENSION, { redirect: true } satisfies ReturnsExtension));
 }
 
 /** `204 No Content`. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { GroupAdminView, PersonAdminView, PersonStatus, Role } from '@flexdesk/shared-contracts';
 import { recordAudit, withAudit } from '../audit/audit-log';
+import { deleteGroup, offboard, reinstate } from './offboarding';
 
 export interface PeopleFilter {
   /** Folded as `users.search_key` is (see foldForSearch), with LIKE wildcards escaped. */
@@ -177,48 +178,25 @@ export class PeopleRepository {
     }
   }
 
-  /**
-   * Offboarding in one transaction: the person can no longer sign in (sessions end at once), their
-   * calendar feed stops, unused set-password links die, and their future bookings are cancelled
-   * (calendar cancellations and live events follow). Past bookings stay for statistics until the
-   * privacy purge removes the name.
-   */
+  /** Offboarding (see offboarding.ts) by an admin, audited. */
   async deactivate(
     actorId: string | null,
     id: string,
     now: Date,
   ): Promise<{ cancelledBookings: number; endedSessions: number } | null> {
     return this.dataSource.transaction(async (m) => {
-      const [rows]: [{ id: string }[], number] = await m.query(
-        `UPDATE users SET active = false, deactivated_at = now(), calendar_token_hash = NULL, updated_at = now()
-          WHERE id = $1 AND active RETURNING id`,
-        [id],
-      );
-      if (!rows.length) return null;
-      const [, endedSessions] = await m.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
-      await m.query(`DELETE FROM password_tokens WHERE user_id = $1 AND used_at IS NULL`, [id]);
-      const [, cancelledBookings] = await m.query(
-        `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
-          WHERE booker_id = $1 AND status IN ('confirmed', 'checked_in') AND end_at > $2`,
-        [id, now],
-      );
-      const result = { cancelledBookings: Number(cancelledBookings) || 0, endedSessions: Number(endedSessions) || 0 };
-      if (actorId)
+      const result = await offboard(m, id, now);
+      if (result)
         await recordAudit(m, { actorId, action: 'deactivate', entityType: 'user', entityId: id, details: result });
       return result;
     });
   }
 
-  /** Sign-in again; cancelled bookings stay cancelled. */
   async reactivate(actorId: string | null, id: string): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
-      const [rows]: [{ id: string }[], number] = await m.query(
-        `UPDATE users SET active = true, deactivated_at = NULL, updated_at = now() WHERE id = $1 AND NOT active RETURNING id`,
-        [id],
-      );
-      if (rows.length && actorId)
-        await recordAudit(m, { actorId, action: 'reactivate', entityType: 'user', entityId: id });
-      return rows.length > 0;
+      const done = await reinstate(m, id);
+      if (done) await recordAudit(m, { actorId, action: 'reactivate', entityType: 'user', entityId: id });
+      return done;
     });
   }
 
@@ -313,25 +291,12 @@ export class PeopleRepository {
     }
   }
 
-  /**
-   * Deletes a group; zones and spaces restricted to it lose that restriction (a restriction to a
-   * group that no longer exists would lock everyone out).
-   */
+  /** Deletes a group (see offboarding.ts: restrictions to it are lifted), audited. */
   async deleteGroup(actorId: string, id: string): Promise<boolean> {
     return withAudit(
       this.dataSource,
       (ok) => (ok ? { actorId, action: 'delete', entityType: 'group', entityId: id } : null),
-      async (m) => {
-        await m.query(
-          `UPDATE zones SET restricted_group_ids = array_remove(restricted_group_ids, $1::uuid) WHERE $1::uuid = ANY (restricted_group_ids)`,
-          [id],
-        );
-        await m.query(
-          `UPDATE spaces SET restricted_group_ids = array_remove(restricted_group_ids, $1::uuid) WHERE $1::uuid = ANY (restricted_group_ids)`,
-          [id],
-        );
-        return Number((await m.query(`DELETE FROM groups WHERE id = $1`, [id]))[1]) > 0;
-      },
+      (m) => deleteGroup(m, id),
     );
   }
 

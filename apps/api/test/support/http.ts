@@ -15,7 +15,12 @@ export class Api {
     private readonly defaultHeaders: Record<string, string> = {},
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -13,7 +13,10 @@ export class SseReader {
 
   static async open(url: string, token: string): Promise<SseReader> {
     const reader = new SseReader();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: reader.controller.signal });
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: reader.controller.signal,
+    });
     reader.status = res.status;
     reader.contentType = res.headers.get('content-type') ?? '';
     if (res.body) void reader.pump(res.body);

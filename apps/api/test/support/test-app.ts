@@ -42,7 +42,7 @@ export interface TestApp {
  * DATABASE_URL when set (then all data is reset first, so files can share one database).
  * The demo organisation is seeded as seen from `now`, which the returned clock reports.
  */
-export async function startTestApp(now: string, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(now: string, env: Record<string, string> = {}, listenPort = 0): Promise<TestApp> {
   const config = loadConfig({
     DATABASE_URL: process.env['DATABASE_URL'],
     CLIENT_DIR: '',
@@ -66,7 +66,7 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
     await dataSource.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
   }
   await seedDemoIfEmpty(dataSource, clock.now());
-  await created.app.listen(0, '127.0.0.1');
+  await created.app.listen(listenPort, '127.0.0.1');
   const { port } = created.app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, clock, dataSource, created, close: () => created.close() };
 }

@@ -7,6 +7,7 @@ import { AddReceptionAssignments1764800000000 } from './1764800000000-AddRecepti
 import { AddHomeBuildingAndPublishInfo1796403297896 } from './1796403297896-AddHomeBuildingAndPublishInfo';
 import { AddPeopleAdministration1796403774214 } from './1796403774214-AddPeopleAdministration';
 import { AddPersonSearchIndex1796404685780 } from './1796404685780-AddPersonSearchIndex';
+import { AddSingleSignOn1796405040434 } from './1796405040434-AddSingleSignOn';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddHomeBuildingAndPublishInfo1796403297896,
   AddPeopleAdministration1796403774214,
   AddPersonSearchIndex1796404685780,
+  AddSingleSignOn1796405040434,
 ];

@@ -130,3 +130,20 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 1024;
 /** How long an invitation or reset link works. */
 export const PASSWORD_LINK_DAYS = 7;
+
+/** `GET /api/auth/providers` (public): how the login page offers to sign in. */
+export interface SignInOptions {
+  /** E-mail and password. */
+  localLogin: boolean;
+  /** The organisation's identity provider, if configured: a link the browser follows. */
+  sso: { label: string; loginUrl: string } | null;
+}
+
+/** `POST /api/auth/logout`: where to go to end the identity provider's session too, if anywhere. */
+export interface LogoutResult {
+  endSessionUrl: string | null;
+}
+
+/** Why a single sign-on came back to the login page (`/login?sso=<reason>`). */
+export const SSO_FAILURES = ['failed', 'inactive', 'conflict', 'expired', 'unavailable'] as const;
+export type SsoFailure = (typeof SSO_FAILURES)[number];

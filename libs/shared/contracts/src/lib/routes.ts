@@ -1,5 +1,7 @@
 /** Route fragments shared by the API controllers and the client's typed API clients. */
 export const API_PREFIX = 'api';
+/** SCIM 2.0 provisioning (RFC 7644), outside the API prefix where identity providers expect it. */
+export const SCIM_PREFIX = 'scim/v2';
 
 export const API_ROUTES = {
   health: 'health',
@@ -23,6 +25,11 @@ export const API_ROUTES = {
   adminPeople: 'admin/people',
   /** Groups administration (admins). */
   adminGroups: 'admin/groups',
+  /** How one may sign in (public). */
+  signInOptions: 'auth/providers',
+  /** Single sign-on: redirect to the identity provider, and its answer (public). */
+  oidcLogin: 'auth/oidc/login',
+  oidcCallback: 'auth/oidc/callback',
   /** What a set-password link is for, before the person chooses a password (public). */
   passwordLink: 'auth/password-link',
   /** Choose a password with a link's token (public). */
