@@ -1,4 +1,6 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type {
   LayoutDraft,
@@ -8,25 +10,51 @@ import type {
   ProblemDetails,
   SignInOptions,
 } from '@flexdesk/shared-contracts';
-import { importEsm } from '../src/common/esm';
 import { BrowserClient } from './support/browser-client';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
-interface Idp {
-  issuer: string;
-  close(): Promise<void>;
+/** The test provider (tools/idp) in a child process, so no ESM module is linked into Jest's sandbox. */
+class ChildIdp {
+  private readonly lines: string[] = [];
+  private waiting: (() => void)[] = [];
+  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      this.lines.push(line);
+      this.waiting.splice(0).forEach((w) => w());
+    });
+  }
+  static async start(appUrl: string): Promise<{ idp: ChildIdp; issuer: string }> {
+    const child = spawn(process.execPath, [join(__dirname, '../../../tools/idp/child.mjs')], {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        IDP_REDIRECT_URIS: `${appUrl}/api/auth/oidc/callback`,
+        IDP_POST_LOGOUT_URIS: `${appUrl}/login`,
+      },
+      stdio: 'pipe',
+    });
+    const idp = new ChildIdp(child);
+    return { idp, issuer: await idp.next() };
+  }
+  private async next(): Promise<string> {
+    while (!this.lines.length) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.lines.shift() as string;
+  }
+  /** Moves a person between groups at the provider (or adds one). */
+  async setPerson(person: string, groups: string[], name?: string): Promise<void> {
+    this.child.stdin.write(`${JSON.stringify({ person, groups, name })}\n`);
+    await this.next();
+  }
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.stdin.end();
+    await exited;
+  }
 }
-interface IdpModule {
-  startIdp(options: {
-    redirectUris: string[];
-    postLogoutRedirectUris?: string[];
-    people?: Record<string, { name: string; groups: string[] }>;
-  }): Promise<Idp>;
-  IDP_PEOPLE: Record<string, { name: string; groups: string[] }>;
-  IDP_ROLE_MAP: string;
-  IDP_CLIENT: { id: string; secret: string };
-}
+
+const IDP_CLIENT = { id: 'flexdesk', secret: 'flexdesk-dev-secret-not-for-production' };
+const IDP_ROLE_MAP = 'facility_manager=fm-team;receptionist=front-desk;admin=flexdesk-admins';
 
 const NOW = '2026-12-07T07:00:00Z';
 const freePort = () =>
@@ -43,9 +71,8 @@ const freePort = () =>
  */
 describe('single sign-on with the organisation', () => {
   let t: TestApp;
-  let idp: Idp;
-  let idpModule: IdpModule;
-  let people: Record<string, { name: string; groups: string[] }>;
+  let idp: ChildIdp;
+  let issuer: string;
 
   /** The whole browser flow: Flexdesk → provider's login page → back with a code → signed in. */
   async function signIn(login: string, returnTo = '/editor') {
@@ -53,7 +80,7 @@ describe('single sign-on with the organisation', () => {
     const start = await browser.request(`${t.url}/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`);
     expect(start.status).toBe(302);
     const authorize = new URL(start.headers.get('location') as string);
-    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.origin).toBe(issuer);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     const page = await browser.follow(authorize.href);
     const form = /action="([^"]+)"/.exec(await page.res.text())?.[1] as string;
@@ -74,24 +101,18 @@ describe('single sign-on with the organisation', () => {
   };
 
   beforeAll(async () => {
-    idpModule = await importEsm<IdpModule>(join(__dirname, '../../../tools/idp/provider.mjs'));
-    people = structuredClone(idpModule.IDP_PEOPLE);
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
-    idp = await idpModule.startIdp({
-      redirectUris: [`${appUrl}/api/auth/oidc/callback`],
-      postLogoutRedirectUris: [`${appUrl}/login`],
-      people,
-    });
+    ({ idp, issuer } = await ChildIdp.start(appUrl));
     t = await startTestApp(
       NOW,
       {
         PUBLIC_URL: appUrl,
-        OIDC_ISSUER: idp.issuer,
+        OIDC_ISSUER: issuer,
         OIDC_ALLOW_INSECURE: 'true',
-        OIDC_CLIENT_ID: idpModule.IDP_CLIENT.id,
-        OIDC_CLIENT_SECRET: idpModule.IDP_CLIENT.secret,
-        OIDC_ROLE_MAP: idpModule.IDP_ROLE_MAP,
+        OIDC_CLIENT_ID: IDP_CLIENT.id,
+        OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+        OIDC_ROLE_MAP: IDP_ROLE_MAP,
         OIDC_LABEL: 'Musterstadt-Konto',
       },
       port,
@@ -133,12 +154,12 @@ describe('single sign-on with the organisation', () => {
     expect((await sessionOf((await signIn('plain.sso@example.org')).browser).get<Me>('/api/me')).body.roles).toEqual([
       'employee',
     ]);
-    people['front.sso@example.org'].groups = ['front-desk'];
+    await idp.setPerson('front.sso@example.org', ['front-desk']);
     expect((await sessionOf((await signIn('front.sso@example.org')).browser).get<Me>('/api/me')).body.roles).toEqual([
       'employee',
       'receptionist',
     ]);
-    people['front.sso@example.org'].groups = [];
+    await idp.setPerson('front.sso@example.org', []);
     const again = (await sessionOf((await signIn('front.sso@example.org')).browser).get<Me>('/api/me')).body;
     expect(again.roles).toEqual(['employee']);
     expect(again.groupIds).toEqual([]);
@@ -150,14 +171,14 @@ describe('single sign-on with the organisation', () => {
     const me = (await sessionOf(browser).get<Me>('/api/me')).body;
     expect(me.id).toBe(before[0].id);
     const links = await t.dataSource.query(`SELECT issuer, subject FROM identity_links WHERE user_id = $1`, [me.id]);
-    expect(links).toEqual([{ issuer: idp.issuer, subject: 'employee@example.com' }]);
+    expect(links).toEqual([{ issuer, subject: 'employee@example.com' }]);
     // Her groups now follow the provider (Bürgerservice is mirrored from it); the local password still works.
     await loggedIn(t.url, 'employee@example.com');
   });
 
   it('never links by e-mail an account that is linked to another identity', async () => {
     // Someone else at the provider claims an address that already belongs to a linked account.
-    people['impostor@example.org'] = { name: 'Impostor', groups: ['flexdesk-admins'] };
+    await idp.setPerson('impostor@example.org', ['flexdesk-admins'], 'Impostor');
     await t.dataSource.query(
       `INSERT INTO users (email, display_name, roles) VALUES ('impostor@example.org', 'Real Person', '{employee}') RETURNING id`,
     );
@@ -206,7 +227,7 @@ describe('single sign-on with the organisation', () => {
     const out = await session.request<LogoutResult>('POST', '/api/auth/logout', {}, { 'x-xsrf-token': csrf });
     expect(out.status).toBe(200);
     const end = new URL(out.body.endSessionUrl as string);
-    expect(end.origin).toBe(idp.issuer);
+    expect(end.origin).toBe(issuer);
     expect(end.searchParams.get('id_token_hint')).toMatch(/^ey/);
     expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${t.url}/login`);
     // A password session has no provider session to end.

@@ -7,7 +7,6 @@ import {
   type SignInOptions,
   type SsoFailure,
 } from '@flexdesk/shared-contracts';
-import { importEsm } from '../common/esm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig, type OidcConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
@@ -146,7 +145,7 @@ export class OidcService {
   private discover(): Promise<{ lib: OpenId; config: Configuration }> {
     const oidc = this.settings();
     this.client ??= (async () => {
-      const lib = await importEsm<OpenId>('openid-client');
+      const lib = loadOpenIdClient();
       const insecure = oidc.allowInsecure ? { execute: [lib.allowInsecureRequests] } : undefined;
       const config = await lib.discovery(
         new URL(oidc.issuer),
@@ -163,6 +162,16 @@ export class OidcService {
     });
     return this.client;
   }
+}
+
+/**
+ * openid-client is ESM-only. Node (20.19+) loads it with require(); Node's own require is used —
+ * fetched with getBuiltinModule, past the bundle's and Jest's module systems, which cannot load an
+ * ES module from CommonJS.
+ */
+function loadOpenIdClient(): OpenId {
+  const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
+  return createRequire(__filename)('openid-client') as OpenId;
 }
 
 function pick(claims: Record<string, unknown>, key: string): Record<string, unknown> {
