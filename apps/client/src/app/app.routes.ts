@@ -1,10 +1,11 @@
 import type { Route } from '@angular/router';
-import { EDITOR_ROLES, RECEPTION_ROLES, authGuard, guestGuard, roleGuard } from '@flexdesk/client-data-access';
+import { authGuard, guestGuard, landingGuard, permissionGuard } from '@flexdesk/client-data-access';
 import { unsavedChangesGuard } from './pages/editor/unsaved-changes.guard';
 
 /** `title` holds a dictionary key; `I18nTitleStrategy` translates it. */
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'book' },
+  // Each person's landing page (see `landingPath`).
+  { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
   {
     path: 'login',
     title: 'login.title',
@@ -32,13 +33,13 @@ export const appRoutes: Route[] = [
   {
     path: 'reception',
     title: 'reception.title',
-    canActivate: [roleGuard(...RECEPTION_ROLES)],
+    canActivate: [permissionGuard('reception:board')],
     loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
   },
   {
     path: 'reception/labels/:floorId',
     title: 'labels.title',
-    canActivate: [roleGuard(...RECEPTION_ROLES, 'facility_manager')],
+    canActivate: [permissionGuard('spaces:labels')],
     loadComponent: () => import('./pages/labels/labels.page').then((m) => m.LabelsPage),
   },
   {
@@ -51,15 +52,21 @@ export const appRoutes: Route[] = [
   {
     path: 'admin/reception',
     title: 'admin.reception.title',
-    canActivate: [roleGuard('admin')],
+    canActivate: [permissionGuard('reception:assign')],
     loadComponent: () => import('./pages/admin/reception-admin.page').then((m) => m.ReceptionAdminPage),
   },
   {
     path: 'editor',
     title: 'editor.title',
-    canActivate: [roleGuard(...EDITOR_ROLES)],
+    canActivate: [permissionGuard('layout:edit')],
     canDeactivate: [unsavedChangesGuard],
     loadComponent: () => import('./pages/editor/editor.page').then((m) => m.EditorPage),
   },
-  { path: '**', redirectTo: 'book' },
+  {
+    path: 'buildings',
+    title: 'buildings.title',
+    canActivate: [permissionGuard('buildings:write')],
+    loadComponent: () => import('./pages/buildings/buildings.page').then((m) => m.BuildingsPage),
+  },
+  { path: '**', redirectTo: '' },
 ];

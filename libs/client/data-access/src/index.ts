@@ -5,6 +5,7 @@ export * from './lib/http/api.interceptor';
 export * from './lib/auth/auth.api';
 export * from './lib/auth/session.store';
 export * from './lib/auth/auth.guards';
+export * from './lib/auth/landing';
 export * from './lib/buildings/buildings.api';
 export * from './lib/bookings/bookings.api';
 export * from './lib/i18n/i18n';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { LOCALES, type Locale } from '@flexdesk/shared-contracts';
-import { EDITOR_ROLES, I18n, RECEPTION_ROLES, SessionStore, hasAnyRole } from '@flexdesk/client-data-access';
+import { LOCALES, type Locale, can } from '@flexdesk/shared-contracts';
+import { I18n, SessionStore } from '@flexdesk/client-data-access';
 
 @Component({
   selector: 'fd-app-header',
@@ -14,9 +14,10 @@ export class AppHeader {
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly locales = LOCALES;
-  protected readonly canSeeReception = computed(() => hasAnyRole(this.session.me(), RECEPTION_ROLES));
-  protected readonly canEdit = computed(() => hasAnyRole(this.session.me(), EDITOR_ROLES));
-  protected readonly isAdmin = computed(() => hasAnyRole(this.session.me(), ['admin']));
+  protected readonly canSeeReception = computed(() => can(this.session.me(), 'reception:board'));
+  protected readonly canEdit = computed(() => can(this.session.me(), 'layout:edit'));
+  protected readonly canManageBuildings = computed(() => can(this.session.me(), 'buildings:write'));
+  protected readonly canAssignReception = computed(() => can(this.session.me(), 'reception:assign'));
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);

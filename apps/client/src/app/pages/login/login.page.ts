@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { I18n, SessionStore, safeReturnUrl } from '@flexdesk/client-data-access';
+import { I18n, SessionStore, landingPath, safeReturnUrl } from '@flexdesk/client-data-access';
 
 @Component({
   selector: 'fd-login-page',
@@ -46,9 +46,9 @@ export class LoginPage {
     this.busy.set(true);
     try {
       const { email, password } = this.form.getRawValue();
-      await this.session.login(email.trim(), password);
+      const me = await this.session.login(email.trim(), password);
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      await this.router.navigateByUrl(safeReturnUrl(returnUrl, '/book'));
+      await this.router.navigateByUrl(safeReturnUrl(returnUrl, landingPath(me)));
     } catch (e) {
       this.error.set(this.i18n.errorMessage(e));
       this.form.controls.password.reset();

@@ -521,6 +521,13 @@ export const MESSAGES_DE = {
   'admin.reception.seesAll': 'sieht Namen in allen Gebäuden',
   'admin.reception.seesSome': 'sieht Namen in: {buildings}',
   'admin.reception.seesNone': 'sieht keine Namen',
+
+  'nav.buildings': 'Gebäude',
+  'buildings.title': 'Gebäude',
+  'buildings.heading': 'Gebäude verwalten',
+  'buildings.placeholder':
+    'Hier entsteht die Verwaltung der Gebäude: Öffnungszeiten, Schließtage und Feiertage, Buchungsregeln und Etagen. Bis dahin ändern Sie Grundrisse im Editor.',
+  'buildings.toEditor': 'Zum Grundriss-Editor',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_DE;

@@ -512,4 +512,11 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'admin.reception.seesAll': 'sees names in all buildings',
   'admin.reception.seesSome': 'sees names in: {buildings}',
   'admin.reception.seesNone': 'sees no names',
+
+  'nav.buildings': 'Buildings',
+  'buildings.title': 'Buildings',
+  'buildings.heading': 'Manage buildings',
+  'buildings.placeholder':
+    'Building management is coming here: opening hours, closures and public holidays, booking rules and floors. Until then, change floor plans in the editor.',
+  'buildings.toEditor': 'Go to the floor plan editor',
 };
