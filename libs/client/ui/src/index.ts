@@ -1,1 +1,11 @@
-export {};
+export * from './lib/locale/ui-locale';
+export * from './lib/icon/icon';
+export * from './lib/symbols/state-symbols';
+export * from './lib/page-header/page-header';
+export * from './lib/alert/inline-alert';
+export * from './lib/notifier/notifier';
+export * from './lib/notifier/notification-snack';
+export * from './lib/confirm/confirm-dialog';
+export * from './lib/confirm/confirmation';
+export * from './lib/picker/building-floor-picker';
+export * from './lib/dates/localized-dates';
