@@ -12,6 +12,7 @@ export * from './lib/i18n/i18n';
 export * from './lib/i18n/messages.de';
 export * from './lib/i18n/messages.en';
 export * from './lib/i18n/error-messages';
+export * from './lib/i18n/labels';
 export * from './lib/events/live-events';
 export * from './lib/occupancy/occupancy.api';
 export * from './lib/calendar/calendar.api';

@@ -1,9 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox';
 import type { BuildingSummary, ReceptionAssignment } from '@flexdesk/shared-contracts';
 import { BuildingsApi, I18n, ReceptionAdminApi } from '@flexdesk/client-data-access';
+import { InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
-import { PageAlerts } from '../../shared/page-alerts';
 
 /** The edit of one receptionist's row, before it is saved. */
 interface Draft {
@@ -17,7 +19,7 @@ interface Draft {
  */
 @Component({
   selector: 'fd-reception-admin-page',
-  imports: [PageAlerts],
+  imports: [MatButton, MatCheckbox, InlineAlert, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reception-admin.page.html',
 })
@@ -25,6 +27,7 @@ export class ReceptionAdminPage {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(ReceptionAdminApi);
   private readonly buildingsApi = inject(BuildingsApi);
+  private readonly notifier = inject(Notifier);
 
   private readonly peopleResource = rxResource({ stream: () => this.api.list() });
   private readonly buildingsResource = rxResource({ stream: () => this.buildingsApi.list() });
@@ -45,8 +48,6 @@ export class ReceptionAdminPage {
 
   private readonly drafts = signal<Record<string, Draft>>({});
   protected readonly savingId = signal<string | null>(null);
-  protected readonly announcement = signal('');
-  protected readonly error = signal<string | null>(null);
 
   protected draftOf(p: ReceptionAssignment): Draft {
     return this.drafts()[p.id] ?? { allBuildings: p.allBuildings, buildingIds: p.buildingIds };
@@ -60,13 +61,13 @@ export class ReceptionAdminPage {
     );
   }
 
-  protected setAll(p: ReceptionAssignment, event: Event): void {
-    const allBuildings = (event.target as HTMLInputElement).checked;
+  protected setAll(p: ReceptionAssignment, change: MatCheckboxChange): void {
+    const allBuildings = change.checked;
     this.drafts.update((d) => ({ ...d, [p.id]: { ...this.draftOf(p), allBuildings } }));
   }
 
-  protected toggleBuilding(p: ReceptionAssignment, buildingId: string, event: Event): void {
-    const on = (event.target as HTMLInputElement).checked;
+  protected toggleBuilding(p: ReceptionAssignment, buildingId: string, change: MatCheckboxChange): void {
+    const on = change.checked;
     const current = this.draftOf(p);
     const buildingIds = on
       ? [...new Set([...current.buildingIds, buildingId])]
@@ -87,8 +88,6 @@ export class ReceptionAdminPage {
   protected async save(p: ReceptionAssignment): Promise<void> {
     const draft = this.draftOf(p);
     this.savingId.set(p.id);
-    this.error.set(null);
-    this.announcement.set('');
     try {
       const saved = await firstValueFrom(this.api.set(p.id, draft));
       this.peopleResource.update((list) => list?.map((x) => (x.id === saved.id ? saved : x)));
@@ -97,9 +96,9 @@ export class ReceptionAdminPage {
         delete rest[p.id];
         return rest;
       });
-      this.announcement.set(this.i18n.t('admin.reception.saved', { name: saved.displayName }));
+      this.notifier.success(this.i18n.t('admin.reception.saved', { name: saved.displayName }));
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
     } finally {
       this.savingId.set(null);
     }

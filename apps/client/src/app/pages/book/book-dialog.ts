@@ -1,24 +1,31 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DOCUMENT,
   DestroyRef,
-  ElementRef,
-  afterNextRender,
+  type Signal,
   computed,
   inject,
-  input,
   linkedSignal,
   output,
   signal,
-  viewChild,
 } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import type { Booking, BookingSlot, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
 import { zonedInstant } from '@flexdesk/shared-domain';
 import { BookingsApi, I18n, isProblemError } from '@flexdesk/client-data-access';
+import { InlineAlert } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
 import { type NamedSlot, defaultCustomRange, namedSlotChoices, timeOptions } from './booking-options';
-import { closeDialog, showModal } from '../../shared/dialog';
 import type { SpaceRow } from './space-rows';
 
 type Choice = NamedSlot | 'custom';
@@ -43,32 +50,70 @@ export interface BookingFailure {
   conflict: boolean;
 }
 
+/**
+ * What the page books with. Signals, so that what the dialog shows (e.g. the space's busy times)
+ * follows live changes while it is open.
+ */
+export interface BookDialogData {
+  row: Signal<SpaceRow>;
+  building: Signal<Building>;
+  date: string;
+  open: Signal<{ start: string; end: string }>;
+  preferred: PreferredSlot | null;
+}
+
+/**
+ * How the dialog ended: with the page taking over the focus (after a booking, or to explain a
+ * conflict), or not (the page then returns focus to where the person was).
+ */
+export type BookDialogResult = 'handed-over' | undefined;
+
 /** Modal form to book one space on one day, with the slots its kind's policy allows. */
 @Component({
   selector: 'fd-book-dialog',
+  imports: [
+    MatButton,
+    MatDialogActions,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatLabel,
+    MatOption,
+    MatRadioButton,
+    MatRadioGroup,
+    MatSelect,
+    InlineAlert,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book-dialog.html',
+  styles: `
+    .time-range {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 var(--fd-space-4);
+      margin-top: var(--fd-space-2);
+    }
+    .busy h3 {
+      margin-bottom: var(--fd-space-1);
+    }
+  `,
 })
 export class BookDialog {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(BookingsApi);
-  private readonly document = inject(DOCUMENT);
+  private readonly ref = inject<MatDialogRef<BookDialog, BookDialogResult>>(MatDialogRef);
+  private readonly data = inject<BookDialogData>(MAT_DIALOG_DATA);
 
-  readonly row = input.required<SpaceRow>();
-  readonly building = input.required<Building>();
-  readonly date = input.required<string>();
-  readonly open = input.required<{ start: string; end: string }>();
-  readonly preferred = input<PreferredSlot | null>(null);
+  protected readonly row = this.data.row;
+  protected readonly building = this.data.building;
+  protected readonly date = signal(this.data.date).asReadonly();
+  protected readonly open = this.data.open;
+  private readonly preferred = signal(this.data.preferred).asReadonly();
   readonly attempted = output<BookingAttempt>();
   readonly booked = output<Booking>();
   readonly failed = output<BookingFailure>();
-  readonly closed = output<void>();
 
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-  private readonly opener = this.document.activeElement as HTMLElement | null;
   private readonly now = new Date();
-  /** Set when the page takes over the focus: after a booking, or to explain a conflict. */
-  private handedOver = false;
   /** Closed while the request ran: the page has stopped listening (and no longer waits for us). */
   private destroyed = false;
 
@@ -134,15 +179,7 @@ export class BookDialog {
   );
 
   constructor() {
-    afterNextRender(() => showModal(this.dialog().nativeElement));
-    // Back to where the person was, unless the booking went through: then the page moves focus to
-    // its confirmation, because the row's button may be gone.
-    inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
-      if (this.handedOver) return;
-      const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
-      target?.focus();
-    });
+    inject(DestroyRef).onDestroy(() => (this.destroyed = true));
   }
 
   protected slotLabel(slot: NamedSlot, start: Date, end: Date): string {
@@ -154,22 +191,18 @@ export class BookDialog {
     this.error.set(null);
   }
 
-  protected setStart(event: Event): void {
-    const start = (event.target as HTMLSelectElement).value;
+  protected setStart(change: MatSelectChange): void {
+    const start = change.value as string;
     this.startTime.set(start);
     if (this.endTime() <= start) this.endTime.set(this.endTimes()[0]?.time ?? '');
   }
 
-  protected setEnd(event: Event): void {
-    this.endTime.set((event.target as HTMLSelectElement).value);
+  protected setEnd(change: MatSelectChange): void {
+    this.endTime.set(change.value as string);
   }
 
-  protected close(): void {
-    closeDialog(this.dialog().nativeElement);
-  }
-
-  protected onClose(): void {
-    this.closed.emit();
+  protected close(result?: BookDialogResult): void {
+    this.ref.close(result);
   }
 
   protected async submit(event: Event): Promise<void> {
@@ -182,17 +215,16 @@ export class BookDialog {
     try {
       const booking = await firstValueFrom(this.api.create(request));
       if (this.destroyed) return;
-      this.handedOver = true;
+      // The page confirms it and moves focus there, because the row's button may be gone.
       this.booked.emit(booking);
-      this.close();
+      this.close('handed-over');
     } catch (e) {
       if (this.destroyed) return;
       const conflict = isProblemError(e) && e.code === 'BOOKING_CONFLICT';
       this.failed.emit({ error: e, conflict });
       if (conflict) {
         // This dialog's choices are out of date; the page says who got it and what is still free.
-        this.handedOver = true;
-        this.close();
+        this.close('handed-over');
       } else {
         this.error.set(this.i18n.errorMessage(e));
       }

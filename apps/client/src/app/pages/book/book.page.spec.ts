@@ -13,6 +13,14 @@ import type {
   Space,
 } from '@flexdesk/shared-contracts';
 import { apiInterceptor } from '@flexdesk/client-data-access';
+import {
+  announced,
+  chooseOption,
+  dialogs,
+  selectOptions,
+  selectedText,
+  toggleByLabel,
+} from '@flexdesk/client-ui/testing';
 import { BookPage } from './book.page';
 
 // Monday 2026-05-04, 08:00 in Berlin.
@@ -195,7 +203,7 @@ describe('BookPage', () => {
     [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')?.textContent?.trim().split(/\s+/)[0]);
 
   it('shows the floor as a table with states in words and symbols, and names only where given', async () => {
-    const { el } = await renderLoaded();
+    const { fixture, el } = await renderLoaded();
 
     expect(el.querySelector('caption')?.textContent).toContain('Erdgeschoss');
     expect(rowTexts(el)).toEqual(['0.01', '0.02', '0.03', 'Besprechung']);
@@ -206,29 +214,27 @@ describe('BookPage', () => {
     // Booked rows offer no Book button.
     expect(el.querySelectorAll('tbody button').length).toBe(3);
 
-    const dateOptions = [...el.querySelectorAll<HTMLOptionElement>('#pick-date option')];
-    expect(dateOptions.map((o) => [o.value, o.disabled])).toEqual([
+    const dateOptions = await selectOptions(el.querySelector('#pick-date'), () => fixture.detectChanges());
+    expect(dateOptions.map((o) => [o.data['date'], o.disabled])).toEqual([
       ['2026-05-04', false],
       ['2026-05-05', true],
       ['2026-05-06', false],
       ['2026-05-07', false],
     ]);
-    expect(dateOptions[1].textContent).toContain('Betriebsausflug');
+    expect(dateOptions[1].text).toContain('Betriebsausflug');
   });
 
   it('filters by attribute, kind and availability', async () => {
     const { fixture, el } = await renderLoaded();
     const check = async (label: string) => {
-      const box = [...el.querySelectorAll('label.check')]
-        .find((l) => l.textContent?.includes(label))
-        ?.querySelector('input');
-      box?.click();
+      await toggleByLabel(el, label, () => fixture.detectChanges());
       await settle(fixture);
     };
 
+    expect(el.querySelector('mat-chip-listbox')?.getAttribute('aria-multiselectable')).toBe('true');
     await check('Monitor');
     expect(rowTexts(el)).toEqual(['0.01', '0.02']);
-    await check('Nur verfügbare');
+    await check('Nur verfügbare Plätze');
     expect(rowTexts(el)).toEqual(['0.01', '0.02']);
     await check('Fensterplatz');
     expect(rowTexts(el)).toEqual(['0.01']);
@@ -236,10 +242,7 @@ describe('BookPage', () => {
 
     [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Filter zurücksetzen'))?.click();
     await settle(fixture);
-    const kind = el.querySelector<HTMLSelectElement>('#filter-kind');
-    if (!kind) throw new Error('no kind filter');
-    kind.value = 'room';
-    kind.dispatchEvent(new Event('change'));
+    await chooseOption(el.querySelector('#filter-kind'), 'Raum', () => fixture.detectChanges());
     await settle(fixture);
     expect(rowTexts(el)).toEqual(['Besprechung']);
   });
@@ -249,7 +252,7 @@ describe('BookPage', () => {
     el.querySelector<HTMLButtonElement>('button[aria-label="Platz 0.02 buchen"]')?.click();
     await settle(fixture);
 
-    const dialog = el.querySelector('dialog');
+    const [dialog] = dialogs();
     expect(dialog?.querySelector('h2')?.textContent).toContain('Arbeitsplatz 0.02 buchen');
     const radios = [...(dialog?.querySelectorAll<HTMLInputElement>('input[type=radio]') ?? [])];
     expect(radios.map((r) => [r.value, r.disabled, r.checked])).toEqual([
@@ -275,9 +278,12 @@ describe('BookPage', () => {
     });
     await settle(fixture);
 
-    expect(el.querySelector('dialog')).toBeNull();
-    expect(el.querySelector('[role=status]')?.textContent).toContain('Gebucht: Arbeitsplatz 0.02');
-    expect(el.querySelector('[role=status]')?.textContent).toContain('12:00–19:00 Uhr');
+    expect(dialogs()).toHaveLength(0);
+    const success = await announced('polite', () => fixture.detectChanges());
+    expect(success).toContain('Gebucht: Arbeitsplatz 0.02');
+    expect(success).toContain('12:00–19:00 Uhr');
+    // The row's button is gone: focus is on the confirmation, so it is heard.
+    expect(document.activeElement?.textContent).toContain('Gebucht: Arbeitsplatz 0.02');
     backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
     await settle(fixture);
   });
@@ -287,20 +293,15 @@ describe('BookPage', () => {
     el.querySelector<HTMLButtonElement>('button[aria-label="Platz Besprechung buchen"]')?.click();
     await settle(fixture);
 
-    const start = el.querySelector<HTMLSelectElement>('#book-start');
-    const end = el.querySelector<HTMLSelectElement>('#book-end');
+    const [dialog] = dialogs();
+    const detect = () => fixture.detectChanges();
     // It is 08:00 in Berlin: the proposal starts now and lasts an hour.
-    expect(start?.value).toBe('08:00');
-    expect(end?.value).toBe('09:00');
-    if (!start || !end) throw new Error('no time inputs');
-    start.value = '10:15';
-    start.dispatchEvent(new Event('change'));
-    await settle(fixture);
-    end.value = '11:45';
-    end.dispatchEvent(new Event('change'));
-    await settle(fixture);
+    expect(selectedText(dialog.querySelector('#book-start'))).toBe('08:00');
+    expect(selectedText(dialog.querySelector('#book-end'))).toBe('09:00');
+    await chooseOption(dialog.querySelector('#book-start'), '10:15', detect);
+    await chooseOption(dialog.querySelector('#book-end'), '11:45', detect);
 
-    el.querySelector<HTMLButtonElement>('dialog button[type=submit]')?.click();
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     const post = backend.expectOne({ method: 'POST', url: '/api/bookings' });
     expect(post.request.body).toEqual({
       spaceId: 'r1',
@@ -309,16 +310,12 @@ describe('BookPage', () => {
     });
     post.flush({}, { status: 0, statusText: 'offline' });
     await settle(fixture);
-    expect(el.querySelector('dialog [role=alert]')?.textContent).toContain('Der Server ist nicht erreichbar');
+    expect(dialog.querySelector('[role=alert]')?.textContent).toContain('Der Server ist nicht erreichbar');
   });
 
   it('remembers the floor picked last on this device', async () => {
     const { fixture, el } = await renderLoaded();
-    const floor = el.querySelector<HTMLSelectElement>('#pick-floor');
-    if (!floor) throw new Error('no floor picker');
-    floor.value = 'garage';
-    floor.dispatchEvent(new Event('change'));
-    await settle(fixture);
+    await chooseOption(el.querySelector('#pick-floor'), 'Tiefgarage', () => fixture.detectChanges());
     backend.expectOne('/api/floors/garage').flush({ ...FLOOR, id: 'garage', level: -1, spaces: [] });
     backend
       .expectOne((r) => r.url === '/api/floors/garage/availability')
@@ -336,7 +333,7 @@ describe('BookPage', () => {
       .expectOne((r) => r.url === '/api/floors/garage/availability')
       .flush({ ...AVAILABILITY, floorId: 'garage', spaces: [] });
     await settle(again);
-    expect(again.nativeElement.querySelector('#pick-floor').value).toBe('garage');
+    expect(selectedText(again.nativeElement.querySelector('#pick-floor'))).toBe('Tiefgarage');
   });
 
   const BOOKED_BY_IDA = {
@@ -370,7 +367,7 @@ describe('BookPage', () => {
   async function submitFor(fixture: ComponentFixture<unknown>, el: HTMLElement, label: string) {
     el.querySelector<HTMLButtonElement>(`button[aria-label="Platz ${label} buchen"]`)?.click();
     await settle(fixture);
-    el.querySelector<HTMLButtonElement>('dialog button[type=submit]')?.click();
+    dialogs()[0]?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await settle(fixture);
     return backend.expectOne({ method: 'POST', url: '/api/bookings' });
   }
@@ -380,7 +377,7 @@ describe('BookPage', () => {
     const post = await submitFor(fixture, el, '0.01');
     // The request is still on its way.
     expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
-    expect(el.querySelector('dialog button[type=submit]')?.textContent).toContain('Wird gebucht');
+    expect(dialogs()[0]?.querySelector('button[type=submit]')?.textContent).toContain('Wird gebucht');
 
     post.flush(bookedDesk('new', '0.01'), { status: 201, statusText: 'Created' });
     await settle(fixture);
@@ -406,11 +403,11 @@ describe('BookPage', () => {
     const { fixture, el } = await renderLoaded();
     const post = await submitFor(fixture, el, '0.01');
     expect(stateOf(el, '0.01')).toBe('★ Von Ihnen gebucht');
-    [...el.querySelectorAll<HTMLButtonElement>('dialog button')]
+    [...dialogs()[0].querySelectorAll<HTMLButtonElement>('button')]
       .find((b) => b.textContent?.includes('Abbrechen'))
       ?.click();
     await settle(fixture);
-    expect(el.querySelector('dialog')).toBeNull();
+    expect(dialogs()).toHaveLength(0);
     // The booking did not go through after all (or not yet): the fresh answer is what counts.
     backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
     await settle(fixture);
@@ -435,9 +432,9 @@ describe('BookPage', () => {
     await settle(fixture);
 
     expect(stateOf(el, '0.01')).toBe('✓ Frei');
-    const alert = el.querySelector('dialog [role=alert]')?.textContent ?? '';
+    const alert = dialogs()[0]?.querySelector('[role=alert]')?.textContent ?? '';
     expect(alert).toContain('Sie haben an diesem Tag bereits die höchstmögliche Zahl solcher Buchungen');
-    expect(el.querySelector('dialog')).not.toBeNull();
+    expect(dialogs()).toHaveLength(1);
   });
 
   it('on a conflict rolls back, refetches, says who won and offers the nearest free space', async () => {
@@ -449,7 +446,7 @@ describe('BookPage', () => {
     );
     await settle(fixture);
 
-    expect(el.querySelector('dialog')).toBeNull();
+    expect(dialogs()).toHaveLength(0);
     const alert = () => el.querySelector('.conflict')?.textContent?.replace(/\s+/g, ' ') ?? '';
     expect(alert()).toContain('Arbeitsplatz 0.01 konnte nicht gebucht werden.');
     expect(alert()).not.toContain('Ida Meier');
@@ -479,7 +476,7 @@ describe('BookPage', () => {
       .find((b) => b.textContent?.includes('Stattdessen 0.03 buchen'))
       ?.click();
     await settle(fixture);
-    expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.03 buchen');
+    expect(dialogs()[0]?.querySelector('h2')?.textContent).toContain('Arbeitsplatz 0.03 buchen');
     expect(el.querySelector('.conflict')).toBeNull();
   });
 
@@ -529,8 +526,8 @@ describe('BookPage', () => {
         .flush(AVAILABILITY);
       await settle(fixture);
 
-      expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
-      const checked = el.querySelector<HTMLInputElement>('dialog input[type=radio]:checked');
+      expect(dialogs()[0]?.querySelector('h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
+      const checked = dialogs()[0]?.querySelector<HTMLInputElement>('input[type=radio]:checked');
       expect(checked?.value).toBe('am');
       expect(el.querySelector('tr[aria-current="true"] th')?.textContent).toContain('0.01');
       await fixture.whenStable();
@@ -550,17 +547,21 @@ describe('BookPage', () => {
         });
       await settle(fixture);
 
-      expect(el.querySelector<HTMLSelectElement>('#pick-date')?.value).toBe(nextDay);
-      expect(el.querySelector('dialog h2')?.textContent).toContain('Raum Besprechung buchen');
-      expect(el.querySelector<HTMLSelectElement>('#book-start')?.value).toBe('07:00');
-      expect(el.querySelector<HTMLSelectElement>('#book-end')?.value).toBe('08:00');
+      const [dialog] = dialogs();
+      expect(dialog?.querySelector('h2')?.textContent).toContain('Raum Besprechung buchen');
+      expect(selectedText(dialog.querySelector('#book-start'))).toBe('07:00');
+      expect(selectedText(dialog.querySelector('#book-end'))).toBe('08:00');
+      dialog.querySelector<HTMLButtonElement>('button[type=button]')?.click();
+      await settle(fixture);
+      const dates = await selectOptions(el.querySelector('#pick-date'), () => fixture.detectChanges());
+      expect(dates.find((o) => o.selected)?.data['date']).toBe(nextDay);
     });
 
     it('says so when the space is not free that day', async () => {
       const { fixture, el } = await navigate('/book?floor=eg&space=d3&slot=day');
       backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
       await settle(fixture);
-      expect(el.querySelector('dialog')).toBeNull();
+      expect(dialogs()).toHaveLength(0);
       expect(el.querySelector('[role=status]')?.textContent).toContain(
         'Arbeitsplatz 0.03 ist am Mo., 4. Mai nicht frei.',
       );
@@ -606,7 +607,7 @@ describe('BookPage', () => {
     expect(card()?.querySelector('h3')?.textContent?.trim()).toBe('Arbeitsplatz 0.03');
     expect(card()?.textContent).toContain('Belegt');
     expect(card()?.textContent).toContain('gebucht von Ida Meier');
-    expect(card()?.querySelector('button.button--primary')).toBeNull();
+    expect(card()?.querySelector('button.plan-card__book')).toBeNull();
     // A mouse hover is not read out (the plan's placement maths is in plan-card.spec.ts).
     expect(live()).toBe('');
 
@@ -628,13 +629,13 @@ describe('BookPage', () => {
     plan.triggerEventHandler('spaceHovered', { spaceId: 'd1', anchor: { x: 20, y: 20 } });
     await settle(fixture);
     plan.triggerEventHandler('spaceHovered', null);
-    card()?.querySelector<HTMLButtonElement>('button.button--primary')?.focus();
+    card()?.querySelector<HTMLButtonElement>('button.plan-card__book')?.focus();
     await new Promise((resolve) => setTimeout(resolve, 450));
     await settle(fixture);
     expect(card()).not.toBeNull();
 
-    card()?.querySelector<HTMLButtonElement>('button.button--primary')?.click();
+    card()?.querySelector<HTMLButtonElement>('button.plan-card__book')?.click();
     await settle(fixture);
-    expect(el.querySelector('dialog h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
+    expect(dialogs()[0]?.querySelector('h2')?.textContent).toContain('Arbeitsplatz 0.01 buchen');
   });
 });

@@ -15,6 +15,14 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox';
+import { MatChipListbox, MatChipOption } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
+import { MatTooltip } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type {
   Booking,
@@ -27,12 +35,19 @@ import type {
 } from '@flexdesk/shared-contracts';
 import { FloorPlanComponent, type SpaceHover } from '@flexdesk/client-ui-floor-plan';
 import { localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
-import { BuildingsApi, I18n, refreshOnLiveChanges, SessionStore } from '@flexdesk/client-data-access';
-import { tap } from 'rxjs';
-import { STATE_SYMBOLS, attributeLabel } from '../../shared/labels';
+import { BuildingsApi, I18n, attributeLabel, refreshOnLiveChanges, SessionStore } from '@flexdesk/client-data-access';
+import { BuildingFloorPicker, Icon, InlineAlert, Notifier, PageHeader, STATE_SYMBOLS } from '@flexdesk/client-ui';
+import { firstValueFrom, tap } from 'rxjs';
 import { type BookAgainIntent, nextDateFor, parseBookAgain } from './book-again';
 import { type DateOption, dateOptions } from './booking-options';
-import { type BookingAttempt, type BookingFailure, BookDialog, type PreferredSlot } from './book-dialog';
+import {
+  type BookDialogData,
+  type BookDialogResult,
+  type BookingAttempt,
+  type BookingFailure,
+  BookDialog,
+  type PreferredSlot,
+} from './book-dialog';
 import { type ConflictOutcome, type TimeRange, conflictOutcome, nextFreeAlternative } from './booking-conflict';
 import { OptimisticBookings, applyOptimistic } from './optimistic-bookings';
 import { type CardPosition, cardPosition } from './plan-card';
@@ -74,7 +89,28 @@ function keepOrDefault(
 
 @Component({
   selector: 'fd-book-page',
-  imports: [SpaceTable, BookDialog, FloorPlanComponent, RouterLink],
+  imports: [
+    RouterLink,
+    MatButton,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatCheckbox,
+    MatChipListbox,
+    MatChipOption,
+    MatFormField,
+    MatHint,
+    MatIconButton,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    MatTooltip,
+    BuildingFloorPicker,
+    Icon,
+    InlineAlert,
+    PageHeader,
+    FloorPlanComponent,
+    SpaceTable,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book.page.html',
   styleUrl: './book.page.css',
@@ -87,6 +123,8 @@ export class BookPage {
   private readonly document = inject(DOCUMENT);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
 
   /** "Book again" from My bookings: floor, space and slot to open with; consumed once applied. */
   private readonly intent = signal<BookAgainIntent | null>(parseBookAgain(this.route.snapshot.queryParamMap));
@@ -257,21 +295,18 @@ export class BookPage {
     return null;
   });
 
-  protected readonly bookingRowId = signal<string | null>(null);
-  protected readonly bookingRow = computed(() => this.rows()?.find((r) => r.id === this.bookingRowId()) ?? null);
-  /** The slot the dialog starts with; set by "book again". */
-  protected readonly preferredSlot = signal<PreferredSlot | null>(null);
-  protected readonly announcement = signal('');
-  /** A plain notice in the status region (e.g. why "book again" could not open the dialog). */
+  /** The space whose booking dialog is open. */
+  private readonly bookingRowId = signal<string | null>(null);
+  private readonly bookingRow = computed(() => this.rows()?.find((r) => r.id === this.bookingRowId()) ?? null);
+  /** A plain notice about the results (e.g. why "book again" could not open the dialog). */
   protected readonly notice = signal('');
-  private readonly announcementRegion = viewChild<ElementRef<HTMLElement>>('announcementRegion');
   private readonly injector = inject(Injector);
 
   /** The attempt in flight: its optimistic booking and what it asked for. */
   private attempt: { key: number; floorId: string; date: string; range: TimeRange } | null = null;
   protected readonly lost = signal<LostBooking | null>(null);
   private reloadedFor: LostBooking | null = null;
-  private readonly conflictRegion = viewChild<ElementRef<HTMLElement>>('conflictRegion');
+  private readonly conflictRegion = viewChild<unknown, ElementRef<HTMLElement>>('conflictRegion', { read: ElementRef });
   /** Who or what won, and the nearest space that would have done, once fresh availability is in. */
   protected readonly conflict = computed<{ outcome: ConflictOutcome; alternative: SpaceRow | null } | null>(() => {
     const lost = this.lost();
@@ -358,21 +393,23 @@ export class BookPage {
       : '';
   }
 
-  protected selectBuilding(event: Event): void {
-    this.buildingId.set(this.valueOf(event));
+  protected selectBuilding(buildingId: string | null): void {
+    if (!buildingId) return;
+    this.buildingId.set(buildingId);
     const floorId = this.floorId();
     if (floorId) this.rememberFloor(floorId);
     this.clearMessages();
   }
 
-  protected selectFloor(event: Event): void {
-    this.floorId.set(this.valueOf(event));
-    this.rememberFloor(this.valueOf(event));
+  protected selectFloor(floorId: string | null): void {
+    if (!floorId) return;
+    this.floorId.set(floorId);
+    this.rememberFloor(floorId);
     this.clearMessages();
   }
 
-  protected selectDate(event: Event): void {
-    this.date.set(this.valueOf(event));
+  protected selectDate(change: MatSelectChange): void {
+    this.date.set(change.value as string);
     this.clearMessages();
   }
 
@@ -381,18 +418,16 @@ export class BookPage {
     this.hideCard();
   }
 
-  protected selectKind(event: Event): void {
-    const value = this.valueOf(event);
-    this.kindFilter.set(value ? (value as SpaceKind) : null);
+  protected selectKind(change: MatSelectChange): void {
+    this.kindFilter.set((change.value as SpaceKind | '') || null);
   }
 
-  protected toggleAttribute(attribute: string, event: Event): void {
-    const checked = (event.target as HTMLInputElement).checked;
-    this.attributeFilter.update((list) => (checked ? [...list, attribute] : list.filter((a) => a !== attribute)));
+  protected setAttributes(attributes: string[]): void {
+    this.attributeFilter.set(attributes);
   }
 
-  protected toggleOnlyAvailable(event: Event): void {
-    this.onlyAvailable.set((event.target as HTMLInputElement).checked);
+  protected toggleOnlyAvailable(change: MatCheckboxChange): void {
+    this.onlyAvailable.set(change.checked);
   }
 
   protected resetFilters(): void {
@@ -408,10 +443,37 @@ export class BookPage {
   }
 
   protected openBooking(rowId: string, preferred: PreferredSlot | null = null): void {
+    const building = this.building();
+    const date = this.date();
+    const open = this.availability()?.open;
+    const row = this.rows()?.find((r) => r.id === rowId);
+    if (!building || !date || !open || !row || this.bookingRowId()) return;
     this.clearMessages();
-    this.preferredSlot.set(preferred);
     this.selectedSpaceId.set(rowId);
     this.bookingRowId.set(rowId);
+    const opener = this.document.activeElement as HTMLElement | null;
+    // The dialog keeps showing the space's live state; if it goes away meanwhile, its last state.
+    const data: BookDialogData = {
+      row: computed(() => this.bookingRow() ?? row),
+      building: computed(() => this.building() ?? building),
+      date,
+      open: computed(() => this.availability()?.open ?? open),
+      preferred,
+    };
+    const ref = this.dialog.open<BookDialog, BookDialogData, BookDialogResult>(BookDialog, {
+      data,
+      width: '32rem',
+      maxWidth: 'calc(100vw - 1.5rem)',
+      // Focus goes back to the opener below, unless the page has taken it over.
+      restoreFocus: false,
+    });
+    ref.componentInstance.attempted.subscribe((a) => this.onAttempt(a));
+    ref.componentInstance.booked.subscribe((b) => this.onBooked(b));
+    ref.componentInstance.failed.subscribe((f) => this.onFailed(f));
+    void firstValueFrom(ref.afterClosed()).then((result) => {
+      this.closeBooking();
+      if (result !== 'handed-over') (opener?.isConnected ? opener : this.pageHeading())?.focus();
+    });
   }
 
   protected selectRow(row: SpaceRow): void {
@@ -478,21 +540,21 @@ export class BookPage {
   protected onBooked(booking: Booking): void {
     if (this.attempt) this.optimistic.confirm(this.attempt.key, this.availabilityRequests);
     this.attempt = null;
-    this.announcement.set(
+    // The row's button may be gone now: the confirmation takes the focus, so it is also heard.
+    this.notifier.success(
       this.i18n.t('book.success', {
         kind: this.i18n.t(`kind.${booking.spaceKind}`),
         label: booking.spaceLabel,
         date: this.i18n.formatDate(booking.date),
         time: this.i18n.formatTimeRange(booking.start, booking.end, booking.timeZone),
       }),
+      { focus: true },
     );
     this.availabilityResource.reload();
-    afterNextRender(() => this.announcementRegion()?.nativeElement.focus(), { injector: this.injector });
   }
 
-  protected closeBooking(): void {
+  private closeBooking(): void {
     this.bookingRowId.set(null);
-    this.preferredSlot.set(null);
     // Closed while the request was still running: its answer will not reach us, so let the next
     // availability answer (asked for now) tell whether the booking went through.
     if (this.attempt) {
@@ -608,9 +670,12 @@ export class BookPage {
   }
 
   private clearMessages(): void {
-    this.announcement.set('');
     this.notice.set('');
     this.lost.set(null);
+  }
+
+  private pageHeading(): HTMLElement | null {
+    return this.document.querySelector<HTMLElement>('main h1') ?? this.document.getElementById('main');
   }
 
   private refreshIfVisible(): void {
@@ -638,9 +703,5 @@ export class BookPage {
     } catch {
       // Without storage the page simply starts at the default floor next time.
     }
-  }
-
-  private valueOf(event: Event): string {
-    return (event.target as HTMLSelectElement).value;
   }
 }

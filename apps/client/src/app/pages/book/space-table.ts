@@ -7,9 +7,10 @@ import {
   input,
   output,
 } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { I18n } from '@flexdesk/client-data-access';
-import { STATE_SYMBOLS, attributeLabel } from '../../shared/labels';
+import { I18n, attributeLabel } from '@flexdesk/client-data-access';
+import { STATE_SYMBOLS } from '@flexdesk/client-ui';
 import { type SpaceRow, hasFreeTime } from './space-rows';
 
 /**
@@ -18,13 +19,13 @@ import { type SpaceRow, hasFreeTime } from './space-rows';
  */
 @Component({
   selector: 'fd-space-table',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './space-table.html',
   styles: `
     tr.is-selected {
-      background: var(--c-mine-bg);
-      box-shadow: inset 0.3rem 0 0 var(--c-text);
+      background: var(--fd-mine-bg);
+      box-shadow: inset 0.3rem 0 0 var(--mat-sys-on-surface);
     }
     /* A shape as well as a tint; kept out of the row header's accessible name (aria-current says it). */
     tr.is-selected th::before {

@@ -1,14 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { Booking } from '@flexdesk/shared-contracts';
 import { CalendarApi, I18n } from '@flexdesk/client-data-access';
-import { STATUS_SYMBOLS } from '../../shared/labels';
+import { STATUS_SYMBOLS } from '@flexdesk/client-ui';
 import { bookAgainQuery } from '../book/book-again';
 import { mayBookAgain, mayCancel, mayOfferCheckIn, mayWithdrawInvite } from './bookings-split';
 
 @Component({
   selector: 'fd-bookings-table',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bookings-table.html',
 })

@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Booking } from '@flexdesk/shared-contracts';
 import { apiInterceptor } from '@flexdesk/client-data-access';
+import { announced, buttonByText, dialogs } from '@flexdesk/client-ui/testing';
 import { BookingsPage } from './bookings.page';
 
 const now = Date.now();
@@ -130,21 +131,32 @@ describe('BookingsPage', () => {
     await settle(fixture);
     backend.expectNone({ method: 'DELETE' });
 
-    const dialog = el.querySelector('dialog');
-    expect(dialog?.hasAttribute('open')).toBe(true);
+    const [dialog] = dialogs();
+    expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(dialog?.textContent).toContain('Arbeitsplatz 0.07 (Rathaus, Erdgeschoss)');
-    [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Ja, stornieren'))?.click();
+    buttonByText(dialog, 'Ja, stornieren')?.click();
 
     backend
       .expectOne({ method: 'DELETE', url: '/api/bookings/0.07' })
       .flush(null, { status: 204, statusText: 'No Content' });
     await settle(fixture);
-    expect(el.querySelector('[role=status]')?.textContent).toContain('wurde storniert');
-    expect(dialog?.hasAttribute('open')).toBe(false);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain('wurde storniert');
+    expect(dialogs()).toHaveLength(0);
     backend
       .expectOne((r) => r.url === '/api/bookings')
       .flush([booking('0.07', 24 * 7, 24 * 7 + 8, { status: 'cancelled' })]);
     await settle(fixture);
+  });
+
+  it('keeps the confirmation open to say why a cancellation failed', async () => {
+    const { fixture, el } = await render([booking('0.07', 24 * 7, 24 * 7 + 8)]);
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Buchung 0.07"]')?.click();
+    await settle(fixture);
+    buttonByText(dialogs()[0], 'Ja, stornieren')?.click();
+    backend.expectOne({ method: 'DELETE', url: '/api/bookings/0.07' }).error(new ProgressEvent('error'), { status: 0 });
+    await settle(fixture);
+    expect(dialogs()[0]?.querySelector('[role=alert]')?.textContent).toContain('Der Server ist nicht erreichbar');
+    backend.expectNone((r) => r.url === '/api/bookings');
   });
 
   it("shows the API's refusal of a check-in", async () => {
@@ -165,6 +177,8 @@ describe('BookingsPage', () => {
       { status: 422, statusText: 'Unprocessable', headers: { 'Content-Type': 'application/problem+json' } },
     );
     await settle(fixture);
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('Der Check-in ist erst kurz vor Beginn möglich.');
+    expect(await announced('assertive', () => fixture.detectChanges())).toContain(
+      'Der Check-in ist erst kurz vor Beginn möglich.',
+    );
   });
 });

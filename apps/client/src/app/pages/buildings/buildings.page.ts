@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { can } from '@flexdesk/shared-contracts';
 import { I18n, SessionStore } from '@flexdesk/client-data-access';
+import { InlineAlert, PageHeader } from '@flexdesk/client-ui';
 
 /**
  * PLACEHOLDER: the facility managers' landing page, until the building settings (opening hours,
@@ -9,15 +11,13 @@ import { I18n, SessionStore } from '@flexdesk/client-data-access';
  */
 @Component({
   selector: 'fd-buildings-page',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButton, InlineAlert, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>{{ i18n.t('buildings.heading') }}</h1>
-    <p class="notice" data-testid="placeholder">{{ i18n.t('buildings.placeholder') }}</p>
+    <fd-page-header [heading]="i18n.t('buildings.heading')" />
+    <fd-inline-alert kind="info" data-testid="placeholder">{{ i18n.t('buildings.placeholder') }}</fd-inline-alert>
     @if (canEditLayout()) {
-      <p>
-        <a routerLink="/editor">{{ i18n.t('buildings.toEditor') }}</a>
-      </p>
+      <a matButton="filled" routerLink="/editor">{{ i18n.t('buildings.toEditor') }}</a>
     }
   `,
 })

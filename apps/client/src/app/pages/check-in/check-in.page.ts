@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { Booking } from '@flexdesk/shared-contracts';
 import { BookingsApi, I18n, isProblemError } from '@flexdesk/client-data-access';
+import { InlineAlert } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
 
 type State = { kind: 'working' } | { kind: 'done'; booking: Booking } | { kind: 'failed'; message: string };
@@ -13,7 +15,7 @@ type State = { kind: 'working' } | { kind: 'done'; booking: Booking } | { kind: 
  */
 @Component({
   selector: 'fd-check-in-page',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButton, InlineAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './check-in.page.html',
 })

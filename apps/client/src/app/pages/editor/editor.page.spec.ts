@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import type { BuildingSummary, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
 import { FloorPlanEditorComponent } from '@flexdesk/client-ui-floor-plan';
 import { apiInterceptor } from '@flexdesk/client-data-access';
+import { announced, dialogs } from '@flexdesk/client-ui/testing';
 import { EditorPage } from './editor.page';
 
 /** Konva is ESM-only and needs a canvas; the editor canvas has its own specs, so the page gets a stand-in. */
@@ -119,8 +120,9 @@ describe('EditorPage', () => {
   afterEach(() => backend.verify());
 
   const rows = () => el.querySelectorAll('.editor-table tbody tr');
+  // Dialogs open outside the page's element, in Material's overlay.
   const button = (text: string) =>
-    [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
+    [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
   const click = async (text: string) => {
     const b = button(text);
     if (!b) throw new Error(`no button ${text}`);
@@ -133,7 +135,7 @@ describe('EditorPage', () => {
     input.value = value;
     input.dispatchEvent(new Event('change'));
   };
-  const status = () => el.querySelector('[role=status]')?.textContent ?? '';
+  const status = () => announced('polite', () => fixture.detectChanges());
 
   it('loads the draft into the table of spaces', () => {
     expect(rows().length).toBe(2);
@@ -152,7 +154,7 @@ describe('EditorPage', () => {
     expect(el.querySelector<HTMLInputElement>('#space-2-label')?.value).toBe('B1');
     expect(el.querySelector<HTMLInputElement>('#space-11-label')?.value).toBe('B10');
     expect(el.querySelector<HTMLInputElement>('#space-11-y')?.value).toBe('500');
-    expect(status()).toContain('10 Schreibtische hinzugefügt (B1 bis B10)');
+    expect(await status()).toContain('10 Schreibtische hinzugefügt (B1 bis B10)');
     expect(fixture.componentInstance.canLeave()).toBe(false);
 
     await click('Rückgängig');
@@ -192,7 +194,7 @@ describe('EditorPage', () => {
     expect(req.request.body.layout.spaces).toHaveLength(2);
     req.flush(draft(6, { unpublished: true }));
     await settle(fixture);
-    expect(status()).toContain('Entwurf gespeichert (Version 6)');
+    expect(await status()).toContain('Entwurf gespeichert (Version 6)');
     expect(fixture.componentInstance.canLeave()).toBe(true);
   });
 
@@ -239,7 +241,7 @@ describe('EditorPage', () => {
     expect(req.request.body.layout.spaces[0].label).toBe('Mine');
     req.flush(draft(8));
     await settle(fixture);
-    expect(status()).toContain('Version 8');
+    expect(await status()).toContain('Version 8');
     expect(el.querySelector('[data-testid=stale]')).toBeNull();
   });
 
@@ -271,8 +273,8 @@ describe('EditorPage', () => {
     });
     first.flush(body, opts);
     await settle(fixture);
-    const dialog = el.querySelector('dialog');
-    expect(dialog?.hasAttribute('open')).toBe(true);
+    const [dialog] = dialogs();
+    expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(dialog?.textContent).toContain('A2: Mo., 6. Mai, 09:00–17:00 Uhr');
 
     await click('Stornieren und veröffentlichen');
@@ -283,8 +285,8 @@ describe('EditorPage', () => {
       cancelledBookings: [{ id: 'x', spaceLabel: 'A2', start: '', end: '' }],
     });
     await settle(fixture);
-    expect(status()).toContain('Veröffentlicht (Version 2); 1 Buchungen wurden storniert.');
-    expect(dialog?.hasAttribute('open')).toBe(false);
+    expect(await status()).toContain('Veröffentlicht (Version 2); 1 Buchungen wurden storniert.');
+    expect(dialogs()).toHaveLength(0);
   });
 
   it('imports a layout with fresh ids, unsaved until saved', async () => {
@@ -295,7 +297,7 @@ describe('EditorPage', () => {
     Object.defineProperty(input, 'files', { value: [file] });
     input?.dispatchEvent(new Event('change'));
     await settle(fixture);
-    expect(status()).toContain('Importiert: 2 Plätze, 0 Zonen');
+    expect(await status()).toContain('Importiert: 2 Plätze, 0 Zonen');
     expect(fixture.componentInstance.canLeave()).toBe(false);
     backend.expectNone({ method: 'PUT' });
   });

@@ -12,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import {
   SPACE_ATTRIBUTES,
   SPACE_KINDS,
@@ -48,11 +49,23 @@ import {
   type Line,
   type ZoneVertexChange,
 } from '@flexdesk/client-ui-floor-plan';
-import { BuildingsApi, EditingApi, I18n, type MessageKey, isProblemError } from '@flexdesk/client-data-access';
+import {
+  BuildingsApi,
+  EditingApi,
+  I18n,
+  type MessageKey,
+  attributeLabel,
+  isProblemError,
+} from '@flexdesk/client-data-access';
+import {
+  BuildingFloorPicker,
+  Confirmation,
+  type ConfirmRequest,
+  InlineAlert,
+  Notifier,
+  PageHeader,
+} from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
-import { attributeLabel } from '../../shared/labels';
-import { closeDialog, showModal } from '../../shared/dialog';
-import { PageAlerts } from '../../shared/page-alerts';
 import { DEFAULT_DESK_ROW, type DeskRowSpec, deskRow, deskRowProblems } from './desk-row';
 import { type History, canRedo, canUndo, historyOf, record, redo, undo } from './history';
 import {
@@ -108,7 +121,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 @Component({
   selector: 'fd-editor-page',
-  imports: [FloorPlanEditorComponent, PageAlerts],
+  imports: [MatButton, BuildingFloorPicker, InlineAlert, PageHeader, FloorPlanEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './editor.page.html',
   styleUrl: './editor.page.css',
@@ -123,6 +136,8 @@ export class EditorPage implements LeaveGuarded {
   private readonly api = inject(EditingApi);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly notifier = inject(Notifier);
+  private readonly confirmation = inject(Confirmation);
 
   protected readonly kinds = SPACE_KINDS;
   protected readonly attributes = SPACE_ATTRIBUTES;
@@ -240,16 +255,12 @@ export class EditorPage implements LeaveGuarded {
   protected readonly scaleError = signal<string | null>(null);
   private readonly scaleInput = viewChild<ElementRef<HTMLInputElement>>('scaleInput');
 
-  protected readonly announcement = signal('');
-  protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   /** Validation problems, of the client's check or the API's answer. */
   protected readonly errors = signal<ShownError[]>([]);
   protected readonly stale = signal(false);
-  protected readonly affected = signal<AffectedBooking[]>([]);
   private readonly errorSummary = viewChild<ElementRef<HTMLElement>>('errorSummary');
-  private readonly staleRegion = viewChild<ElementRef<HTMLElement>>('staleRegion');
-  private readonly affectedDialog = viewChild.required<ElementRef<HTMLDialogElement>>('affectedDialog');
+  private readonly staleRegion = viewChild<unknown, ElementRef<HTMLElement>>('staleRegion', { read: ElementRef });
 
   protected readonly newFloorOpen = signal(false);
   protected readonly newFloorError = signal<string | null>(null);
@@ -269,24 +280,36 @@ export class EditorPage implements LeaveGuarded {
     event.returnValue = '';
   }
 
-  protected selectBuilding(event: Event): void {
-    if (!this.confirmDiscard()) return this.resetSelect(event, this.buildingId());
-    this.buildingId.set(this.valueOf(event));
+  /** The picker keeps showing the current floor unless the switch goes ahead. */
+  protected async selectBuilding(buildingId: string | null): Promise<void> {
+    if (!buildingId || !(await this.confirmDiscard())) return;
+    this.buildingId.set(buildingId);
     this.resetMessages();
   }
 
-  protected selectFloor(event: Event): void {
-    if (!this.confirmDiscard()) return this.resetSelect(event, this.floorId());
-    this.floorId.set(this.valueOf(event));
+  protected async selectFloor(floorId: string | null): Promise<void> {
+    if (!floorId || !(await this.confirmDiscard())) return;
+    this.floorId.set(floorId);
     this.resetMessages();
   }
 
-  private confirmDiscard(): boolean {
-    return !this.dirty() || (this.document.defaultView?.confirm(this.i18n.t('editor.discardConfirm')) ?? true);
+  private async confirmDiscard(): Promise<boolean> {
+    return !this.dirty() || (await this.confirmation.ask(this.unsavedChangesQuestion(false)));
   }
 
-  private resetSelect(event: Event, value: string | null): void {
-    (event.target as HTMLSelectElement).value = value ?? '';
+  leaveQuestion(): ConfirmRequest {
+    return this.unsavedChangesQuestion(true);
+  }
+
+  /** Asked before unsaved changes are lost: on switching floors here, or on leaving the page. */
+  private unsavedChangesQuestion(leaving: boolean): ConfirmRequest {
+    return {
+      title: this.i18n.t('editor.discardConfirm'),
+      message: this.i18n.t(leaving ? 'editor.leaveConfirm' : 'editor.discardText'),
+      confirmLabel: this.i18n.t('editor.discardYes'),
+      cancelLabel: this.i18n.t('editor.discardNo'),
+      danger: true,
+    };
   }
 
   protected retry(): void {
@@ -314,7 +337,7 @@ export class EditorPage implements LeaveGuarded {
       this.newFloorError.set(this.i18n.t('editor.newFloor.invalid'));
       return;
     }
-    if (!this.confirmDiscard()) return;
+    if (!(await this.confirmDiscard())) return;
     this.busy.set(true);
     this.newFloorError.set(null);
     try {
@@ -323,7 +346,7 @@ export class EditorPage implements LeaveGuarded {
       this.floorId.set(floor.id);
       this.newFloorOpen.set(false);
       form.reset();
-      this.announcement.set(this.i18n.t('editor.newFloor.created', { name: floor.name }));
+      this.announce(this.i18n.t('editor.newFloor.created', { name: floor.name }));
     } catch (e) {
       this.newFloorError.set(this.i18n.errorMessage(e));
     } finally {
@@ -337,7 +360,11 @@ export class EditorPage implements LeaveGuarded {
     const h = this.history();
     if (!h) return;
     this.history.set(record(h, change(h.present)));
-    this.announcement.set('');
+  }
+
+  /** What just happened, for everyone: shown briefly and read out politely. */
+  private announce(message: string): void {
+    this.notifier.success(message);
   }
 
   protected setText(index: number, field: 'label', event: Event): void {
@@ -386,7 +413,7 @@ export class EditorPage implements LeaveGuarded {
   protected deleteSpace(index: number, space: LayoutSpace): void {
     this.edit((l) => removeSpace(l, index));
     this.selectedIds.update((ids) => ids.filter((id) => id !== space.id));
-    this.announcement.set(this.i18n.t('editor.spaceDeleted', { label: space.label }));
+    this.announce(this.i18n.t('editor.spaceDeleted', { label: space.label }));
   }
 
   protected addSpace(): void {
@@ -395,7 +422,7 @@ export class EditorPage implements LeaveGuarded {
     const space = newSpace(layout, crypto.randomUUID());
     this.edit((l) => addSpaces(l, [space]));
     this.selectedIds.set([space.id]);
-    this.announcement.set(this.i18n.t('editor.spaceAdded', { label: space.label }));
+    this.announce(this.i18n.t('editor.spaceAdded', { label: space.label }));
     this.focusAfterRender(`space-${layout.spaces.length}-label`);
   }
 
@@ -413,7 +440,7 @@ export class EditorPage implements LeaveGuarded {
     if (problems.length) return;
     const desks = deskRow(spec);
     this.edit((l) => addSpaces(l, desks));
-    this.announcement.set(
+    this.announce(
       this.i18n.t('editor.row.added', {
         count: desks.length,
         first: desks[0].label,
@@ -444,7 +471,7 @@ export class EditorPage implements LeaveGuarded {
 
   protected deleteZone(index: number, zone: LayoutZone): void {
     this.edit((l) => removeZone(l, index));
-    this.announcement.set(this.i18n.t('editor.zones.deleted', { name: zone.name }));
+    this.announce(this.i18n.t('editor.zones.deleted', { name: zone.name }));
   }
 
   protected setPlanSize(field: 'width' | 'height', event: Event): void {
@@ -457,7 +484,7 @@ export class EditorPage implements LeaveGuarded {
     const h = this.history();
     if (h && canUndo(h)) {
       this.history.set(undo(h));
-      this.announcement.set(this.i18n.t('editor.undone'));
+      this.announce(this.i18n.t('editor.undone'));
     }
   }
 
@@ -465,7 +492,7 @@ export class EditorPage implements LeaveGuarded {
     const h = this.history();
     if (h && canRedo(h)) {
       this.history.set(redo(h));
-      this.announcement.set(this.i18n.t('editor.redone'));
+      this.announce(this.i18n.t('editor.redone'));
     }
   }
 
@@ -519,7 +546,7 @@ export class EditorPage implements LeaveGuarded {
   protected setTool(tool: EditorTool): void {
     this.tool.set(tool);
     this.scaleLine.set(null);
-    this.announcement.set(this.i18n.t('editor.tool.chosen', { tool: this.i18n.t(`editor.tool.${tool}`) }));
+    this.announce(this.i18n.t('editor.tool.chosen', { tool: this.i18n.t(`editor.tool.${tool}`) }));
   }
 
   protected isSelected(id: string): boolean {
@@ -534,10 +561,10 @@ export class EditorPage implements LeaveGuarded {
   protected onSelectionChanged(ids: string[]): void {
     this.selectedIds.set(ids);
     if (ids.length) this.selectedZoneId.set(null);
-    if (ids.length > 1) this.announcement.set(this.i18n.t('editor.selected', { count: ids.length }));
+    if (ids.length > 1) this.announce(this.i18n.t('editor.selected', { count: ids.length }));
     else if (ids.length === 1) {
       const space = this.layout()?.spaces.find((s) => s.id === ids[0]);
-      if (space) this.announcement.set(this.i18n.t('editor.selectedOne', { label: space.label }));
+      if (space) this.announce(this.i18n.t('editor.selectedOne', { label: space.label }));
     }
   }
 
@@ -551,7 +578,7 @@ export class EditorPage implements LeaveGuarded {
 
   protected applyPatches(patches: SpacePatch[], message: MessageKey): void {
     this.edit((l) => patchSpaces(l, patches));
-    this.announcement.set(this.i18n.t(message, { count: patches.length }));
+    this.announce(this.i18n.t(message, { count: patches.length }));
   }
 
   private nudge(delta: Point): void {
@@ -590,7 +617,7 @@ export class EditorPage implements LeaveGuarded {
     );
     this.edit((l) => addSpaces(l, copies));
     this.selectedIds.set(copies.map((c) => c.id));
-    this.announcement.set(this.i18n.t('editor.duplicated', { count: copies.length }));
+    this.announce(this.i18n.t('editor.duplicated', { count: copies.length }));
   }
 
   protected deleteSelection(): void {
@@ -598,7 +625,7 @@ export class EditorPage implements LeaveGuarded {
     if (ids.size) {
       this.edit((l) => removeSpaces(l, ids));
       this.selectedIds.set([]);
-      this.announcement.set(this.i18n.t('editor.deletedMany', { count: ids.size }));
+      this.announce(this.i18n.t('editor.deletedMany', { count: ids.size }));
       return;
     }
     const zone = this.selectedZone();
@@ -618,7 +645,7 @@ export class EditorPage implements LeaveGuarded {
     const space = { ...sized, ...clampIntoPlan(sized, layout.plan) };
     this.edit((l) => addSpaces(l, [space]));
     this.selectedIds.set([space.id]);
-    this.announcement.set(this.i18n.t('editor.spaceAdded', { label: space.label }));
+    this.announce(this.i18n.t('editor.spaceAdded', { label: space.label }));
   }
 
   protected addRowAlong(line: Line): void {
@@ -634,7 +661,7 @@ export class EditorPage implements LeaveGuarded {
     this.selectedIds.set(desks.map((d) => d.id));
     // The next row continues the numbering.
     this.row.update((r) => ({ ...r, startNumber: r.startNumber + desks.length * r.step }));
-    this.announcement.set(
+    this.announce(
       this.i18n.t('editor.row.added', {
         count: desks.length,
         first: desks[0].label,
@@ -657,7 +684,7 @@ export class EditorPage implements LeaveGuarded {
     this.tool.set('select');
     this.selectedIds.set([]);
     this.onZoneSelected(zone.id);
-    this.announcement.set(this.i18n.t('editor.zones.drawn', { name: zone.name }));
+    this.announce(this.i18n.t('editor.zones.drawn', { name: zone.name }));
     this.focusAfterRender('selection-zone-name');
   }
 
@@ -756,7 +783,7 @@ export class EditorPage implements LeaveGuarded {
     try {
       const upload = await firstValueFrom(this.api.uploadBackground(floorId, file));
       this.edit((l) => ({ ...l, plan: { ...l.plan, backgroundUrl: upload.backgroundUrl } }));
-      this.announcement.set(this.i18n.t('editor.background.uploaded', { name: file.name }));
+      this.announce(this.i18n.t('editor.background.uploaded', { name: file.name }));
     } catch (e) {
       this.backgroundError.set(this.i18n.errorMessage(e));
     } finally {
@@ -766,7 +793,7 @@ export class EditorPage implements LeaveGuarded {
 
   protected removeBackground(): void {
     this.edit((l) => ({ ...l, plan: { ...l.plan, backgroundUrl: null } }));
-    this.announcement.set(this.i18n.t('editor.background.removed'));
+    this.announce(this.i18n.t('editor.background.removed'));
   }
 
   protected onScaleLine(line: { a: Point; b: Point }): void {
@@ -792,7 +819,7 @@ export class EditorPage implements LeaveGuarded {
     this.edit((l) => ({ ...l, plan: { ...l.plan, scale } }));
     this.scaleLine.set(null);
     this.tool.set('select');
-    this.announcement.set(this.i18n.t('editor.scale.set', { scale }));
+    this.announce(this.i18n.t('editor.scale.set', { scale }));
   }
 
   protected cancelScale(): void {
@@ -862,7 +889,7 @@ export class EditorPage implements LeaveGuarded {
     if (!layout) return false;
     const errors = validateLayout(layout);
     this.showErrors(errors);
-    if (!errors.length) this.announcement.set(this.i18n.t('editor.valid'));
+    if (!errors.length) this.announce(this.i18n.t('editor.valid'));
     return errors.length === 0;
   }
 
@@ -873,13 +900,12 @@ export class EditorPage implements LeaveGuarded {
     if (!floorId || !draft || !layout || this.busy()) return;
     this.resetMessages();
     if (!this.validate()) return;
-    this.announcement.set('');
     this.busy.set(true);
     try {
       const saved = await firstValueFrom(this.api.saveDraft(floorId, { draftVersion: draft.draftVersion, layout }));
       this.draft.set(saved);
       this.savedLayout.set(layout);
-      this.announcement.set(this.i18n.t('editor.saved', { version: saved.draftVersion }));
+      this.announce(this.i18n.t('editor.saved', { version: saved.draftVersion }));
     } catch (e) {
       this.handleWriteError(e);
     } finally {
@@ -891,7 +917,7 @@ export class EditorPage implements LeaveGuarded {
   protected reloadDraft(): void {
     this.stale.set(false);
     this.draftResource.reload();
-    this.announcement.set(this.i18n.t('editor.stale.reloaded'));
+    this.announce(this.i18n.t('editor.stale.reloaded'));
   }
 
   /** Someone saved since: take their version number, keep my layout, and save it over theirs. */
@@ -904,7 +930,7 @@ export class EditorPage implements LeaveGuarded {
       const server = await firstValueFrom(this.api.draft(floorId));
       this.draft.set({ ...draft, draftVersion: server.draftVersion });
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
       return;
     } finally {
       this.busy.set(false);
@@ -927,7 +953,7 @@ export class EditorPage implements LeaveGuarded {
         }),
       );
       this.draft.set({ ...draft, publishedVersion: result.publishedVersion, unpublished: false });
-      this.announcement.set(
+      this.announce(
         result.cancelledBookings.length
           ? this.i18n.t('editor.published.withCancellations', {
               version: result.publishedVersion,
@@ -937,8 +963,8 @@ export class EditorPage implements LeaveGuarded {
       );
     } catch (e) {
       if (isProblemError(e) && e.code === 'AFFECTED_BOOKINGS' && !confirmed) {
-        this.affected.set(e.problem.affectedBookings ?? []);
-        showModal(this.affectedDialog().nativeElement);
+        this.busy.set(false);
+        void this.askPublishAnyway(e.problem.affectedBookings ?? []);
       } else {
         this.handleWriteError(e);
       }
@@ -947,20 +973,20 @@ export class EditorPage implements LeaveGuarded {
     }
   }
 
-  protected async confirmPublish(): Promise<void> {
-    closeDialog(this.affectedDialog().nativeElement);
-    await this.publish(true);
+  /** Publishing would cancel bookings: say which, and publish only if the person agrees. */
+  private async askPublishAnyway(affected: AffectedBooking[]): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      title: this.i18n.t('editor.affected.title'),
+      message: this.i18n.t('editor.affected.text', { count: affected.length }),
+      items: affected.map((b) => `${b.spaceLabel}: ${this.bookingWhen(b)}`),
+      confirmLabel: this.i18n.t('editor.affected.confirm'),
+      cancelLabel: this.i18n.t('common.cancel'),
+      danger: true,
+    });
+    if (confirmed) await this.publish(true);
   }
 
-  protected cancelPublish(): void {
-    closeDialog(this.affectedDialog().nativeElement);
-  }
-
-  protected onAffectedClosed(): void {
-    this.affected.set([]);
-  }
-
-  protected bookingWhen(b: AffectedBooking): string {
+  private bookingWhen(b: AffectedBooking): string {
     const tz = this.building()?.timeZone ?? 'UTC';
     return `${this.i18n.formatDate(localDateOf(new Date(b.start), tz))}, ${this.i18n.formatTimeRange(b.start, b.end, tz)}`;
   }
@@ -972,15 +998,13 @@ export class EditorPage implements LeaveGuarded {
     } else if (isProblemError(e) && e.code === 'VALIDATION_FAILED' && e.errors.length) {
       this.showErrors(e.errors);
     } else {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
     }
   }
 
   private resetMessages(): void {
-    this.error.set(null);
     this.errors.set([]);
     this.stale.set(false);
-    this.announcement.set('');
   }
 
   // Export and import.
@@ -1008,7 +1032,7 @@ export class EditorPage implements LeaveGuarded {
     this.resetMessages();
     const result = importLayout(await file.text());
     if (!result.ok) {
-      this.error.set(this.i18n.t(result.reason === 'json' ? 'editor.import.notJson' : 'editor.import.notLayout'));
+      this.notifier.error(this.i18n.t(result.reason === 'json' ? 'editor.import.notJson' : 'editor.import.notLayout'));
       return;
     }
     this.edit(() => result.layout);
@@ -1016,7 +1040,7 @@ export class EditorPage implements LeaveGuarded {
     this.selectedZoneId.set(null);
     const errors = validateLayout(result.layout);
     this.showErrors(errors);
-    this.announcement.set(
+    this.announce(
       this.i18n.t(errors.length ? 'editor.import.doneWithErrors' : 'editor.import.done', {
         spaces: result.layout.spaces.length,
         zones: result.layout.zones.length,

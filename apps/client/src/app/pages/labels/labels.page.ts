@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import type { Floor, Space } from '@flexdesk/shared-contracts';
 import { BuildingsApi, I18n, checkInPageUrl } from '@flexdesk/client-data-access';
+import { InlineAlert, PageHeader } from '@flexdesk/client-ui';
 import { map } from 'rxjs';
 import { type QrSvg, qrSvg } from './qr';
 
@@ -29,7 +31,7 @@ export function labelsOf(floor: Floor, origin: string, languageTag: string): Spa
  */
 @Component({
   selector: 'fd-labels-page',
-  imports: [RouterLink],
+  imports: [RouterLink, MatButton, InlineAlert, PageHeader],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './labels.page.html',
   styleUrl: './labels.page.css',

@@ -1,13 +1,34 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
 import { I18n, SessionStore, landingPath, safeReturnUrl } from '@flexdesk/client-data-access';
+import { InlineAlert } from '@flexdesk/client-ui';
 
 @Component({
   selector: 'fd-login-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, MatButton, MatError, MatFormField, MatInput, MatLabel, InlineAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login.page.html',
+  styles: `
+    .auth-card {
+      max-width: 28rem;
+      margin: var(--fd-space-4) auto;
+      padding: var(--fd-space-5);
+      background: var(--mat-sys-surface-container-lowest);
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--fd-radius);
+    }
+    mat-form-field,
+    .auth-card__submit {
+      width: 100%;
+    }
+    .auth-card__hint {
+      margin-top: var(--fd-space-4);
+    }
+  `,
 })
 export class LoginPage {
   protected readonly i18n = inject(I18n);

@@ -1,18 +1,31 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DOCUMENT,
   DestroyRef,
   ElementRef,
   computed,
   inject,
-  input,
   linkedSignal,
-  output,
   signal,
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+  type MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import {
   PERSON_SEARCH_MIN_LENGTH,
   type Booking,
@@ -22,11 +35,17 @@ import {
   type PersonSearchResult,
 } from '@flexdesk/shared-contracts';
 import { BookingsApi, BuildingsApi, I18n, PeopleApi } from '@flexdesk/client-data-access';
+import { InlineAlert } from '@flexdesk/client-ui';
 import { combineLatest, firstValueFrom } from 'rxjs';
-import { closeDialog, showModal } from '../../shared/dialog';
 
 export type NamedSlot = 'day' | 'am' | 'pm';
 const SEARCH_DEBOUNCE_MS = 250;
+
+/** What the dialog books for: the board's building and day. */
+export interface BookOnBehalfRequest {
+  building: BuildingSummary;
+  date: string;
+}
 
 /**
  * Spaces that can be booked for the slot: free ones, and for half days also those booked for the
@@ -45,35 +64,35 @@ export function bookableSpaces(floor: Floor, availability: FloorAvailability, sl
 }
 
 /**
- * "Book for someone": the front desk finds a person (an accessible combobox over the people
- * search), picks a floor, a slot and a free space, and books on that person's behalf.
+ * "Book for someone": the front desk finds a person (Material's autocomplete over the people
+ * search), picks a floor, a slot and a free space, and books on that person's behalf. Closes with
+ * the booking.
  */
 @Component({
   selector: 'fd-book-on-behalf',
+  imports: [
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    MatDialogActions,
+    MatDialogContent,
+    MatDialogTitle,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    InlineAlert,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book-on-behalf.html',
   styles: `
-    .combobox {
-      position: relative;
+    .obo-person {
+      width: 100%;
     }
-    .combobox__list {
-      margin: 0.25rem 0 0;
-      padding: 0;
-      max-height: 14rem;
-      overflow-y: auto;
-      list-style: none;
-      border: 1px solid var(--c-border);
-      border-radius: var(--radius);
-      background: var(--c-surface);
-    }
-    .combobox__option {
-      padding: 0.5rem 0.75rem;
-      cursor: pointer;
-    }
-    .combobox__option[aria-selected='true'] {
-      outline: 2px solid currentColor;
-      outline-offset: -2px;
-      font-weight: 600;
+    .obo-person__email {
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -82,38 +101,30 @@ export class BookOnBehalfDialog {
   private readonly people = inject(PeopleApi);
   private readonly buildingsApi = inject(BuildingsApi);
   private readonly bookingsApi = inject(BookingsApi);
-  private readonly document = inject(DOCUMENT);
+  protected readonly ref = inject<MatDialogRef<BookOnBehalfDialog, Booking>>(MatDialogRef);
+  protected readonly request = inject<BookOnBehalfRequest>(MAT_DIALOG_DATA);
 
-  readonly building = input.required<BuildingSummary>();
-  readonly date = input.required<string>();
-  readonly booked = output<Booking>();
-
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
   private readonly personInput = viewChild.required<ElementRef<HTMLInputElement>>('personInput');
-  private opener: HTMLElement | null = null;
 
   protected readonly query = signal('');
   protected readonly results = signal<PersonSearchResult[]>([]);
   protected readonly searched = signal(false);
-  protected readonly listOpen = signal(false);
-  protected readonly activeIndex = signal(-1);
   protected readonly person = signal<PersonSearchResult | null>(null);
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private searchSeq = 0;
 
-  protected readonly floors = computed(() => [...this.building().floors].sort((a, b) => a.level - b.level));
+  protected readonly floors = computed(() => [...this.request.building.floors].sort((a, b) => a.level - b.level));
   protected readonly floorId = linkedSignal(() => {
     const floors = this.floors();
     return (floors.find((f) => f.level >= 0) ?? floors[0])?.id ?? null;
   });
   protected readonly slot = signal<NamedSlot>('day');
   protected readonly slots: readonly NamedSlot[] = ['day', 'am', 'pm'];
-  private readonly shown = signal(false);
 
   private readonly spacesResource = rxResource({
     params: () => {
       const floorId = this.floorId();
-      return this.shown() && floorId ? { floorId, date: this.date() } : undefined;
+      return floorId ? { floorId, date: this.request.date } : undefined;
     },
     stream: ({ params }) =>
       combineLatest([
@@ -145,32 +156,6 @@ export class BookOnBehalfDialog {
     inject(DestroyRef).onDestroy(() => this.searchTimer && clearTimeout(this.searchTimer));
   }
 
-  open(): void {
-    this.opener = this.document.activeElement as HTMLElement | null;
-    this.query.set('');
-    this.results.set([]);
-    this.searched.set(false);
-    this.listOpen.set(false);
-    this.activeIndex.set(-1);
-    this.person.set(null);
-    this.slot.set('day');
-    this.error.set(null);
-    this.shown.set(true);
-    showModal(this.dialog().nativeElement);
-    this.personInput().nativeElement.focus();
-  }
-
-  protected close(): void {
-    closeDialog(this.dialog().nativeElement);
-  }
-
-  protected onClosed(): void {
-    this.shown.set(false);
-    const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
-    target?.focus();
-    this.opener = null;
-  }
-
   protected onQuery(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     this.query.set(value);
@@ -179,7 +164,6 @@ export class BookOnBehalfDialog {
     if (this.searchTimer) clearTimeout(this.searchTimer);
     if (value.trim().length < PERSON_SEARCH_MIN_LENGTH) {
       this.results.set([]);
-      this.listOpen.set(false);
       return;
     }
     this.searchTimer = setTimeout(() => void this.search(value.trim()), SEARCH_DEBOUNCE_MS);
@@ -192,65 +176,31 @@ export class BookOnBehalfDialog {
       if (seq !== this.searchSeq) return; // an older answer arriving late
       this.results.set(found);
       this.searched.set(true);
-      this.activeIndex.set(found.length ? 0 : -1);
-      this.listOpen.set(found.length > 0);
     } catch (e) {
       if (seq === this.searchSeq) this.error.set(this.i18n.errorMessage(e));
     }
   }
 
-  protected onKeydown(event: KeyboardEvent): void {
-    const n = this.results().length;
-    switch (event.key) {
-      case 'ArrowDown':
-        if (!n) return;
-        event.preventDefault();
-        this.listOpen.set(true);
-        this.activeIndex.update((i) => (i + 1) % n);
-        break;
-      case 'ArrowUp':
-        if (!n) return;
-        event.preventDefault();
-        this.listOpen.set(true);
-        this.activeIndex.update((i) => (i <= 0 ? n - 1 : i - 1));
-        break;
-      case 'Enter':
-        if (this.listOpen() && this.activeIndex() >= 0) {
-          event.preventDefault();
-          this.choose(this.results()[this.activeIndex()]);
-        }
-        break;
-      case 'Escape':
-        // The first Escape closes the list, a second one the dialog.
-        if (this.listOpen()) {
-          event.preventDefault();
-          this.listOpen.set(false);
-        }
-        break;
-    }
-  }
-
-  protected choose(p: PersonSearchResult): void {
+  protected choose(event: MatAutocompleteSelectedEvent): void {
+    const p = event.option.value as PersonSearchResult;
     this.person.set(p);
     this.query.set(p.displayName);
-    this.listOpen.set(false);
-    this.personInput().nativeElement.value = p.displayName;
   }
 
-  protected optionId(i: number): string {
-    return `obo-person-${i}`;
+  /** What the field shows for a chosen person. */
+  protected readonly displayName = (p: PersonSearchResult | string | null): string =>
+    typeof p === 'string' ? p : (p?.displayName ?? '');
+
+  protected selectFloor(change: MatSelectChange): void {
+    this.floorId.set(change.value as string);
   }
 
-  protected selectFloor(event: Event): void {
-    this.floorId.set((event.target as HTMLSelectElement).value);
+  protected selectSlot(change: MatSelectChange): void {
+    this.slot.set(change.value as NamedSlot);
   }
 
-  protected selectSlot(event: Event): void {
-    this.slot.set((event.target as HTMLSelectElement).value as NamedSlot);
-  }
-
-  protected selectSpace(event: Event): void {
-    this.spaceId.set((event.target as HTMLSelectElement).value);
+  protected selectSpace(change: MatSelectChange): void {
+    this.spaceId.set(change.value as string);
   }
 
   protected async submit(event: Event): Promise<void> {
@@ -270,10 +220,9 @@ export class BookOnBehalfDialog {
     this.error.set(null);
     try {
       const booking = await firstValueFrom(
-        this.bookingsApi.create({ spaceId, date: this.date(), slot: this.slot(), bookerId: person.id }),
+        this.bookingsApi.create({ spaceId, date: this.request.date, slot: this.slot(), bookerId: person.id }),
       );
-      this.booked.emit(booking);
-      this.close();
+      this.ref.close(booking);
     } catch (e) {
       this.error.set(this.i18n.errorMessage(e));
       this.spacesResource.reload();

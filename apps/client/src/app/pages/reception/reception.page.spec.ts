@@ -6,6 +6,14 @@ import { Router, provideRouter } from '@angular/router';
 import type { BuildingOccupancy, Me } from '@flexdesk/shared-contracts';
 import { EVENT_SOURCE_FACTORY, SessionStore, apiInterceptor } from '@flexdesk/client-data-access';
 import { appRoutes } from '../../app.routes';
+import {
+  announced,
+  buttonByText,
+  chooseOption,
+  dialogs,
+  selectOptions,
+  selectedText,
+} from '@flexdesk/client-ui/testing';
 import { ReceptionPage } from './reception.page';
 import { BUILDING, DAY, OCCUPANCY } from './reception.fixture';
 
@@ -113,7 +121,8 @@ describe('ReceptionPage', () => {
 
   it("shows totals per floor and kind in numbers and words, for today in the building's zone", async () => {
     const { el } = await render();
-    expect((el.querySelector('#reception-date') as HTMLInputElement).value).toBe(DAY);
+    // The building's today, in German (the date picker speaks the UI language).
+    expect((el.querySelector('#reception-date') as HTMLInputElement).value).toBe('04.05.2026');
     const totals = [...el.querySelectorAll('.totals-table tbody tr')].map((tr) =>
       [...tr.querySelectorAll('th, td')].map((c) => text(c)),
     );
@@ -166,11 +175,7 @@ describe('ReceptionPage', () => {
     expect(nameHeader.getAttribute('aria-sort')).toBe('descending');
     expect(dayRows(el).map((r) => r[1])).toEqual(['Ömer Yilmaz', 'Bernd Maier', 'Anna Zeller']);
 
-    const status = el.querySelector<HTMLSelectElement>('#reception-status');
-    if (!status) throw new Error('no status filter');
-    status.value = 'confirmed';
-    status.dispatchEvent(new Event('change'));
-    await settle(fixture);
+    await chooseOption(el.querySelector('#reception-status'), 'Erwartet', () => fixture.detectChanges());
     expect(dayRows(el).map((r) => r[1])).toEqual(['Bernd Maier', 'Anna Zeller']);
 
     const search = el.querySelector<HTMLInputElement>('#reception-search');
@@ -179,7 +184,9 @@ describe('ReceptionPage', () => {
     search.dispatchEvent(new Event('input'));
     await settle(fixture);
     expect(dayRows(el).map((r) => r[1])).toEqual(['Anna Zeller']);
-    expect(text(el.querySelector('[aria-live="polite"]'))).toBe('1 von 3 Buchungen angezeigt');
+    const count = el.querySelector('.reception__count');
+    expect(count?.getAttribute('aria-live')).toBe('polite');
+    expect(text(count)).toBe('1 von 3 Buchungen angezeigt');
   });
 
   it('checks someone in and refreshes the list', async () => {
@@ -188,7 +195,7 @@ describe('ReceptionPage', () => {
     const req = backend.expectOne({ method: 'POST', url: '/api/bookings/1.05/check-in' });
     req.flush({});
     await settle(fixture);
-    expect(text(el.querySelector('[role=status]'))).toContain('Anna Zeller ist bei 1.05 eingecheckt.');
+    expect(await announced('polite', () => fixture.detectChanges())).toContain('Anna Zeller ist bei 1.05 eingecheckt.');
 
     const checkedIn = OCCUPANCY.bookings.map((b) =>
       b.bookingId === '1.05' ? { ...b, status: 'checked_in' as const, checkedInAt: `${DAY}T08:00:00+02:00` } : b,
@@ -199,6 +206,25 @@ describe('ReceptionPage', () => {
     expect(el.querySelectorAll('.day-list tbody .status--checked_in').length).toBe(2);
   });
 
+  it('offers to take a check-in back right after it', async () => {
+    const { fixture } = await render();
+    document.querySelector<HTMLButtonElement>('button[aria-label="Anna Zeller bei 1.05 einchecken"]')?.click();
+    backend.expectOne({ method: 'POST', url: '/api/bookings/1.05/check-in' }).flush({});
+    await settle(fixture);
+    expectOccupancy().flush(OCCUPANCY);
+    await settle(fixture);
+
+    buttonByText(document.querySelector('mat-snack-bar-container'), 'Rückgängig')?.click();
+    backend
+      .expectOne({ method: 'DELETE', url: '/api/bookings/1.05/check-in' })
+      .flush({ ...OCCUPANCY.bookings[0], status: 'confirmed' });
+    await settle(fixture);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain(
+      'Der Check-in von Anna Zeller bei 1.05 wurde zurückgenommen.',
+    );
+    expectOccupancy().flush(OCCUPANCY);
+  });
+
   it('cancels only after confirmation', async () => {
     const { fixture, el } = await render();
     el.querySelector<HTMLButtonElement>(
@@ -206,17 +232,17 @@ describe('ReceptionPage', () => {
     )?.click();
     await settle(fixture);
     backend.expectNone({ method: 'DELETE' });
-    const dialog = el.querySelector('dialog');
-    expect(dialog?.hasAttribute('open')).toBe(true);
+    const [dialog] = dialogs();
+    expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(text(dialog)).toContain('Bernd Maier: Raum Besprechung (Erdgeschoss)');
 
-    [...(dialog?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes('Ja, stornieren'))?.click();
+    buttonByText(dialog, 'Ja, stornieren')?.click();
     backend
       .expectOne({ method: 'DELETE', url: '/api/bookings/Besprechung' })
       .flush(null, { status: 204, statusText: 'No Content' });
     await settle(fixture);
-    expect(dialog?.hasAttribute('open')).toBe(false);
-    expect(text(el.querySelector('[role=status]'))).toContain(
+    expect(dialogs()).toHaveLength(0);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain(
       'Die Buchung von Bernd Maier für Besprechung wurde storniert.',
     );
     expectOccupancy().flush({
@@ -268,7 +294,9 @@ describe('ReceptionPage', () => {
     const more = [...OCCUPANCY.bookings, { ...OCCUPANCY.bookings[0], bookingId: 'new', spaceLabel: '1.06' }];
     expectOccupancy().flush({ ...OCCUPANCY, bookings: more });
     await settle(fixture);
-    expect(text(el.querySelector('[role=status]'))).toBe('✓ Aktualisiert: 4 Buchungen, davon 1 eingecheckt.');
+    expect(await announced('polite', () => fixture.detectChanges())).toBe(
+      'Aktualisiert: 4 Buchungen, davon 1 eingecheckt.',
+    );
     expect(dayRows(el)).toHaveLength(4);
   });
 
@@ -279,7 +307,7 @@ describe('ReceptionPage', () => {
       .expectOne({ method: 'DELETE', url: '/api/bookings/0.02/check-in' })
       .flush({ ...OCCUPANCY.bookings[1], status: 'confirmed' });
     await settle(fixture);
-    expect(text(el.querySelector('[role=status]'))).toContain(
+    expect(await announced('polite', () => fixture.detectChanges())).toContain(
       'Der Check-in von Ömer Yilmaz bei 0.02 wurde zurückgenommen.',
     );
     expectOccupancy().flush(OCCUPANCY);
@@ -287,7 +315,9 @@ describe('ReceptionPage', () => {
 
   it('shows totals only, and says why, where the person does not work the front desk', async () => {
     const { el } = await render({ ...OCCUPANCY, namesVisible: false, bookings: [] });
-    expect(text(el.querySelector('.notice'))).toContain('Sie sind für Rathaus nicht als Empfang eingetragen.');
+    const notice = el.querySelector('fd-inline-alert');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(text(notice)).toContain('Sie sind für Rathaus nicht als Empfang eingetragen.');
     expect(el.querySelectorAll('.totals-table tbody tr').length).toBeGreaterThan(0);
     expect(el.querySelector('.day-list')).toBeNull();
     expect(el.querySelector('a[download]')).toBeNull();
@@ -305,10 +335,12 @@ describe('ReceptionPage', () => {
 
   it('books for someone found with the keyboard in the people combobox', async () => {
     const { fixture, el } = await render();
+    const detect = () => fixture.detectChanges();
     [...el.querySelectorAll('button')].find((b) => text(b) === 'Für jemanden buchen')?.click();
     await settle(fixture);
-    const dialog = el.querySelector('fd-book-on-behalf dialog');
-    expect(dialog?.hasAttribute('open')).toBe(true);
+    const [dialog] = dialogs();
+    expect(dialog?.getAttribute('role')).toBe('dialog');
+    expect(text(document.getElementById(dialog.getAttribute('aria-labelledby') ?? ''))).toBe('Für jemanden buchen');
     backend.expectOne('/api/floors/eg').flush({
       id: 'eg',
       spaces: [
@@ -331,11 +363,13 @@ describe('ReceptionPage', () => {
         ],
       });
     await settle(fixture);
-    const spaces = [...el.querySelectorAll<HTMLOptionElement>('#obo-space option')].map((o) => text(o));
-    expect(spaces).toEqual(['Arbeitsplatz 0.9', 'Arbeitsplatz 0.10']);
+    const space = dialog.querySelector('#obo-space');
+    expect(selectedText(space)).toBe('Arbeitsplatz 0.9');
+    expect((await selectOptions(space, detect)).map((o) => o.text)).toEqual(['Arbeitsplatz 0.9', 'Arbeitsplatz 0.10']);
 
-    const input = el.querySelector<HTMLInputElement>('#obo-person');
+    const input = dialog.querySelector<HTMLInputElement>('#obo-person');
     expect(input?.getAttribute('role')).toBe('combobox');
+    input?.focus();
     expect(document.activeElement).toBe(input);
     if (!input) return;
     input.value = 'ma';
@@ -348,18 +382,21 @@ describe('ReceptionPage', () => {
         { id: 'u2', displayName: 'Max Müller', email: 'max@example.com' },
       ]);
     await settle(fixture);
+    const options = () => [...document.querySelectorAll('.mat-mdc-autocomplete-panel mat-option')];
+    expect(options().map((o) => text(o))).toEqual(['Anna Maier anna@example.com', 'Max Müller max@example.com']);
     expect(input.getAttribute('aria-expanded')).toBe('true');
-    expect(input.getAttribute('aria-activedescendant')).toBe('obo-person-0');
-    expect(text(el.querySelector('#obo-person-status'))).toContain('2 Personen gefunden');
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    expect(input.getAttribute('aria-activedescendant')).toBe(options()[0].id);
+    expect(text(dialog.querySelector('#obo-person-status'))).toContain('2 Personen gefunden');
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', keyCode: 40, bubbles: true }));
     await settle(fixture);
-    expect(input.getAttribute('aria-activedescendant')).toBe('obo-person-1');
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(input.getAttribute('aria-activedescendant')).toBe(options()[1].id);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
     await settle(fixture);
     expect(input.getAttribute('aria-expanded')).toBe('false');
-    expect(text(dialog?.querySelector('.notice'))).toBe('Gebucht wird für Max Müller (max@example.com).');
+    expect(input.value).toBe('Max Müller');
+    expect(text(dialog.querySelector('.notice'))).toBe('Gebucht wird für Max Müller (max@example.com).');
 
-    dialog?.querySelector('form')?.dispatchEvent(new Event('submit'));
+    dialog.querySelector('form')?.dispatchEvent(new Event('submit'));
     const req = backend.expectOne({ method: 'POST', url: '/api/bookings' });
     expect(req.request.body).toEqual({ spaceId: 's2', date: DAY, slot: 'day', bookerId: 'u2' });
     req.flush({
@@ -370,10 +407,8 @@ describe('ReceptionPage', () => {
       booker: { id: 'u2', displayName: 'Max Müller' },
     });
     await settle(fixture);
-    expect(dialog?.hasAttribute('open')).toBe(false);
-    expect(text(el.querySelector('[role=status]'))).toContain(
-      'Für Max Müller gebucht: Arbeitsplatz 0.9 (Erdgeschoss).',
-    );
+    expect(dialogs()).toHaveLength(0);
+    expect(await announced('polite', detect)).toContain('Für Max Müller gebucht: Arbeitsplatz 0.9 (Erdgeschoss).');
     expectOccupancy().flush(OCCUPANCY);
   });
 });

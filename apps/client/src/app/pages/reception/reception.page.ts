@@ -1,18 +1,14 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DOCUMENT,
-  ElementRef,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { Booking, BuildingOccupancy, BuildingSummary, DayListEntry } from '@flexdesk/shared-contracts';
-import { addDaysToDate, isValidDate, localDateOf } from '@flexdesk/shared-domain';
+import { addDaysToDate, localDateOf } from '@flexdesk/shared-domain';
 import {
   BookingsApi,
   BuildingsApi,
@@ -22,10 +18,19 @@ import {
   OccupancyApi,
   SessionStore,
 } from '@flexdesk/client-data-access';
+import {
+  BuildingFloorPicker,
+  Confirmation,
+  InlineAlert,
+  Notifier,
+  PageHeader,
+  STATUS_SYMBOLS,
+  dateOfIso,
+  isoOfDate,
+  provideLocalizedDates,
+} from '@flexdesk/client-ui';
 import { firstValueFrom, tap } from 'rxjs';
-import { STATUS_SYMBOLS } from '../../shared/labels';
-import { closeDialog, showModal } from '../../shared/dialog';
-import { BookOnBehalfDialog } from './book-on-behalf';
+import { BookOnBehalfDialog, type BookOnBehalfRequest } from './book-on-behalf';
 import {
   type DayListSort,
   type DayListSortKey,
@@ -46,9 +51,26 @@ const COLUMN_KEYS = {
 
 @Component({
   selector: 'fd-reception-page',
-  imports: [BookOnBehalfDialog, RouterLink],
+  imports: [
+    RouterLink,
+    MatButton,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    MatSuffix,
+    BuildingFloorPicker,
+    InlineAlert,
+    PageHeader,
+  ],
+  providers: [provideLocalizedDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reception.page.html',
+  styleUrl: './reception.page.css',
 })
 export class ReceptionPage {
   protected readonly i18n = inject(I18n);
@@ -56,6 +78,9 @@ export class ReceptionPage {
   private readonly occupancyApi = inject(OccupancyApi);
   private readonly bookingsApi = inject(BookingsApi);
   private readonly session = inject(SessionStore);
+  private readonly notifier = inject(Notifier);
+  private readonly confirmation = inject(Confirmation);
+  private readonly dialog = inject(MatDialog);
   private readonly document = inject(DOCUMENT);
 
   private readonly buildingsResource = rxResource({ stream: () => this.buildingsApi.list() });
@@ -80,6 +105,11 @@ export class ReceptionPage {
   protected readonly date = linkedSignal<string | null, string | null>({
     source: this.today,
     computation: (today, previous) => previous?.value ?? today,
+  });
+  /** The same day as the date picker's `Date`. */
+  protected readonly pickerDate = computed(() => {
+    const date = this.date();
+    return date ? dateOfIso(date) : null;
   });
 
   protected readonly updatedAt = signal<Date | null>(null);
@@ -144,19 +174,12 @@ export class ReceptionPage {
     return null;
   });
 
-  /** Polite announcements: results of actions, and changes that arrived live. */
-  protected readonly announcement = signal('');
-  protected readonly error = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
-  protected readonly pendingCancel = signal<DayListEntry | null>(null);
   protected readonly symbols = STATUS_SYMBOLS;
-  private readonly confirmDialog = viewChild.required<ElementRef<HTMLDialogElement>>('confirm');
-  private readonly onBehalfDialog = viewChild(BookOnBehalfDialog);
   /** Floors by level, for the QR label links. */
   protected readonly floorsByLevel = computed(() =>
     [...(this.building()?.floors ?? [])].sort((a, b) => a.level - b.level),
   );
-  private opener: HTMLElement | null = null;
   /** Counts of the day last shown, to announce only real changes of the same day. */
   private lastCounts: { key: string; booked: number; checkedIn: number } | null = null;
 
@@ -171,14 +194,13 @@ export class ReceptionPage {
     });
   }
 
-  protected selectBuilding(event: Event): void {
-    this.buildingId.set((event.target as HTMLSelectElement).value);
-    this.announcement.set('');
+  protected selectBuilding(buildingId: string | null): void {
+    if (buildingId) this.buildingId.set(buildingId);
   }
 
-  protected selectDate(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (isValidDate(value)) this.date.set(value);
+  /** A date typed in part or not at all is no date: the board stays on the day it shows. */
+  protected selectDate(date: Date | null): void {
+    if (date && !Number.isNaN(date.getTime())) this.date.set(isoOfDate(date));
   }
 
   protected shiftDay(days: number): void {
@@ -194,8 +216,8 @@ export class ReceptionPage {
     this.search.set((event.target as HTMLInputElement).value);
   }
 
-  protected selectStatus(event: Event): void {
-    this.statusFilter.set((event.target as HTMLSelectElement).value as DayListStatusFilter);
+  protected selectStatus(change: MatSelectChange): void {
+    this.statusFilter.set(change.value as DayListStatusFilter);
   }
 
   protected sortBy(key: DayListSortKey): void {
@@ -251,14 +273,14 @@ export class ReceptionPage {
 
   protected async checkIn(e: DayListEntry): Promise<void> {
     this.busyId.set(e.bookingId);
-    this.error.set(null);
-    this.announcement.set('');
     try {
       await firstValueFrom(this.bookingsApi.checkIn(e.bookingId));
-      this.announcement.set(this.i18n.t('reception.checkedIn', { name: e.bookerName, label: e.spaceLabel }));
+      this.notifier.success(this.i18n.t('reception.checkedIn', { name: e.bookerName, label: e.spaceLabel }), {
+        action: { label: this.i18n.t('common.undo'), run: () => void this.undoCheckIn(e) },
+      });
       this.reload();
     } catch (err) {
-      this.error.set(this.i18n.errorMessage(err));
+      this.notifier.error(this.i18n.errorMessage(err));
     } finally {
       this.busyId.set(null);
     }
@@ -266,27 +288,27 @@ export class ReceptionPage {
 
   protected async undoCheckIn(e: DayListEntry): Promise<void> {
     this.busyId.set(e.bookingId);
-    this.error.set(null);
-    this.announcement.set('');
     try {
       await firstValueFrom(this.bookingsApi.undoCheckIn(e.bookingId));
-      this.announcement.set(this.i18n.t('reception.checkInUndone', { name: e.bookerName, label: e.spaceLabel }));
+      this.notifier.success(this.i18n.t('reception.checkInUndone', { name: e.bookerName, label: e.spaceLabel }));
       this.reload();
     } catch (err) {
-      this.error.set(this.i18n.errorMessage(err));
+      this.notifier.error(this.i18n.errorMessage(err));
     } finally {
       this.busyId.set(null);
     }
   }
 
-  protected openBookOnBehalf(): void {
-    this.error.set(null);
-    this.announcement.set('');
-    this.onBehalfDialog()?.open();
-  }
-
-  protected onBookedOnBehalf(b: Booking): void {
-    this.announcement.set(
+  protected async openBookOnBehalf(building: BuildingSummary, date: string): Promise<void> {
+    const ref = this.dialog.open<BookOnBehalfDialog, BookOnBehalfRequest, Booking>(BookOnBehalfDialog, {
+      data: { building, date },
+      width: '36rem',
+      maxWidth: 'calc(100vw - 1.5rem)',
+      ariaDescribedBy: 'obo-date',
+    });
+    const b = await firstValueFrom(ref.afterClosed());
+    if (!b) return;
+    this.notifier.success(
       this.i18n.t('reception.obo.booked', {
         name: b.booker.displayName,
         kind: this.i18n.t(`kind.${b.spaceKind}`),
@@ -297,39 +319,19 @@ export class ReceptionPage {
     this.reload();
   }
 
-  protected askCancel(e: DayListEntry): void {
-    this.opener = this.document.activeElement as HTMLElement | null;
-    this.pendingCancel.set(e);
-    this.error.set(null);
-    this.announcement.set('');
-    showModal(this.confirmDialog().nativeElement);
-  }
-
-  protected keep(): void {
-    closeDialog(this.confirmDialog().nativeElement);
-  }
-
-  protected onConfirmClosed(): void {
-    this.pendingCancel.set(null);
-    const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
-    target?.focus();
-    this.opener = null;
-  }
-
-  protected async confirmCancel(): Promise<void> {
-    const e = this.pendingCancel();
-    if (!e) return;
-    this.busyId.set(e.bookingId);
-    try {
-      await firstValueFrom(this.bookingsApi.cancel(e.bookingId), { defaultValue: undefined });
-      this.announcement.set(this.i18n.t('reception.cancelled', { name: e.bookerName, label: e.spaceLabel }));
-      this.reload();
-    } catch (err) {
-      this.error.set(this.i18n.errorMessage(err));
-    } finally {
-      this.busyId.set(null);
-      closeDialog(this.confirmDialog().nativeElement);
-    }
+  protected async askCancel(e: DayListEntry): Promise<void> {
+    const cancelled = await this.confirmation.ask({
+      title: this.i18n.t('reception.confirmTitle'),
+      message: this.cancelText(e),
+      confirmLabel: this.i18n.t('reception.confirmYes'),
+      cancelLabel: this.i18n.t('reception.confirmNo'),
+      danger: true,
+      action: () => firstValueFrom(this.bookingsApi.cancel(e.bookingId), { defaultValue: undefined }),
+      errorMessage: (err) => this.i18n.errorMessage(err),
+    });
+    if (!cancelled) return;
+    this.notifier.success(this.i18n.t('reception.cancelled', { name: e.bookerName, label: e.spaceLabel }));
+    this.reload();
   }
 
   protected retry(): void {
@@ -354,7 +356,7 @@ export class ReceptionPage {
     };
     const last = this.lastCounts;
     if (last && last.key === key && (last.booked !== counts.booked || last.checkedIn !== counts.checkedIn)) {
-      this.announcement.set(
+      this.notifier.success(
         this.i18n.t('reception.liveChange', { booked: counts.booked, checkedIn: counts.checkedIn }),
       );
     }

@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { BuildingSummary, CalendarFeed, Me } from '@flexdesk/shared-contracts';
 import { I18n, SessionStore, apiInterceptor } from '@flexdesk/client-data-access';
+import { announced, chooseOption, dialogs, selectOptions, selectedText } from '@flexdesk/client-ui/testing';
 import { SettingsPage } from './settings.page';
 
 const ME: Me = {
@@ -44,6 +45,7 @@ async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
   }
 }
 
+const detect = (fixture: ComponentFixture<unknown>) => () => fixture.detectChanges();
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const button = (root: Element | null | undefined, label: string) =>
   [...(root?.querySelectorAll('button') ?? [])].find((b) => text(b).includes(label)) ?? null;
@@ -80,7 +82,7 @@ describe('SettingsPage', () => {
     const box = el.querySelector<HTMLInputElement>('input[type=checkbox]');
     if (!box) throw new Error('no toggle');
     expect(box.checked).toBe(false);
-    expect(text(box.closest('label'))).toBe('Kolleg:innen dürfen meinen Namen sehen');
+    expect(text(el.querySelector(`label[for="${box.id}"]`))).toBe('Kolleg:innen dürfen meinen Namen sehen');
     expect(text(el.querySelector(`#${box.getAttribute('aria-describedby')}`))).toContain('Voreinstellung');
 
     box.click();
@@ -90,25 +92,23 @@ describe('SettingsPage', () => {
     await settle(fixture);
     expect(box.checked).toBe(true);
     expect(TestBed.inject(SessionStore).me()?.showNameToColleagues).toBe(true);
-    expect(text(el.querySelector('[role=status]'))).toContain('Ihr Name ist jetzt für Kolleg:innen sichtbar.');
+    expect(await announced('polite', detect(fixture))).toContain('Ihr Name ist jetzt für Kolleg:innen sichtbar.');
   });
 
   it('puts the toggle back when saving fails', async () => {
     const { fixture, el } = await render();
     const box = el.querySelector<HTMLInputElement>('input[type=checkbox]');
     box?.click();
+    await settle(fixture);
     backend.expectOne({ method: 'PATCH', url: '/api/me' }).error(new ProgressEvent('error'), { status: 0 });
     await settle(fixture);
     expect(box?.checked).toBe(false);
-    expect(text(el.querySelector('[role=alert]'))).toContain('Der Server ist nicht erreichbar');
+    expect(await announced('assertive', detect(fixture))).toContain('Der Server ist nicht erreichbar');
   });
 
   it('saves the language through the session, like the header switch', async () => {
     const { fixture, el } = await render();
-    const select = el.querySelector<HTMLSelectElement>('#settings-locale');
-    if (!select) throw new Error('no language select');
-    select.value = 'en';
-    select.dispatchEvent(new Event('change'));
+    await chooseOption(el.querySelector('#settings-locale'), 'English', detect(fixture));
     TestBed.tick();
     const patch = backend.expectOne({ method: 'PATCH', url: '/api/me' });
     expect(patch.request.body).toEqual({ locale: 'en' });
@@ -120,38 +120,34 @@ describe('SettingsPage', () => {
 
   it('sets the default floor: a building picks its usual floor, and "no preference" clears it', async () => {
     const { fixture, el } = await render();
-    const building = el.querySelector<HTMLSelectElement>('#settings-building');
-    if (!building) throw new Error('no building select');
-    building.value = 'b1';
-    building.dispatchEvent(new Event('change'));
+    const building = el.querySelector('#settings-building');
+    await chooseOption(building, 'Rathaus', detect(fixture));
     let patch = backend.expectOne({ method: 'PATCH', url: '/api/me' });
     expect(patch.request.body).toEqual({ defaultFloorId: 'eg' });
     patch.flush({ ...ME, defaultFloorId: 'eg' });
     await settle(fixture);
 
-    const floor = el.querySelector<HTMLSelectElement>('#settings-floor');
-    if (!floor) throw new Error('no floor select');
-    expect([...floor.options].map((o) => o.text.trim())).toEqual([
+    const floor = el.querySelector('#settings-floor');
+    expect((await selectOptions(floor, detect(fixture))).map((o) => o.text)).toEqual([
       'Keine Vorgabe',
       'Tiefgarage',
       'Erdgeschoss',
       '1. OG',
     ]);
-    expect(floor.value).toBe('eg');
-    floor.value = 'og1';
-    floor.dispatchEvent(new Event('change'));
+    expect(selectedText(floor)).toBe('Erdgeschoss');
+    await chooseOption(floor, '1. OG', detect(fixture));
     patch = backend.expectOne({ method: 'PATCH', url: '/api/me' });
     expect(patch.request.body).toEqual({ defaultFloorId: 'og1' });
     patch.flush({ ...ME, defaultFloorId: 'og1' });
     await settle(fixture);
 
-    building.value = '';
-    building.dispatchEvent(new Event('change'));
+    await chooseOption(building, 'Keine Vorgabe', detect(fixture));
     patch = backend.expectOne({ method: 'PATCH', url: '/api/me' });
     expect(patch.request.body).toEqual({ defaultFloorId: null });
     patch.flush(ME);
     await settle(fixture);
-    expect(text(el.querySelector('[role=status]'))).toBe('✓ Gespeichert.');
+    expect(await announced('polite', detect(fixture))).toBe('Gespeichert.');
+    expect(selectedText(building)).toBe('Keine Vorgabe');
   });
 
   it('creates a subscription link and shows it once, with copy buttons', async () => {
@@ -173,7 +169,7 @@ describe('SettingsPage', () => {
     el.querySelector<HTMLButtonElement>('button[aria-label="Link (https) kopieren"]')?.click();
     await settle(fixture);
     expect(writeText).toHaveBeenCalledWith(FEED.url);
-    expect(text(el.querySelector('[role=status]'))).toContain('In die Zwischenablage kopiert.');
+    expect(await announced('polite', detect(fixture))).toContain('In die Zwischenablage kopiert.');
   });
 
   it('regenerates only after confirming that the old link stops working, and shows the new link once', async () => {
@@ -185,14 +181,15 @@ describe('SettingsPage', () => {
     button(el, 'Neuen Link erzeugen')?.click();
     await settle(fixture);
     backend.expectNone({ method: 'POST' });
-    const dialog = el.querySelector('dialog');
-    expect(dialog?.hasAttribute('open')).toBe(true);
+    const [dialog] = dialogs();
+    expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(text(dialog)).toContain('Der bisherige Link funktioniert danach nicht mehr');
 
     button(dialog, 'Ja, neuen Link erzeugen')?.click();
+    await settle(fixture);
     backend.expectOne({ method: 'POST', url: '/api/me/calendar-feed' }).flush(FEED);
     await settle(fixture);
-    expect(dialog?.hasAttribute('open')).toBe(false);
+    expect(dialogs()).toHaveLength(0);
     expect(el.querySelector<HTMLInputElement>('#feed-webcal')?.value).toBe(FEED.webcalUrl);
 
     // Coming back to the page later, the link is gone for good.
@@ -209,25 +206,26 @@ describe('SettingsPage', () => {
     const { fixture, el } = await render(ME, true);
     button(el, 'Neuen Link erzeugen')?.click();
     await settle(fixture);
-    button(el.querySelector('dialog'), 'Abbrechen')?.click();
+    button(dialogs()[0], 'Abbrechen')?.click();
     await settle(fixture);
     backend.expectNone({ method: 'POST' });
-    expect(el.querySelector('dialog')?.hasAttribute('open')).toBe(false);
+    expect(dialogs()).toHaveLength(0);
   });
 
   it('revokes the link after confirmation', async () => {
     const { fixture, el } = await render(ME, true);
     button(el, 'Link widerrufen')?.click();
     await settle(fixture);
-    const dialog = el.querySelector('dialog');
+    const [dialog] = dialogs();
     expect(text(dialog?.querySelector('h2'))).toBe('Abo-Link widerrufen?');
     button(dialog, 'Ja, widerrufen')?.click();
+    await settle(fixture);
     backend
       .expectOne({ method: 'DELETE', url: '/api/me/calendar-feed' })
       .flush(null, { status: 204, statusText: 'No Content' });
     await settle(fixture);
     expect(text(el.querySelector('.feed-status'))).toContain('Nicht eingerichtet.');
-    expect(text(el.querySelector('[role=status]'))).toContain('widerrufen und funktioniert nicht mehr');
+    expect(await announced('polite', detect(fixture))).toContain('widerrufen und funktioniert nicht mehr');
     expect(button(el, 'Link erstellen')).not.toBeNull();
   });
 });

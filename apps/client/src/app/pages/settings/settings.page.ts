@@ -11,20 +11,21 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
 import {
   LOCALES,
   type BuildingSummary,
   type CalendarFeed,
   type FloorSummary,
-  type Locale,
   type UpdateMeRequest,
 } from '@flexdesk/shared-contracts';
 import { BuildingsApi, CalendarApi, I18n, SessionStore, isLocale } from '@flexdesk/client-data-access';
+import { BuildingFloorPicker, Confirmation, InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
-import { closeDialog, showModal } from '../../shared/dialog';
-import { PageAlerts } from '../../shared/page-alerts';
-
-type FeedAction = 'regenerate' | 'revoke';
 
 /** The lowest floor above ground, as on the booking page (not the car park in the basement). */
 function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
@@ -34,15 +35,46 @@ function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
 
 @Component({
   selector: 'fd-settings-page',
-  imports: [PageAlerts],
+  imports: [
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatSelect,
+    BuildingFloorPicker,
+    InlineAlert,
+    PageHeader,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
+  styles: `
+    .copy-field {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 var(--fd-space-2);
+    }
+    .copy-field mat-form-field {
+      flex: 1 1 20rem;
+    }
+    .copy-field input {
+      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    }
+    .feed-status .status {
+      white-space: normal;
+    }
+  `,
 })
 export class SettingsPage {
   protected readonly i18n = inject(I18n);
   protected readonly session = inject(SessionStore);
   private readonly buildingsApi = inject(BuildingsApi);
   private readonly calendarApi = inject(CalendarApi);
+  private readonly notifier = inject(Notifier);
+  private readonly confirmation = inject(Confirmation);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly locales = LOCALES;
@@ -56,9 +88,6 @@ export class SettingsPage {
   protected readonly buildingId = computed(
     () => this.buildings().find((b) => b.floors.some((f) => f.id === this.defaultFloorId()))?.id ?? null,
   );
-  protected readonly floors = computed<FloorSummary[]>(() =>
-    [...(this.buildings().find((b) => b.id === this.buildingId())?.floors ?? [])].sort((a, b) => a.level - b.level),
-  );
 
   private readonly feedResource = rxResource({ stream: () => this.calendarApi.feedStatus() });
   protected readonly feedActive = computed(() =>
@@ -66,7 +95,6 @@ export class SettingsPage {
   );
   /** Only a hash of the secret is stored, so the link can be shown this once and never again. */
   protected readonly createdFeed = signal<CalendarFeed | null>(null);
-  protected readonly pendingAction = signal<FeedAction | null>(null);
 
   protected readonly loadError = computed(() => {
     for (const r of [this.buildingsResource, this.feedResource]) {
@@ -76,85 +104,68 @@ export class SettingsPage {
     return null;
   });
 
-  protected readonly announcement = signal('');
-  protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
-  private readonly confirmDialog = viewChild.required<ElementRef<HTMLDialogElement>>('confirm');
   private readonly createdRegion = viewChild<ElementRef<HTMLElement>>('created');
-  private opener: HTMLElement | null = null;
 
   /** The session store saves the language to the profile, as the header's switch does. */
-  protected selectLocale(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
-    if (!isLocale(value)) return;
-    this.i18n.setLocale(value as Locale);
-    this.announcement.set(this.i18n.t('settings.saved'));
+  protected selectLocale(change: MatSelectChange): void {
+    if (!isLocale(change.value)) return;
+    this.i18n.setLocale(change.value);
+    this.notifier.success(this.i18n.t('settings.saved'));
   }
 
-  protected async toggleShowName(event: Event): Promise<void> {
-    const box = event.target as HTMLInputElement;
-    const show = box.checked;
+  protected async toggleShowName(change: MatCheckboxChange): Promise<void> {
+    const show = change.checked;
     const saved = await this.save({ showNameToColleagues: show });
-    if (saved) this.announcement.set(this.i18n.t(show ? 'settings.showNameOn' : 'settings.showNameOff'));
-    else box.checked = !show;
+    if (saved) this.notifier.success(this.i18n.t(show ? 'settings.showNameOn' : 'settings.showNameOff'));
+    else change.source.checked = !show;
   }
 
   /** Picking a building makes its usual floor the default; "no preference" clears it. */
-  protected async selectBuilding(event: Event): Promise<void> {
-    const select = event.target as HTMLSelectElement;
-    const building = this.buildings().find((b) => b.id === select.value);
-    if (!(await this.saveFloor(building ? (defaultFloorOf(building)?.id ?? null) : null))) {
-      select.value = this.buildingId() ?? '';
-    }
+  protected async selectBuilding(buildingId: string | null): Promise<void> {
+    const building = this.buildings().find((b) => b.id === buildingId);
+    await this.saveFloor(building ? (defaultFloorOf(building)?.id ?? null) : null);
   }
 
-  protected async selectFloor(event: Event): Promise<void> {
-    const select = event.target as HTMLSelectElement;
-    if (!(await this.saveFloor(select.value || null))) select.value = this.defaultFloorId() ?? '';
+  protected async selectFloor(floorId: string | null): Promise<void> {
+    await this.saveFloor(floorId);
   }
 
   protected async createFeed(): Promise<void> {
     this.busy.set(true);
-    this.resetMessages();
     try {
       const feed = await firstValueFrom(this.calendarApi.createFeed());
       this.createdFeed.set(feed);
       this.feedResource.set({ active: true });
-      this.announcement.set(this.i18n.t('settings.calendar.created'));
+      this.notifier.success(this.i18n.t('settings.calendar.created'));
       afterNextRender(() => this.createdRegion()?.nativeElement.focus(), { injector: this.injector });
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
     } finally {
       this.busy.set(false);
     }
   }
 
-  protected ask(action: FeedAction): void {
-    this.opener = this.document.activeElement as HTMLElement | null;
-    this.pendingAction.set(action);
-    this.resetMessages();
-    showModal(this.confirmDialog().nativeElement);
+  protected async askRegenerate(): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      title: this.i18n.t('settings.calendar.regenerateTitle'),
+      message: this.i18n.t('settings.calendar.regenerateText'),
+      confirmLabel: this.i18n.t('settings.calendar.regenerateYes'),
+      cancelLabel: this.i18n.t('common.cancel'),
+      danger: true,
+    });
+    if (confirmed) await this.createFeed();
   }
 
-  protected keep(): void {
-    closeDialog(this.confirmDialog().nativeElement);
-  }
-
-  protected onConfirmClosed(): void {
-    this.pendingAction.set(null);
-    const target = this.opener?.isConnected ? this.opener : this.document.getElementById('main');
-    target?.focus();
-    this.opener = null;
-  }
-
-  protected async confirmAction(): Promise<void> {
-    const action = this.pendingAction();
-    closeDialog(this.confirmDialog().nativeElement);
-    if (action === 'regenerate') {
-      await this.createFeed();
-    } else if (action === 'revoke') {
-      await this.revokeFeed();
-    }
+  protected async askRevoke(): Promise<void> {
+    const confirmed = await this.confirmation.ask({
+      title: this.i18n.t('settings.calendar.revokeTitle'),
+      message: this.i18n.t('settings.calendar.revokeText'),
+      confirmLabel: this.i18n.t('settings.calendar.revokeYes'),
+      cancelLabel: this.i18n.t('common.cancel'),
+      danger: true,
+    });
+    if (confirmed) await this.revokeFeed();
   }
 
   protected async copy(text: string, input: HTMLInputElement): Promise<void> {
@@ -162,12 +173,11 @@ export class SettingsPage {
       const clipboard = this.document.defaultView?.navigator.clipboard;
       if (!clipboard) throw new Error('no clipboard');
       await clipboard.writeText(text);
-      this.announcement.set(this.i18n.t('settings.calendar.copied'));
-      this.error.set(null);
+      this.notifier.success(this.i18n.t('settings.calendar.copied'));
     } catch {
       // Selected, the link is one keystroke away from being copied by hand.
       input.select();
-      this.error.set(this.i18n.t('settings.calendar.copyFailed'));
+      this.notifier.error(this.i18n.t('settings.calendar.copyFailed'));
     }
   }
 
@@ -179,41 +189,32 @@ export class SettingsPage {
 
   private async revokeFeed(): Promise<void> {
     this.busy.set(true);
-    this.resetMessages();
     try {
       await firstValueFrom(this.calendarApi.revokeFeed(), { defaultValue: undefined });
       this.createdFeed.set(null);
       this.feedResource.set({ active: false });
-      this.announcement.set(this.i18n.t('settings.calendar.revoked'));
+      this.notifier.success(this.i18n.t('settings.calendar.revoked'));
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
     } finally {
       this.busy.set(false);
     }
   }
 
-  private async saveFloor(floorId: string | null): Promise<boolean> {
-    const saved = await this.save({ defaultFloorId: floorId });
-    if (saved) this.announcement.set(this.i18n.t('settings.saved'));
-    return saved;
+  private async saveFloor(floorId: string | null): Promise<void> {
+    if (await this.save({ defaultFloorId: floorId })) this.notifier.success(this.i18n.t('settings.saved'));
   }
 
   private async save(body: UpdateMeRequest): Promise<boolean> {
     this.busy.set(true);
-    this.resetMessages();
     try {
       await this.session.update(body);
       return true;
     } catch (e) {
-      this.error.set(this.i18n.errorMessage(e));
+      this.notifier.error(this.i18n.errorMessage(e));
       return false;
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private resetMessages(): void {
-    this.announcement.set('');
-    this.error.set(null);
   }
 }

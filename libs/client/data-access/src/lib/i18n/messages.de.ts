@@ -528,6 +528,12 @@ export const MESSAGES_DE = {
   'buildings.placeholder':
     'Hier entsteht die Verwaltung der Gebäude: Öffnungszeiten, Schließtage und Feiertage, Buchungsregeln und Etagen. Bis dahin ändern Sie Grundrisse im Editor.',
   'buildings.toEditor': 'Zum Grundriss-Editor',
+
+  'common.undo': 'Rückgängig',
+
+  'editor.discardText': 'Ihre Änderungen an diesem Grundriss sind noch nicht gespeichert und gehen dabei verloren.',
+  'editor.discardYes': 'Änderungen verwerfen',
+  'editor.discardNo': 'Weiter bearbeiten',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_DE;

@@ -519,4 +519,10 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'buildings.placeholder':
     'Building management is coming here: opening hours, closures and public holidays, booking rules and floors. Until then, change floor plans in the editor.',
   'buildings.toEditor': 'Go to the floor plan editor',
+
+  'common.undo': 'Undo',
+
+  'editor.discardText': 'Your changes to this floor plan are not saved yet and will be lost.',
+  'editor.discardYes': 'Discard changes',
+  'editor.discardNo': 'Keep editing',
 };
