@@ -1,8 +1,10 @@
 import type { Route } from '@angular/router';
-import { authGuard, guestGuard, landingGuard, permissionGuard } from '@flexdesk/client-data-access';
-import { unsavedChangesGuard } from './pages/editor/unsaved-changes.guard';
+import { guestGuard, landingGuard } from '@flexdesk/client-data-access';
 
-/** `title` holds a dictionary key; `I18nTitleStrategy` translates it. */
+/**
+ * The shell's routes: sign-in, each person's landing page, and one lazy feature lib per journey.
+ * The libs guard their own pages by permission. `title` holds a dictionary key (I18nTitleStrategy).
+ */
 export const appRoutes: Route[] = [
   // Each person's landing page (see `landingPath`).
   { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
@@ -10,63 +12,28 @@ export const appRoutes: Route[] = [
     path: 'login',
     title: 'login.title',
     canActivate: [guestGuard],
-    loadComponent: () => import('./pages/login/login.page').then((m) => m.LoginPage),
-  },
-  {
-    path: 'book',
-    title: 'book.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/book/book.page').then((m) => m.BookPage),
-  },
-  {
-    path: 'bookings',
-    title: 'bookings.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/bookings/bookings.page').then((m) => m.BookingsPage),
-  },
-  {
-    path: 'settings',
-    title: 'settings.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),
+    loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
   },
   {
     path: 'reception',
-    title: 'reception.title',
-    canActivate: [permissionGuard('reception:board')],
-    loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
-  },
-  {
-    path: 'reception/labels/:floorId',
-    title: 'labels.title',
-    canActivate: [permissionGuard('spaces:labels')],
-    loadComponent: () => import('./pages/labels/labels.page').then((m) => m.LabelsPage),
-  },
-  {
-    // The target of the QR code on a desk; signing in first brings people back here.
-    path: 'check-in/:spaceId',
-    title: 'checkin.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/check-in/check-in.page').then((m) => m.CheckInPage),
-  },
-  {
-    path: 'admin/reception',
-    title: 'admin.reception.title',
-    canActivate: [permissionGuard('reception:assign')],
-    loadComponent: () => import('./pages/admin/reception-admin.page').then((m) => m.ReceptionAdminPage),
+    loadChildren: () => import('@flexdesk/client-feature-reception').then((m) => m.RECEPTION_ROUTES),
   },
   {
     path: 'editor',
-    title: 'editor.title',
-    canActivate: [permissionGuard('layout:edit')],
-    canDeactivate: [unsavedChangesGuard],
-    loadComponent: () => import('./pages/editor/editor.page').then((m) => m.EditorPage),
+    loadChildren: () => import('@flexdesk/client-feature-editor').then((m) => m.EDITOR_ROUTES),
   },
   {
     path: 'buildings',
-    title: 'buildings.title',
-    canActivate: [permissionGuard('buildings:write')],
-    loadComponent: () => import('./pages/buildings/buildings.page').then((m) => m.BuildingsPage),
+    loadChildren: () => import('@flexdesk/client-feature-admin').then((m) => m.BUILDINGS_ROUTES),
+  },
+  {
+    path: 'admin',
+    loadChildren: () => import('@flexdesk/client-feature-admin').then((m) => m.ADMIN_ROUTES),
+  },
+  // book, bookings, settings, check-in/:spaceId
+  {
+    path: '',
+    loadChildren: () => import('@flexdesk/client-feature-booking').then((m) => m.BOOKING_ROUTES),
   },
   { path: '**', redirectTo: '' },
 ];

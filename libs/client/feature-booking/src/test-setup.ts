@@ -9,5 +9,7 @@ setupZonelessTestEnv({
 
 // Material's enter and exit animations only add timers to wait for in unit tests.
 beforeEach(() => {
-  TestBed.configureTestingModule({ providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
+  TestBed.configureTestingModule({
+    providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
+  });
 });

@@ -1,1 +1,1 @@
-export {};
+export * from './lib/editor.routes';

@@ -8,4 +8,3 @@ export * from './lib/notifier/notification-snack';
 export * from './lib/confirm/confirm-dialog';
 export * from './lib/confirm/confirmation';
 export * from './lib/picker/building-floor-picker';
-export * from './lib/dates/localized-dates';

@@ -87,16 +87,13 @@ export function buttonByText(root: ParentNode | null | undefined, text: string):
   );
 }
 
-/** Toggles a `mat-chip-option` or a `mat-checkbox` by the text of its label. */
+/** Toggles a `mat-checkbox` by the text of its label. */
 export async function toggleByLabel(root: ParentNode, text: string, detectChanges: () => void): Promise<void> {
-  const chip = [...root.querySelectorAll<HTMLElement>('mat-chip-option')].find(
-    (c) => normalize(c.textContent) === text,
-  );
   const checkbox = [...root.querySelectorAll<HTMLElement>('mat-checkbox')].find((c) =>
     normalize(c.textContent).startsWith(text),
   );
-  const target = chip?.querySelector<HTMLElement>('.mat-mdc-chip-action') ?? checkbox?.querySelector('input');
-  if (!target) throw new Error(`no chip or checkbox "${text}"`);
-  target.click();
+  const input = checkbox?.querySelector('input');
+  if (!input) throw new Error(`no checkbox "${text}"`);
+  input.click();
   await flush(detectChanges);
 }

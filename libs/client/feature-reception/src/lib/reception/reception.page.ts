@@ -25,10 +25,8 @@ import {
   Notifier,
   PageHeader,
   STATUS_SYMBOLS,
-  dateOfIso,
-  isoOfDate,
-  provideLocalizedDates,
 } from '@flexdesk/client-ui';
+import { dateOfIso, isoOfDate, provideLocalizedDates } from '@flexdesk/client-ui/dates';
 import { firstValueFrom, tap } from 'rxjs';
 import { BookOnBehalfDialog, type BookOnBehalfRequest } from './book-on-behalf';
 import {

@@ -5,7 +5,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { BuildingOccupancy, Me } from '@flexdesk/shared-contracts';
 import { EVENT_SOURCE_FACTORY, SessionStore, apiInterceptor } from '@flexdesk/client-data-access';
-import { appRoutes } from '../../app.routes';
+import { RECEPTION_ROUTES } from '../reception.routes';
 import {
   announced,
   buttonByText,
@@ -421,12 +421,12 @@ describe('reception route', () => {
 
   beforeEach(() => {
     me = null;
-    const reception = appRoutes.find((r) => r.path === 'reception');
+    const reception = RECEPTION_ROUTES.find((r) => r.path === '');
     if (!reception) throw new Error('no reception route');
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
-          { ...reception, loadComponent: undefined, component: Blank },
+          { path: 'reception', children: [{ ...reception, loadComponent: undefined, component: Blank }] },
           { path: 'book', component: Blank },
           { path: 'login', component: Blank },
         ]),

@@ -16,9 +16,7 @@ import {
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox';
-import { MatChipListbox, MatChipOption } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
@@ -92,11 +90,7 @@ function keepOrDefault(
   imports: [
     RouterLink,
     MatButton,
-    MatButtonToggle,
-    MatButtonToggleGroup,
     MatCheckbox,
-    MatChipListbox,
-    MatChipOption,
     MatFormField,
     MatHint,
     MatIconButton,
@@ -422,8 +416,10 @@ export class BookPage {
     this.kindFilter.set((change.value as SpaceKind | '') || null);
   }
 
-  protected setAttributes(attributes: string[]): void {
-    this.attributeFilter.set(attributes);
+  protected toggleAttribute(attribute: string, change: MatCheckboxChange): void {
+    this.attributeFilter.update((list) =>
+      change.checked ? [...list, attribute] : list.filter((a) => a !== attribute),
+    );
   }
 
   protected toggleOnlyAvailable(change: MatCheckboxChange): void {
