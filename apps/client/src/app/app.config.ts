@@ -1,9 +1,8 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { type ApplicationConfig, inject, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, type MatFormFieldDefaultOptions } from '@angular/material/form-field';
 import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/router';
 import { I18n, apiInterceptor } from '@flexdesk/client-data-access';
-import { UI_LOCALE } from '@flexdesk/client-ui';
+import { UI_LOCALE } from '@flexdesk/client-ui/base';
 import { appRoutes } from './app.routes';
 import { I18nTitleStrategy } from './i18n-title.strategy';
 
@@ -16,10 +15,5 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     // The shared widgets' own texts and date formats follow the UI language.
     { provide: UI_LOCALE, useFactory: () => inject(I18n).locale },
-    // One look for every field: outlined, and no space reserved below it unless there is a hint or error.
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions,
-    },
   ],
 };

@@ -534,6 +534,9 @@ export const MESSAGES_DE = {
   'editor.discardText': 'Ihre Änderungen an diesem Grundriss sind noch nicht gespeichert und gehen dabei verloren.',
   'editor.discardYes': 'Änderungen verwerfen',
   'editor.discardNo': 'Weiter bearbeiten',
+
+  'nav.menu': 'Navigation',
+  'header.account': 'Konto',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_DE;

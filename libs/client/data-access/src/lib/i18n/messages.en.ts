@@ -525,4 +525,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'editor.discardText': 'Your changes to this floor plan are not saved yet and will be lost.',
   'editor.discardYes': 'Discard changes',
   'editor.discardNo': 'Keep editing',
+
+  'nav.menu': 'Navigation',
+  'header.account': 'Account',
 };
