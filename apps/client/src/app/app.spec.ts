@@ -51,12 +51,12 @@ describe('App shell', () => {
     expect(languages?.getAttribute('aria-label')).toBe('Sprache');
     const pressed = [...(languages?.querySelectorAll('button') ?? [])].map((b) => [
       b.textContent?.trim(),
-      b.getAttribute('aria-label'),
+      b.getAttribute('lang'),
       b.getAttribute('aria-pressed'),
     ]);
     expect(pressed).toEqual([
-      ['DE', 'Deutsch', 'true'],
-      ['EN', 'English', 'false'],
+      ['DE', 'de', 'true'],
+      ['EN', 'en', 'false'],
     ]);
   });
 

@@ -471,7 +471,7 @@ export const MESSAGES_DE = {
   'reception.labelsNav': 'QR-Etiketten je Etage',
   'reception.labelsFor': 'QR-Etiketten für {floor}',
   'reception.undoCheckIn': 'Check-in zurücknehmen',
-  'reception.undoCheckInLabel': 'Check-in von {name} bei {label} zurücknehmen',
+  'reception.undoCheckInLabel': 'Check-in zurücknehmen: {name} bei {label}',
   'reception.checkInUndone': 'Der Check-in von {name} bei {label} wurde zurückgenommen.',
   'reception.obo.open': 'Für jemanden buchen',
   'reception.obo.title': 'Für jemanden buchen',

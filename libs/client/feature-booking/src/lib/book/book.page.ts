@@ -462,6 +462,12 @@ export class BookPage {
       maxWidth: 'calc(100vw - 1.5rem)',
       // Focus goes back to the opener below, unless the page has taken it over.
       restoreFocus: false,
+      // A form is not thrown away by a click beside it; on a touch screen the tap that opened the
+      // dialog also sends a click, which would land on the backdrop. Escape still closes it.
+      disableClose: true,
+    });
+    ref.keydownEvents().subscribe((e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) ref.close();
     });
     ref.componentInstance.attempted.subscribe((a) => this.onAttempt(a));
     ref.componentInstance.booked.subscribe((b) => this.onBooked(b));

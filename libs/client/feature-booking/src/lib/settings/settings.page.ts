@@ -51,6 +51,9 @@ function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
   styles: `
+    .settings-locale {
+      width: min(28rem, 100%);
+    }
     .copy-field {
       display: flex;
       flex-wrap: wrap;

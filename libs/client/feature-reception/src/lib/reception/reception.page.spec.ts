@@ -302,7 +302,7 @@ describe('ReceptionPage', () => {
 
   it('takes a check-in back from the row', async () => {
     const { fixture, el } = await render();
-    el.querySelector<HTMLButtonElement>('button[aria-label="Check-in von Ömer Yilmaz bei 0.02 zurücknehmen"]')?.click();
+    el.querySelector<HTMLButtonElement>('button[aria-label="Check-in zurücknehmen: Ömer Yilmaz bei 0.02"]')?.click();
     backend
       .expectOne({ method: 'DELETE', url: '/api/bookings/0.02/check-in' })
       .flush({ ...OCCUPANCY.bookings[1], status: 'confirmed' });

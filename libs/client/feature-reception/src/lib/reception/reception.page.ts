@@ -303,6 +303,11 @@ export class ReceptionPage {
       width: '36rem',
       maxWidth: 'calc(100vw - 1.5rem)',
       ariaDescribedBy: 'obo-date',
+      // A form is not thrown away by a click beside it; Escape still closes it.
+      disableClose: true,
+    });
+    ref.keydownEvents().subscribe((e) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) ref.close();
     });
     const b = await firstValueFrom(ref.afterClosed());
     if (!b) return;
