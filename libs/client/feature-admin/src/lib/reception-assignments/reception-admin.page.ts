@@ -7,15 +7,15 @@ import { BuildingsApi, I18n, ReceptionAdminApi } from '@flexdesk/client-data-acc
 import { InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
 
-/** The edit of one receptionist's row, before it is saved. */
+/** The edit of one person's row, before it is saved. */
 interface Draft {
   allBuildings: boolean;
   buildingIds: string[];
 }
 
 /**
- * Admins decide, per receptionist, in which buildings the front desk sees booker names: all, or
- * the buildings ticked. Elsewhere the board shows totals only.
+ * Administrators decide, per member of the front desk, in which buildings they see booker names:
+ * all, or the buildings ticked. Elsewhere the board shows totals only.
  */
 @Component({
   selector: 'fd-reception-admin-page',

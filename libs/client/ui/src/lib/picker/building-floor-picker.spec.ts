@@ -29,7 +29,8 @@ const BUILDINGS: BuildingSummary[] = [
       [floorId]="floorId()"
       buildingLabel="Gebäude"
       floorLabel="Etage"
-      (buildingChange)="accept() && buildingId.set($event)"
+      [noneLabel]="noneLabel()"
+      (buildingChange)="changes.push($event); accept() && buildingId.set($event)"
       (floorChange)="accept() && floorId.set($event)"
     />
   `,
@@ -39,6 +40,8 @@ class Host {
   readonly buildingId = signal<string | null>('b1');
   readonly floorId = signal<string | null>('eg');
   readonly accept = signal(true);
+  readonly noneLabel = signal<string | null>(null);
+  readonly changes: (string | null)[] = [];
 }
 
 describe('BuildingFloorPicker', () => {
@@ -74,5 +77,19 @@ describe('BuildingFloorPicker', () => {
     await chooseOption(building, 'London Office', detect);
     expect(fixture.componentInstance.buildingId()).toBe('b1');
     expect(selectedText(building)).toBe('Rathaus');
+  });
+
+  it('offers "none" first when asked, reported once as null', async () => {
+    const { fixture, detect, building } = await render();
+    fixture.componentInstance.noneLabel.set('Keine Vorgabe');
+    await flush(detect);
+    expect((await selectOptions(building, detect)).map((o) => o.text)).toEqual([
+      'Keine Vorgabe',
+      'Rathaus',
+      'London Office',
+    ]);
+    await chooseOption(building, 'Keine Vorgabe', detect);
+    expect(fixture.componentInstance.changes).toEqual([null]);
+    expect(selectedText(building)).toBe('Keine Vorgabe');
   });
 });
