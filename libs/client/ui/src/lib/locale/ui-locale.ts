@@ -2,7 +2,7 @@ import { InjectionToken, type Signal, signal } from '@angular/core';
 import { DEFAULT_LOCALE, type Locale } from '@flexdesk/shared-contracts';
 
 /**
- * The UI language, for the few texts the shared widgets bring themselves (a close button, the date
+ * The UI language, for the few texts the shared widgets bring themselves (a message's close button, the date
  * picker's controls). The app provides it from `I18n`; this lib cannot import data-access.
  */
 export const UI_LOCALE = new InjectionToken<Signal<Locale>>('UI_LOCALE', {
@@ -12,7 +12,6 @@ export const UI_LOCALE = new InjectionToken<Signal<Locale>>('UI_LOCALE', {
 
 /** The shared widgets' own texts; everything else comes in as inputs, already translated. */
 export interface UiTexts {
-  close: string;
   dismissMessage: string;
   datepicker: {
     calendarLabel: string;
@@ -34,7 +33,6 @@ export interface UiTexts {
 
 export const UI_TEXTS: Record<Locale, UiTexts> = {
   de: {
-    close: 'Schließen',
     dismissMessage: 'Meldung schließen',
     datepicker: {
       calendarLabel: 'Kalender',
@@ -54,7 +52,6 @@ export const UI_TEXTS: Record<Locale, UiTexts> = {
     },
   },
   en: {
-    close: 'Close',
     dismissMessage: 'Dismiss message',
     datepicker: {
       calendarLabel: 'Calendar',

@@ -22,8 +22,8 @@ export interface Notification {
 
 /**
  * The snack bar's content: a symbol and the message (never colour alone), the optional action and a
- * close button. It closes itself after `duration`, but not while the pointer or focus is on it, so
- * there is time to reach the action (WCAG 2.2.1).
+ * close button (Escape closes it too). It closes itself after `duration`, but not while the pointer
+ * or focus is on it, so there is time to reach the action (WCAG 2.2.1).
  */
 @Component({
   selector: 'fd-notification',
@@ -52,6 +52,7 @@ export interface Notification {
     '(mouseleave)': 'release()',
     '(focusin)': 'hold()',
     '(focusout)': 'release()',
+    '(keydown.escape)': 'close()',
   },
   styles: `
     :host {
@@ -78,6 +79,7 @@ export class NotificationSnack {
   private readonly ref = inject<MatSnackBarRef<NotificationSnack>>(MatSnackBarRef);
   private readonly locale = inject(UI_LOCALE);
   protected readonly closeLabel = computed(() => UI_TEXTS[this.locale()].dismissMessage);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly message = viewChild.required<ElementRef<HTMLElement>>('message');
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -100,9 +102,11 @@ export class NotificationSnack {
     clearTimeout(this.timer);
   }
 
-  /** (Re)starts the countdown; moving between the message's own controls holds it again at once. */
+  /** (Re)starts the countdown, unless the pointer or the focus is still on the message. */
   protected release(): void {
     clearTimeout(this.timer);
+    const host = this.host.nativeElement;
+    if (host.matches(':hover') || host.contains(host.ownerDocument.activeElement)) return;
     const duration = this.data.duration;
     if (duration) this.timer = setTimeout(() => this.ref.dismiss(), duration);
   }

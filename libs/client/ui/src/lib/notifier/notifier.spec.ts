@@ -90,4 +90,27 @@ describe('Notifier', () => {
     expect(document.activeElement).toBe(el.querySelector('h1'));
     el.remove();
   });
+
+  it('stays while the focus is on it, and Escape closes it', async () => {
+    jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick', 'setImmediate'] });
+    try {
+      const ref = notifier.success('Gebucht.', { focus: true });
+      let gone = false;
+      ref.afterDismissed().subscribe(() => (gone = true));
+      jest.advanceTimersByTime(50);
+      TestBed.tick();
+      jest.advanceTimersByTime(50);
+      const message = document.querySelector<HTMLElement>('.fd-notification__message');
+      expect(document.activeElement).toBe(message);
+      jest.advanceTimersByTime(60_000);
+      expect(gone).toBe(false);
+
+      message?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      jest.advanceTimersByTime(500);
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect(gone).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
