@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   LIVE_WAIT_MS,
+  announcement,
   chooseFloorAndDay,
   labels,
   launchBrowser,
@@ -56,10 +57,7 @@ test("a booking shows up on a colleague's open page without reload", { timeout: 
       const dialog = await openBookDialog(booker, desk.label);
       await dialog.getByRole('radio', { name: t.wholeDay }).check();
       await dialog.getByRole('button', { name: t.submit, exact: true }).click();
-      await booker
-        .getByRole('status')
-        .filter({ hasText: t.success(desk.label) })
-        .waitFor();
+      await announcement(booker, t.success(desk.label)).waitFor();
       const bookedAt = Date.now();
       // The booker's own table reloads right after the booking.
       await spaceRow(booker, desk.label).locator('.state--mine').waitFor();

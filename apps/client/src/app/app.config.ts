@@ -1,7 +1,8 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { type ApplicationConfig, inject, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { TitleStrategy, provideRouter, withInMemoryScrolling } from '@angular/router';
-import { apiInterceptor } from '@flexdesk/client-data-access';
+import { I18n, apiInterceptor } from '@flexdesk/client-data-access';
+import { UI_LOCALE } from '@flexdesk/client-ui/base';
 import { appRoutes } from './app.routes';
 import { I18nTitleStrategy } from './i18n-title.strategy';
 
@@ -12,5 +13,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([apiInterceptor])),
     provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    // The shared widgets' own texts and date formats follow the UI language.
+    { provide: UI_LOCALE, useFactory: () => inject(I18n).locale },
   ],
 };

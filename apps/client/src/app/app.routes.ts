@@ -1,65 +1,39 @@
 import type { Route } from '@angular/router';
-import { EDITOR_ROLES, RECEPTION_ROLES, authGuard, guestGuard, roleGuard } from '@flexdesk/client-data-access';
-import { unsavedChangesGuard } from './pages/editor/unsaved-changes.guard';
+import { guestGuard, landingGuard } from '@flexdesk/client-data-access';
 
-/** `title` holds a dictionary key; `I18nTitleStrategy` translates it. */
+/**
+ * The shell's routes: sign-in, each person's landing page, and one lazy feature lib per journey.
+ * The libs guard their own pages by permission. `title` holds a dictionary key (I18nTitleStrategy).
+ */
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'book' },
+  // Each person's landing page (see `landingPath`).
+  { path: '', pathMatch: 'full', canActivate: [landingGuard], children: [] },
   {
     path: 'login',
     title: 'login.title',
     canActivate: [guestGuard],
-    loadComponent: () => import('./pages/login/login.page').then((m) => m.LoginPage),
-  },
-  {
-    path: 'book',
-    title: 'book.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/book/book.page').then((m) => m.BookPage),
-  },
-  {
-    path: 'bookings',
-    title: 'bookings.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/bookings/bookings.page').then((m) => m.BookingsPage),
-  },
-  {
-    path: 'settings',
-    title: 'settings.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),
+    loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
   },
   {
     path: 'reception',
-    title: 'reception.title',
-    canActivate: [roleGuard(...RECEPTION_ROLES)],
-    loadComponent: () => import('./pages/reception/reception.page').then((m) => m.ReceptionPage),
-  },
-  {
-    path: 'reception/labels/:floorId',
-    title: 'labels.title',
-    canActivate: [roleGuard(...RECEPTION_ROLES, 'facility_manager')],
-    loadComponent: () => import('./pages/labels/labels.page').then((m) => m.LabelsPage),
-  },
-  {
-    // The target of the QR code on a desk; signing in first brings people back here.
-    path: 'check-in/:spaceId',
-    title: 'checkin.title',
-    canActivate: [authGuard],
-    loadComponent: () => import('./pages/check-in/check-in.page').then((m) => m.CheckInPage),
-  },
-  {
-    path: 'admin/reception',
-    title: 'admin.reception.title',
-    canActivate: [roleGuard('admin')],
-    loadComponent: () => import('./pages/admin/reception-admin.page').then((m) => m.ReceptionAdminPage),
+    loadChildren: () => import('@flexdesk/client-feature-reception').then((m) => m.RECEPTION_ROUTES),
   },
   {
     path: 'editor',
-    title: 'editor.title',
-    canActivate: [roleGuard(...EDITOR_ROLES)],
-    canDeactivate: [unsavedChangesGuard],
-    loadComponent: () => import('./pages/editor/editor.page').then((m) => m.EditorPage),
+    loadChildren: () => import('@flexdesk/client-feature-editor').then((m) => m.EDITOR_ROUTES),
   },
-  { path: '**', redirectTo: 'book' },
+  {
+    path: 'buildings',
+    loadChildren: () => import('@flexdesk/client-feature-admin').then((m) => m.BUILDINGS_ROUTES),
+  },
+  {
+    path: 'admin',
+    loadChildren: () => import('@flexdesk/client-feature-admin').then((m) => m.ADMIN_ROUTES),
+  },
+  // book, bookings, settings, check-in/:spaceId
+  {
+    path: '',
+    loadChildren: () => import('@flexdesk/client-feature-booking').then((m) => m.BOOKING_ROUTES),
+  },
+  { path: '**', redirectTo: '' },
 ];

@@ -1,7 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { Router, provideRouter } from '@angular/router';
 import type { Me } from '@flexdesk/shared-contracts';
 import { apiInterceptor, SessionStore } from '@flexdesk/client-data-access';
 import { App } from './app';
@@ -44,13 +45,18 @@ describe('App shell', () => {
     expect(skip?.textContent?.trim()).toBe('Zum Inhalt springen');
     expect(el.querySelector('main#main')).not.toBeNull();
     expect(el.querySelector('nav')).toBeNull();
-    const pressed = [...el.querySelectorAll('.lang-switch button')].map((b) => [
+    expect(el.querySelector('header')).not.toBeNull();
+    const languages = el.querySelector('.lang-switch');
+    expect(languages?.getAttribute('role')).toBe('group');
+    expect(languages?.getAttribute('aria-label')).toBe('Sprache');
+    const pressed = [...(languages?.querySelectorAll('button') ?? [])].map((b) => [
       b.textContent?.trim(),
+      b.getAttribute('lang'),
       b.getAttribute('aria-pressed'),
     ]);
     expect(pressed).toEqual([
-      ['DE', 'true'],
-      ['EN', 'false'],
+      ['DE', 'de', 'true'],
+      ['EN', 'en', 'false'],
     ]);
   });
 
@@ -60,10 +66,11 @@ describe('App shell', () => {
     await fixture.whenStable();
     expect(document.documentElement.lang).toBe('en');
     expect(el.querySelector('a.skip-link')?.textContent?.trim()).toBe('Skip to content');
-    expect(el.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Language');
+    expect(el.querySelector('.lang-switch')?.getAttribute('aria-label')).toBe('Language');
+    expect(el.querySelector('.lang-switch button[aria-pressed="true"]')?.textContent?.trim()).toBe('EN');
   });
 
-  it('shows navigation, the user and a sign-out button once signed in', async () => {
+  it("shows navigation and the person's menu with settings and sign-out once signed in", async () => {
     const { fixture, el } = await render();
     const loading = TestBed.inject(SessionStore).load();
     backend.expectOne('/api/me').flush(ME);
@@ -75,10 +82,33 @@ describe('App shell', () => {
     expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => a.textContent?.trim())).toEqual([
       'Platz buchen',
       'Meine Buchungen',
-      'Einstellungen',
     ]);
-    expect(el.querySelector('.app-header__user')?.textContent).toContain('Erika Mustermann');
-    expect(el.querySelector('.app-header__tools button.button--header')?.textContent?.trim()).toBe('Abmelden');
+    const person = el.querySelector<HTMLButtonElement>('button[aria-label="Angemeldet als Erika Mustermann"]');
+    expect(person?.getAttribute('aria-haspopup')).toBe('menu');
+    person?.click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll('.mat-mdc-menu-panel [role=menuitem]')].map((i) =>
+      i.textContent?.trim(),
+    );
+    expect(items).toEqual(['Einstellungen', 'Abmelden']);
+  });
+
+  it('offers the same pages in a menu, for narrow screens', async () => {
+    const { fixture, el } = await render();
+    const loading = TestBed.inject(SessionStore).load();
+    backend.expectOne('/api/me').flush({ ...ME, roles: ['facility_manager'] });
+    await loading;
+    await fixture.whenStable();
+
+    el.querySelector<HTMLButtonElement>('button[aria-label="Navigation"]')?.click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll<HTMLAnchorElement>('.mat-mdc-menu-panel a[role=menuitem]')];
+    expect(items.map((a) => [a.textContent?.trim(), a.getAttribute('href')])).toEqual([
+      ['Platz buchen', '/book'],
+      ['Meine Buchungen', '/bookings'],
+      ['Grundriss bearbeiten', '/editor'],
+      ['Gebäude', '/buildings'],
+    ]);
   });
 
   it('offers the reception page to receptionists only', async () => {
@@ -89,12 +119,44 @@ describe('App shell', () => {
     await fixture.whenStable();
 
     const links = [...el.querySelectorAll('nav a')];
-    expect(links.map((a) => a.textContent?.trim())).toEqual([
-      'Platz buchen',
-      'Meine Buchungen',
-      'Empfang',
-      'Einstellungen',
-    ]);
+    expect(links.map((a) => a.textContent?.trim())).toEqual(['Platz buchen', 'Meine Buchungen', 'Empfang']);
     expect(links[2].getAttribute('href')).toBe('/reception');
+  });
+});
+
+@Component({ template: '<h1>Erste Seite</h1>', changeDetection: ChangeDetectionStrategy.OnPush })
+class FirstPage {}
+
+@Component({ template: '<h1>Zweite Seite</h1><a href="#x">Link</a>', changeDetection: ChangeDetectionStrategy.OnPush })
+class SecondPage {}
+
+describe('App shell navigation', () => {
+  it("moves focus to the new page's heading after an in-app navigation", async () => {
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'first', component: FirstPage },
+          { path: 'second', component: SecondPage },
+        ]),
+      ],
+    });
+    const fixture = TestBed.createComponent(App);
+    document.body.appendChild(fixture.nativeElement);
+    TestBed.inject(HttpTestingController).match(() => true);
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/first');
+    await fixture.whenStable();
+    // The first page load leaves focus where the browser puts it.
+    expect(document.activeElement?.textContent).not.toBe('Erste Seite');
+
+    await router.navigateByUrl('/second');
+    await fixture.whenStable();
+    expect(document.activeElement?.tagName).toBe('H1');
+    expect(document.activeElement?.textContent).toBe('Zweite Seite');
+    expect(document.activeElement?.getAttribute('tabindex')).toBe('-1');
+    fixture.nativeElement.remove();
   });
 });

@@ -1,22 +1,44 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDivider } from '@angular/material/divider';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatToolbar } from '@angular/material/toolbar';
+import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { LOCALES, type Locale } from '@flexdesk/shared-contracts';
-import { EDITOR_ROLES, I18n, RECEPTION_ROLES, SessionStore, hasAnyRole } from '@flexdesk/client-data-access';
+import { I18n, SessionStore } from '@flexdesk/client-data-access';
+import { Icon } from '@flexdesk/client-ui/base';
+import { navigationFor } from './navigation';
 
+/**
+ * One compact row: the app's name, the pages the person's permissions open, the language and the
+ * person's menu (settings, sign out). Below 900 px the pages move into a menu behind a button.
+ */
 @Component({
   selector: 'fd-app-header',
-  imports: [RouterLink, RouterLinkActive],
+  imports: [
+    RouterLink,
+    RouterLinkActive,
+    MatButton,
+    MatDivider,
+    MatIconButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatToolbar,
+    MatTooltip,
+    Icon,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app-header.html',
+  styleUrl: './app-header.css',
 })
 export class AppHeader {
   protected readonly i18n = inject(I18n);
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   protected readonly locales = LOCALES;
-  protected readonly canSeeReception = computed(() => hasAnyRole(this.session.me(), RECEPTION_ROLES));
-  protected readonly canEdit = computed(() => hasAnyRole(this.session.me(), EDITOR_ROLES));
-  protected readonly isAdmin = computed(() => hasAnyRole(this.session.me(), ['admin']));
+  protected readonly navigation = computed(() => navigationFor(this.session.me()));
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { type ActivatedRouteSnapshot, Router, type RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
 import type { Me } from '@flexdesk/shared-contracts';
-import { authGuard, guestGuard, roleGuard, safeReturnUrl } from './auth.guards';
+import { authGuard, guestGuard, landingGuard, permissionGuard, safeReturnUrl } from './auth.guards';
 import { SessionStore } from './session.store';
 
 const route = {} as ActivatedRouteSnapshot;
@@ -36,23 +36,38 @@ describe('guards', () => {
     expect(await run(guestGuard, '/login')).toBe(true);
   });
 
-  describe('roleGuard', () => {
-    const reception = roleGuard('receptionist', 'admin');
+  describe('permissionGuard', () => {
+    const board = permissionGuard('reception:board');
 
-    it('lets people with one of the roles through', async () => {
+    it('lets people whose roles grant the permission through', async () => {
       me = { id: 'u', roles: ['receptionist'] } as Me;
-      expect(await run(reception, '/reception')).toBe(true);
+      expect(await run(board, '/reception')).toBe(true);
       me = { id: 'u', roles: ['employee', 'admin'] } as Me;
-      expect(await run(reception, '/reception')).toBe(true);
+      expect(await run(board, '/reception')).toBe(true);
     });
 
-    it('sends everybody else to the booking page', async () => {
+    it('sends everybody else to their own landing page', async () => {
+      me = { id: 'u', roles: ['employee'] } as Me;
+      expect(serialize(await run(board, '/reception'))).toBe('/book');
       me = { id: 'u', roles: ['employee', 'facility_manager'] } as Me;
-      expect(serialize(await run(reception, '/reception'))).toBe('/book');
+      expect(serialize(await run(board, '/reception'))).toBe('/buildings');
     });
 
     it('sends signed-out people to the sign-in page first', async () => {
-      expect(serialize(await run(reception, '/reception'))).toBe('/login?returnUrl=%2Freception');
+      expect(serialize(await run(board, '/reception'))).toBe('/login?returnUrl=%2Freception');
+    });
+  });
+
+  describe('landingGuard', () => {
+    it("sends each person to their role's landing page", async () => {
+      me = { id: 'u', roles: ['employee'] } as Me;
+      expect(serialize(await run(landingGuard, '/'))).toBe('/book');
+      me = { id: 'u', roles: ['receptionist'] } as Me;
+      expect(serialize(await run(landingGuard, '/'))).toBe('/reception');
+    });
+
+    it('sends signed-out people to the sign-in page', async () => {
+      expect(serialize(await run(landingGuard, '/'))).toBe('/login');
     });
   });
 });

@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
-import type { Me, Role } from '@flexdesk/shared-contracts';
+import { type Permission, can } from '@flexdesk/shared-contracts';
+import { landingPath } from './landing';
 import { SessionStore } from './session.store';
 
 /** Pages for signed-in people; others go to the sign-in page and come back afterwards. */
@@ -17,23 +18,23 @@ export const guestGuard: CanActivateFn = async () => {
   return me ? router.createUrlTree(['/']) : true;
 };
 
-/** Roles that run the front desk and may see a building's day list with names. */
-export const RECEPTION_ROLES: readonly Role[] = ['receptionist', 'admin'];
-
-export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
-  return !!me && me.roles.some((r) => roles.includes(r));
-}
+/** `/` itself: sends each person to their landing page (see `landingPath`), or to sign in. */
+export const landingGuard: CanActivateFn = async () => {
+  const router = inject(Router);
+  const me = await inject(SessionStore).load();
+  return router.parseUrl(me ? landingPath(me) : '/login');
+};
 
 /**
- * Pages for some roles only. Others go to the booking page; the API checks the roles again, this
- * only spares people a page that would refuse them.
+ * Pages that need a permission of the shared table (`PERMISSIONS`). Others go to their own landing
+ * page; the API checks the permission again, this only spares people a page that would refuse them.
  */
-export function roleGuard(...roles: Role[]): CanActivateFn {
+export function permissionGuard(permission: Permission): CanActivateFn {
   return async (_route, state) => {
     const router = inject(Router);
     const me = await inject(SessionStore).load();
     if (!me) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-    return hasAnyRole(me, roles) ? true : router.createUrlTree(['/book']);
+    return can(me, permission) ? true : router.parseUrl(landingPath(me));
   };
 }
 

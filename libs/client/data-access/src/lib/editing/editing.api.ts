@@ -10,14 +10,10 @@ import {
   type LayoutDraft,
   type PublishRequest,
   type PublishResult,
-  type Role,
   type SaveDraftRequest,
 } from '@flexdesk/shared-contracts';
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../http/api-url';
-
-/** Roles that keep floors and their layouts true to reality. */
-export const EDITOR_ROLES: readonly Role[] = ['facility_manager', 'admin'];
 
 /** Floors and their layouts, for facility managers: draft, save with optimistic concurrency, publish. */
 @Injectable({ providedIn: 'root' })

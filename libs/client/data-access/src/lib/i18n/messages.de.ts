@@ -471,7 +471,7 @@ export const MESSAGES_DE = {
   'reception.labelsNav': 'QR-Etiketten je Etage',
   'reception.labelsFor': 'QR-Etiketten für {floor}',
   'reception.undoCheckIn': 'Check-in zurücknehmen',
-  'reception.undoCheckInLabel': 'Check-in von {name} bei {label} zurücknehmen',
+  'reception.undoCheckInLabel': 'Check-in zurücknehmen: {name} bei {label}',
   'reception.checkInUndone': 'Der Check-in von {name} bei {label} wurde zurückgenommen.',
   'reception.obo.open': 'Für jemanden buchen',
   'reception.obo.title': 'Für jemanden buchen',
@@ -521,6 +521,22 @@ export const MESSAGES_DE = {
   'admin.reception.seesAll': 'sieht Namen in allen Gebäuden',
   'admin.reception.seesSome': 'sieht Namen in: {buildings}',
   'admin.reception.seesNone': 'sieht keine Namen',
+
+  'nav.buildings': 'Gebäude',
+  'buildings.title': 'Gebäude',
+  'buildings.heading': 'Gebäude verwalten',
+  'buildings.placeholder':
+    'Hier entsteht die Verwaltung der Gebäude: Öffnungszeiten, Schließtage und Feiertage, Buchungsregeln und Etagen. Bis dahin ändern Sie Grundrisse im Editor.',
+  'buildings.toEditor': 'Zum Grundriss-Editor',
+
+  'common.undo': 'Rückgängig',
+
+  'editor.discardText': 'Ihre Änderungen an diesem Grundriss sind noch nicht gespeichert und gehen dabei verloren.',
+  'editor.discardYes': 'Änderungen verwerfen',
+  'editor.discardNo': 'Weiter bearbeiten',
+
+  'nav.menu': 'Navigation',
+  'header.account': 'Konto',
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES_DE;

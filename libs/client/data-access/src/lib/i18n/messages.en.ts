@@ -111,7 +111,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'book.again.notFree': '{kind} {label} is not free on {date}. Please choose another day or space.',
   'book.again.missing': 'That space is no longer on this floor. Please choose another one.',
   'bookings.again.action': 'Book again …',
-  'bookings.again.label': 'Book {label} again (as on {date})',
+  'bookings.again.label': 'Book again: {label} (as on {date})',
   'bookings.again.removeFromCalendar': 'Remove from calendar',
   'bookings.again.removeFromCalendarLabel': 'Remove from calendar: cancelled booking {label} on {date} (ICS file)',
 
@@ -462,7 +462,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'reception.labelsNav': 'QR labels per floor',
   'reception.labelsFor': 'QR labels for {floor}',
   'reception.undoCheckIn': 'Undo check-in',
-  'reception.undoCheckInLabel': 'Undo the check-in of {name} at {label}',
+  'reception.undoCheckInLabel': 'Undo check-in: {name} at {label}',
   'reception.checkInUndone': 'The check-in of {name} at {label} has been undone.',
   'reception.obo.open': 'Book for someone',
   'reception.obo.title': 'Book for someone',
@@ -512,4 +512,20 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'admin.reception.seesAll': 'sees names in all buildings',
   'admin.reception.seesSome': 'sees names in: {buildings}',
   'admin.reception.seesNone': 'sees no names',
+
+  'nav.buildings': 'Buildings',
+  'buildings.title': 'Buildings',
+  'buildings.heading': 'Manage buildings',
+  'buildings.placeholder':
+    'Building management is coming here: opening hours, closures and public holidays, booking rules and floors. Until then, change floor plans in the editor.',
+  'buildings.toEditor': 'Go to the floor plan editor',
+
+  'common.undo': 'Undo',
+
+  'editor.discardText': 'Your changes to this floor plan are not saved yet and will be lost.',
+  'editor.discardYes': 'Discard changes',
+  'editor.discardNo': 'Keep editing',
+
+  'nav.menu': 'Navigation',
+  'header.account': 'Account',
 };

@@ -10,7 +10,7 @@ import {
 import type { Observable } from 'rxjs';
 import { apiUrl } from '../http/api-url';
 
-/** People to book for, at the front desk (receptionists with a building, and admins). */
+/** People to book for, at the front desk (for the buildings one works the front desk of). */
 @Injectable({ providedIn: 'root' })
 export class PeopleApi {
   private readonly http = inject(HttpClient);
@@ -21,7 +21,7 @@ export class PeopleApi {
   }
 }
 
-/** Which buildings' names each receptionist sees (admins only). */
+/** Which buildings' names each member of the front desk sees (see `reception:assign`). */
 @Injectable({ providedIn: 'root' })
 export class ReceptionAdminApi {
   private readonly http = inject(HttpClient);

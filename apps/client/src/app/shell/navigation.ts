@@ -1,0 +1,23 @@
+import { type Permission, can } from '@flexdesk/shared-contracts';
+import type { MessageKey } from '@flexdesk/client-data-access';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  /** Shown to people whose roles grant this; the page's route is guarded by the same permission. */
+  permission?: Permission;
+}
+
+/** The main navigation, in the order shown. Settings and signing out are in the person's menu. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/book', label: 'nav.book' },
+  { path: '/bookings', label: 'nav.bookings' },
+  { path: '/reception', label: 'nav.reception', permission: 'reception:board' },
+  { path: '/editor', label: 'nav.editor', permission: 'layout:edit' },
+  { path: '/buildings', label: 'nav.buildings', permission: 'buildings:write' },
+  { path: '/admin/reception', label: 'admin.nav', permission: 'reception:assign' },
+];
+
+export function navigationFor(user: Parameters<typeof can>[0]): NavItem[] {
+  return user ? NAV_ITEMS.filter((item) => !item.permission || can(user, item.permission)) : [];
+}

@@ -1,0 +1,22 @@
+import type { Routes } from '@angular/router';
+import { permissionGuard } from '@flexdesk/client-data-access';
+
+/** Administrators' pages, mounted at `/admin`; people admin and the audit log will join them. */
+export const ADMIN_ROUTES: Routes = [
+  {
+    path: 'reception',
+    title: 'admin.reception.title',
+    canActivate: [permissionGuard('reception:assign')],
+    loadComponent: () => import('./reception-assignments/reception-admin.page').then((m) => m.ReceptionAdminPage),
+  },
+];
+
+/** Facility managers' building settings, mounted at `/buildings` (a placeholder page for now). */
+export const BUILDINGS_ROUTES: Routes = [
+  {
+    path: '',
+    title: 'buildings.title',
+    canActivate: [permissionGuard('buildings:write')],
+    loadComponent: () => import('./buildings/buildings.page').then((m) => m.BuildingsPage),
+  },
+];

@@ -1,0 +1,69 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  inject,
+  input,
+  output,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { I18n, attributeLabel } from '@flexdesk/client-data-access';
+import { STATE_SYMBOLS } from '@flexdesk/client-ui';
+import { type SpaceRow, hasFreeTime } from './space-rows';
+
+/**
+ * The floor's spaces as a data table; emits the row whose Book button was pressed, and the row
+ * clicked or entered with the keyboard (the selection, shared with the plan).
+ */
+@Component({
+  selector: 'fd-space-table',
+  imports: [RouterLink, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './space-table.html',
+  styles: `
+    tr.is-selected {
+      background: var(--fd-mine-bg);
+      box-shadow: inset 0.3rem 0 0 var(--mat-sys-on-surface);
+    }
+    /* A shape as well as a tint; kept out of the row header's accessible name (aria-current says it). */
+    tr.is-selected th::before {
+      content: '➤ ' / '';
+    }
+  `,
+})
+export class SpaceTable {
+  protected readonly i18n = inject(I18n);
+  readonly rows = input.required<readonly SpaceRow[]>();
+  readonly caption = input.required<string>();
+  readonly timeZone = input.required<string>();
+  /** False on closed days: nothing can be booked. */
+  readonly canBook = input(true);
+  readonly selectedId = input<string | null>(null);
+  readonly book = output<SpaceRow>();
+  readonly selectRow = output<SpaceRow>();
+
+  protected readonly symbols = STATE_SYMBOLS;
+  protected readonly hasFreeTime = hasFreeTime;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  constructor() {
+    // A space picked on the plan is in view when the list comes back, and follows later picks.
+    afterRenderEffect(() => {
+      const id = this.selectedId();
+      if (!id) return;
+      const rows = this.host.nativeElement.querySelectorAll<HTMLElement>('tr[data-space-id]');
+      const row = Array.from(rows).find((tr) => tr.dataset['spaceId'] === id);
+      row?.scrollIntoView?.({ block: 'nearest' });
+    });
+  }
+
+  protected pick(row: SpaceRow): void {
+    if (row.id !== this.selectedId()) this.selectRow.emit(row);
+  }
+
+  protected attributes(row: SpaceRow): string {
+    return row.attributes.map((a) => attributeLabel(this.i18n, a)).join(', ');
+  }
+}
