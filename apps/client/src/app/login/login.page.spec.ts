@@ -120,6 +120,8 @@ describe('LoginPage', () => {
         showNameToColleagues: false,
         groupIds: [],
         defaultFloorId: null,
+  homeBuildingId: null,
+  suggestedHomeBuildingId: null,
       },
     };
     req.flush(response);

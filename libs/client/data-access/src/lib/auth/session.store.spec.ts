@@ -17,6 +17,8 @@ const ME: Me = {
   showNameToColleagues: false,
   groupIds: [],
   defaultFloorId: null,
+  homeBuildingId: null,
+  suggestedHomeBuildingId: null,
 };
 const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
 const unauthenticated = {

@@ -16,6 +16,8 @@ const ME: Me = {
   showNameToColleagues: false,
   groupIds: [],
   defaultFloorId: null,
+  homeBuildingId: null,
+  suggestedHomeBuildingId: null,
 };
 
 const BUILDINGS: BuildingSummary[] = [

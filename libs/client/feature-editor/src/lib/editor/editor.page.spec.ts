@@ -73,6 +73,8 @@ function draft(version: number, overrides: Partial<LayoutDraft> = {}): LayoutDra
     },
     updatedAt: null,
     updatedBy: null,
+    publishedAt: null,
+    publishedBy: null,
     ...overrides,
   };
 }
