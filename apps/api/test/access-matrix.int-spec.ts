@@ -96,7 +96,6 @@ describe('route x role matrix', () => {
   let receptionistId: string;
   /** An employee's calendar feed file, for the public feed route. */
   let feedFile: string;
-  const nextDay = new Map<Who, number>();
 
   const api = (who: Who) => sessions.get(who) as Api;
   const sessionFor = async (who: Who) => (who === 'anonymous' ? new Api(t.url) : loggedIn(t.url, ACCOUNTS[who]));
@@ -115,18 +114,21 @@ describe('route x role matrix', () => {
   const scratchFloor = async () =>
     (await admin.post(`/api/buildings/${await scratchBuilding()}/floors`, FLOOR)).body.id as string;
 
-  /** A free desk on an open day of the caller's own (one desk per person and day, so each call moves on a day). */
+  /** A free desk on an open day on which the caller has no desk yet (one desk per person and day). */
   const nextFreeDesk = async (caller: Api, who: Who): Promise<{ spaceId: string; date: string }> => {
-    for (let offset = nextDay.get(who) ?? 1; offset < 14; offset++) {
+    const until = addDays(TODAY, 14);
+    const mine = (await caller.get<Booking[]>(`/api/bookings?from=${TODAY}&to=${until}`)).body
+      .filter((b) => b.spaceKind === 'desk' && (b.status === 'confirmed' || b.status === 'checked_in'))
+      .map((b) => b.date);
+    for (let offset = 1; offset < 14; offset++) {
       const date = addDays(TODAY, offset);
+      if (mine.includes(date)) continue;
       const avail = (await caller.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=${date}`)).body;
       const free = avail.open ? avail.spaces.filter((s) => s.state === 'free').map((s) => s.spaceId) : [];
       const desk = ground.spaces.find(
         (s) => s.kind === 'desk' && !s.restrictedToGroupIds.length && free.includes(s.id),
       );
-      if (!desk) continue;
-      nextDay.set(who, offset + 1);
-      return { spaceId: desk.id, date };
+      if (desk) return { spaceId: desk.id, date };
     }
     throw new Error(`no desk left for ${who}`);
   };
@@ -416,6 +418,15 @@ describe('route x role matrix', () => {
       permission: 'bookings:self',
       ok: 200,
       valid: async (caller, who) => ({ params: { id: (await ownDeskBooking(caller, who)).id } }),
+    },
+    'POST /api/bookings/:id/restore': {
+      permission: 'bookings:self',
+      ok: 200,
+      valid: async (caller, who) => {
+        const booking = await ownDeskBooking(caller, who);
+        await caller.delete(`/api/bookings/${booking.id}`);
+        return { params: { id: booking.id } };
+      },
     },
     'POST /api/bookings/:id/check-in': {
       permission: 'bookings:self',

@@ -275,6 +275,58 @@ describe('booking API on a real database', () => {
     expect(rebook.status).toBe(201);
   });
 
+  it('takes a cancellation back within minutes, unless the space was taken or the limit reached', async () => {
+    const avail = (await employee.get<FloorAvailability>(`/api/floors/${groundFloor.id}/availability?date=2026-12-10`))
+      .body;
+    const [desk, second] = groundFloor.spaces.filter(
+      (s) =>
+        s.kind === 'desk' &&
+        !s.restrictedToGroupIds.length &&
+        avail.spaces.find((a) => a.spaceId === s.id)?.state === 'free',
+    );
+    const made = await employee.post<Booking>('/api/bookings', { spaceId: desk.id, date: '2026-12-10', slot: 'day' });
+    expect(made.status).toBe(201);
+    expect((await employee.delete(`/api/bookings/${made.body.id}`)).status).toBe(204);
+    const back = await employee.post<Booking>(`/api/bookings/${made.body.id}/restore`);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({
+      id: made.body.id,
+      status: 'confirmed',
+      sequence: made.body.sequence + 2,
+      cancelledAt: null,
+    });
+    // Idempotent, and strangers learn nothing.
+    expect((await employee.post<Booking>(`/api/bookings/${made.body.id}/restore`)).body.status).toBe('confirmed');
+    expect((await employee2.post<ProblemDetails>(`/api/bookings/${made.body.id}/restore`)).status).toBe(404);
+
+    // Someone else took the desk meanwhile: the exclusion constraint decides, as for a new booking.
+    await employee.delete(`/api/bookings/${made.body.id}`);
+    const taken = await employee2.post<Booking>('/api/bookings', { spaceId: desk.id, date: '2026-12-10', slot: 'am' });
+    expect(taken.status).toBe(201);
+    const conflict = await employee.post<ProblemDetails>(`/api/bookings/${made.body.id}/restore`);
+    expect([conflict.status, conflict.body.code]).toEqual([409, 'BOOKING_CONFLICT']);
+    await employee2.delete(`/api/bookings/${taken.body.id}`);
+
+    // Another desk booked the same day: one desk per day still holds.
+    const other = await employee.post<Booking>('/api/bookings', {
+      spaceId: second.id,
+      date: '2026-12-10',
+      slot: 'day',
+    });
+    expect(other.status).toBe(201);
+    const limit = await employee.post<ProblemDetails>(`/api/bookings/${made.body.id}/restore`);
+    expect([limit.status, limit.body.code]).toEqual([422, 'LIMIT_REACHED']);
+    expect((await employee.get<Booking>(`/api/bookings/${made.body.id}`)).body.status).toBe('cancelled');
+    await employee.delete(`/api/bookings/${other.body.id}`);
+
+    // Ten minutes later it is final.
+    await t.dataSource.query(`UPDATE bookings SET cancelled_at = now() - interval '11 minutes' WHERE id = $1`, [
+      made.body.id,
+    ]);
+    const late = await employee.post<ProblemDetails>(`/api/bookings/${made.body.id}/restore`);
+    expect([late.status, late.body.code]).toEqual([422, 'RESTORE_WINDOW_PASSED']);
+  });
+
   it('lets the front desk book on behalf of someone, and nobody else', async () => {
     const me = (await employee2.get('/api/me')).body;
     const desk = space(groundFloor, '0.14');

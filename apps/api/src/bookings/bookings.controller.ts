@@ -52,6 +52,15 @@ export class BookingsController {
     return this.bookings.cancel(user, id);
   }
 
+  /** Takes a cancellation back within ten minutes, if the space is still free (the Undo of the notice). */
+  @Post(':id/restore')
+  @HttpCode(200)
+  @RequirePermission('bookings:self')
+  @Returns('Booking')
+  restore(@CurrentUser() user: AuthUser, @Param('id', bookingId) id: string): Promise<Booking> {
+    return this.bookings.restore(user, id);
+  }
+
   @Post(':id/check-in')
   @HttpCode(200)
   @RequirePermission('bookings:self')

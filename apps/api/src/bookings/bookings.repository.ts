@@ -104,6 +104,8 @@ const BOOKING_SELECT = `
     LEFT JOIN users ub ON ub.id = bk.booker_id
     LEFT JOIN users uc ON uc.id = bk.creator_id`;
 
+class LimitReached extends Error {}
+
 function isPgError(e: unknown, code: string): boolean {
   return e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === code;
 }
@@ -201,7 +203,12 @@ export class BookingsRepository {
   }
 
   /** The booker's active booking of a space around `at` (from `earlyMinutes` before its start to its end). */
-  async findCurrentOnSpace(bookerId: string, spaceId: string, at: Date, earlyMinutes: number): Promise<BookingRow | null> {
+  async findCurrentOnSpace(
+    bookerId: string,
+    spaceId: string,
+    at: Date,
+    earlyMinutes: number,
+  ): Promise<BookingRow | null> {
     const rows = await this.dataSource.query(
       `${BOOKING_SELECT} WHERE bk.booker_id = $1 AND bk.space_id = $2 AND bk.status IN ${ACTIVE}
           AND bk.start_at - make_interval(mins => $4) <= $3 AND bk.end_at > $3
@@ -219,6 +226,46 @@ export class BookingsRepository {
       [id],
     );
     return Number(count) > 0;
+  }
+
+  /**
+   * Takes a cancellation back (the client's Undo), within `windowMinutes` of it by the database
+   * clock, under the same locks as a new booking: the daily limit still holds, and if the space was
+   * taken meanwhile the exclusion constraint refuses it. The booking keeps its id and calendar UID;
+   * its sequence rises, so calendars show it again.
+   */
+  async restore(
+    b: { id: string; bookerId: string; spaceId: string; spaceKind: string; date: string; maxPerDay: number },
+    windowMinutes: number,
+    attempt = 1,
+  ): Promise<'restored' | 'window-passed' | 'limit' | 'conflict'> {
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
+          LIMIT_LOCK_NAMESPACE,
+          `${b.bookerId}:${b.date}`,
+          SPACE_LOCK_NAMESPACE,
+          b.spaceId,
+        ]);
+        const [[row]]: [{ withinLimit: boolean }[], number] = await m.query(
+          `UPDATE bookings bk SET status = 'confirmed', cancelled_at = NULL, sequence = sequence + 1, updated_at = now()
+            WHERE bk.id = $1 AND bk.status = 'cancelled' AND bk.cancelled_at > now() - make_interval(mins => $2)
+          RETURNING (SELECT count(*) FROM bookings o JOIN spaces s ON s.id = o.space_id
+                      WHERE o.booker_id = $3 AND o.local_date = $4 AND s.kind = $5 AND o.status IN ${ACTIVE} AND o.id <> $1) < $6
+                    AS "withinLimit"`,
+          [b.id, windowMinutes, b.bookerId, b.date, b.spaceKind, b.maxPerDay],
+        );
+        if (!row) return 'window-passed';
+        // Rolled back by throwing: nothing of the restore stays when the limit is reached.
+        if (!row.withinLimit) throw new LimitReached();
+        return 'restored';
+      });
+    } catch (e) {
+      if (e instanceof LimitReached) return 'limit';
+      if (isPgError(e, '23P01')) return 'conflict';
+      if (isPgError(e, DEADLOCK) && attempt < 3) return this.restore(b, windowMinutes, attempt + 1);
+      throw e;
+    }
   }
 
   async checkIn(id: string, at: Date): Promise<boolean> {

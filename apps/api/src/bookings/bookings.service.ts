@@ -24,6 +24,9 @@ export function policyOf(ctx: SpaceContext): BookingPolicy {
   return effectivePolicy(ctx.kind, ctx.buildingPolicy, ctx.kindPolicy);
 }
 
+/** How long after cancelling a booking it can be taken back (the Undo of the notice). */
+export const RESTORE_WINDOW_MINUTES = 10;
+
 @Injectable()
 export class BookingsService {
   private readonly logger = new Logger(BookingsService.name);
@@ -143,6 +146,38 @@ export class BookingsService {
       }
     }
     await this.bookings.cancel(id);
+  }
+
+  /**
+   * Undo of a cancellation, for a few minutes after it: the booking is active again under every
+   * rule that guards a new one (the space may have been taken, the daily limit may be reached).
+   */
+  async restore(user: AuthUser, id: string): Promise<Booking> {
+    const row = await this.visibleBooking(user, id);
+    if (row.status === 'confirmed' || row.status === 'checked_in') return this.toBooking(user, row);
+    if (row.bookerId !== user.id && !actsForOthersIn(user, row.buildingId)) throw new DomainError('BOOKING_NOT_FOUND');
+    if (row.status !== 'cancelled' || row.end <= this.clock.now() || !row.bookerId) {
+      throw new DomainError('RESTORE_WINDOW_PASSED', { minutes: RESTORE_WINDOW_MINUTES });
+    }
+    const space = await this.bookings.findSpaceContext(row.spaceId);
+    if (!space) throw new DomainError('SPACE_NOT_FOUND');
+    const policy = policyOf(space);
+    const outcome = await this.bookings.restore(
+      {
+        id,
+        bookerId: row.bookerId,
+        spaceId: row.spaceId,
+        spaceKind: row.spaceKind,
+        date: row.date,
+        maxPerDay: policy.maxPerDay,
+      },
+      RESTORE_WINDOW_MINUTES,
+    );
+    if (outcome === 'window-passed')
+      throw new DomainError('RESTORE_WINDOW_PASSED', { minutes: RESTORE_WINDOW_MINUTES });
+    if (outcome === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
+    if (outcome === 'conflict') throw await this.conflict(user, space, row.start, row.end);
+    return this.get(user, id);
   }
 
   async checkIn(user: AuthUser, id: string): Promise<Booking> {

@@ -153,6 +153,11 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Diese Buchung ist nicht mehr aktiv.',
     en: () => 'This booking is no longer active.',
   },
+  RESTORE_WINDOW_PASSED: {
+    status: 422,
+    de: (p) => `Eine Stornierung lässt sich nur ${p['minutes'] ?? 10} Minuten lang rückgängig machen, solange die Buchung noch bevorsteht.`,
+    en: (p) => `A cancellation can only be undone for ${p['minutes'] ?? 10} minutes, while the booking is still ahead.`,
+  },
   CHECK_IN_NOT_REQUIRED: {
     status: 422,
     de: () => 'Für diese Buchung ist kein Check-in nötig.',

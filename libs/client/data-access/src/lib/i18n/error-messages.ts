@@ -55,6 +55,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     BACKGROUND_NOT_FOUND: 'Dieses Hintergrundbild gibt es nicht (mehr).',
     BACKGROUND_NOT_ON_FLOOR:
       'Das Hintergrundbild gehört zu einer anderen Etage. Bitte laden Sie es für diese Etage hoch.',
+    RESTORE_WINDOW_PASSED: 'Die Stornierung lässt sich nicht mehr rückgängig machen.',
     EMAIL_TAKEN: 'Diese E-Mail-Adresse gehört schon zu einer anderen Person.',
     GROUP_NOT_FOUND: 'Diese Gruppe gibt es nicht (mehr).',
     GROUP_NAME_TAKEN: 'Eine Gruppe mit diesem Namen gibt es schon.',
@@ -113,6 +114,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     BACKGROUND_INVALID: 'The image file is damaged or not a valid image.',
     BACKGROUND_NOT_FOUND: 'This background image does not exist (any more).',
     BACKGROUND_NOT_ON_FLOOR: 'The background image belongs to another floor. Please upload it for this floor.',
+    RESTORE_WINDOW_PASSED: 'The cancellation can no longer be undone.',
     EMAIL_TAKEN: 'This email address already belongs to someone else.',
     GROUP_NOT_FOUND: 'This group does not exist (any more).',
     GROUP_NAME_TAKEN: 'A group with this name already exists.',
