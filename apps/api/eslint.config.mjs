@@ -16,12 +16,16 @@ const API_FEATURES = {
   buildings: ['audit'],
   backgrounds: ['audit'],
   floors: ['buildings', 'backgrounds', 'audit'],
-  bookings: ['users'],
+  bookings: ['users', 'audit'],
   availability: ['floors', 'buildings', 'bookings'],
   reception: ['buildings', 'audit'],
   calendar: ['bookings', 'users', 'auth'],
   events: [],
-  jobs: ['backgrounds'],
+  favourites: [],
+  colleagues: ['bookings', 'users'],
+  assignments: ['audit', 'bookings'],
+  waitlist: ['bookings', 'users', 'events'],
+  jobs: ['backgrounds', 'bookings', 'waitlist'],
   seed: ['auth', 'backgrounds'],
 };
 const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi'];

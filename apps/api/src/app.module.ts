@@ -6,11 +6,13 @@ import { PermissionGuard } from './access/permission.guard';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AvailabilityModule } from './availability/availability.module';
 import { BackgroundsModule } from './backgrounds/backgrounds.module';
 import { BookingsModule } from './bookings/bookings.module';
 import { BuildingsModule } from './buildings/buildings.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ColleaguesModule } from './colleagues/colleagues.module';
 import { Clock } from './common/clock';
 import { CoreModule } from './common/core.module';
 import { ParsedBodyGuard } from './common/deferred-body';
@@ -18,6 +20,7 @@ import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseHandle } from './database/database';
 import { EventsModule } from './events/events.module';
+import { FavouritesModule } from './favourites/favourites.module';
 import { FloorsModule } from './floors/floors.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -25,6 +28,7 @@ import { PeopleModule } from './people/people.module';
 import { ReceptionModule } from './reception/reception.module';
 import { ScimModule } from './scim/scim.module';
 import { UsersModule } from './users/users.module';
+import { WaitlistModule } from './waitlist/waitlist.module';
 
 /** Feature modules by noun; cross-cutting pieces (config, clock, guards, errors) are wired here once. */
 @Module({})
@@ -46,6 +50,10 @@ export class AppModule {
         BackgroundsModule,
         AvailabilityModule,
         BookingsModule,
+        FavouritesModule,
+        ColleaguesModule,
+        AssignmentsModule,
+        WaitlistModule,
         CalendarModule,
         ReceptionModule,
         EventsModule,

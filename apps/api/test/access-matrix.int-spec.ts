@@ -165,6 +165,64 @@ describe('route x role matrix', () => {
     return booking;
   };
 
+  /** ISO weekday (1 = Monday) of a date. */
+  const weekdayOf = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  /** A series of the caller's starting beyond the horizon: kept as a rule, no desk taken yet. */
+  const ownSeries = async (caller: Api, who: Who): Promise<string> => {
+    const date = addDays(TODAY, 30);
+    const spaceId = ground.spaces.find((s) => s.kind === 'desk' && !s.restrictedToGroupIds.length)?.id;
+    const res = await caller.post('/api/bookings/series', { spaceId, slot: 'am', from: date, count: 1, weekdays: [weekdayOf(date)] });
+    if (res.status !== 201) throw new Error(`series for ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.seriesId as string;
+  };
+  /** A live desk upstairs without bookings or assignee (the ground floor stays free for bookings). */
+  const quietDesk = async (): Promise<string> => {
+    const [row] = await t.dataSource.query(
+      `SELECT s.id FROM spaces s JOIN floors f ON f.id = s.floor_id
+        WHERE f.building_id = $1 AND f.level <> 0 AND s.kind = 'desk' AND s.archived_at IS NULL AND s.assignee_id IS NULL
+          AND s.restricted_group_ids = '{}' AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.space_id = s.id AND b.local_date >= $2)
+        ORDER BY s.label LIMIT 1`,
+      [rathaus.id, TODAY],
+    );
+    if (!row) throw new Error('no quiet desk left');
+    return row.id as string;
+  };
+  /** A desk assigned to the caller, one per person. */
+  const assignedDesks = new Map<string, string>();
+  const ownAssignedDesk = async (caller: Api): Promise<string> => {
+    const me = (await caller.get<Me>('/api/me')).body;
+    const known = assignedDesks.get(me.id);
+    if (known) return known;
+    const desk = await quietDesk();
+    await t.dataSource.query(`UPDATE spaces SET assignee_id = $2 WHERE id = $1`, [desk, me.id]);
+    assignedDesks.set(me.id, desk);
+    return desk;
+  };
+  /** Absences far beyond the booking horizon, so that no fixture's booking is cancelled by them. */
+  let absenceDay = 60;
+  const farAbsence = () => {
+    const date = addDays(TODAY, absenceDay++);
+    return { from: date, to: date };
+  };
+  let followableId: string;
+  /** Desks the demo data holds on some day, one pair per call: waiting for them books nothing. */
+  const takenPairs: { spaceId: string; date: string }[] = [];
+  const takenDesk = async (): Promise<{ spaceId: string; date: string }> => {
+    if (!takenPairs.length) {
+      for (let offset = 1; offset < 14; offset++) {
+        const date = addDays(TODAY, offset);
+        const avail = (await admin.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=${date}`)).body;
+        for (const a of avail.spaces.filter((x) => x.state === 'booked' && !x.assigned)) {
+          if (ground.spaces.some((g) => g.id === a.spaceId && g.kind === 'desk' && !g.restrictedToGroupIds.length))
+            takenPairs.push({ spaceId: a.spaceId, date });
+        }
+      }
+    }
+    const pair = takenPairs.shift();
+    if (!pair) throw new Error('no taken desk left to wait for');
+    return pair;
+  };
+
   /** A person an admin invites, for the people routes that change someone. */
   const newPerson = async () =>
     (
@@ -443,6 +501,85 @@ describe('route x role matrix', () => {
       ok: 200,
       valid: async (caller, who) => ({ params: { id: (await checkedIn(caller, who, false)).spaceId } }),
     },
+    'POST /api/bookings/series': {
+      permission: 'bookings:self',
+      ok: 201,
+      valid: async (caller, who) => {
+        const { spaceId, date } = await nextFreeDesk(caller, who);
+        return { body: { spaceId, slot: 'day', from: date, count: 1, weekdays: [weekdayOf(date)], preview: true } };
+      },
+    },
+    'GET /api/bookings/series': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'DELETE /api/bookings/series/:id': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async (caller, who) => ({ params: { id: await ownSeries(caller, who) } }),
+    },
+    'GET /api/me/favourites': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'PUT /api/me/favourites/:spaceId': {
+      permission: 'bookings:self',
+      ok: 200,
+      valid: async () => ({ params: { spaceId: ground.spaces.find((s) => s.kind === 'desk' && !s.restrictedToGroupIds.length)?.id as string } }),
+    },
+    'DELETE /api/me/favourites/:spaceId': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async () => ({ params: { spaceId: ground.spaces.find((s) => s.kind === 'desk')?.id as string } }),
+    },
+    'GET /api/me/following': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'PUT /api/me/following/:userId': {
+      permission: 'bookings:self',
+      ok: 200,
+      valid: async () => ({ params: { userId: followableId } }),
+    },
+    'DELETE /api/me/following/:userId': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async () => ({ params: { userId: followableId } }),
+    },
+    'GET /api/colleagues': { permission: 'bookings:self', ok: 200, valid: async () => ({ query: `date=${TODAY}` }) },
+    'GET /api/colleagues/search': { permission: 'bookings:self', ok: 200, valid: async () => ({ query: 'query=mu' }) },
+    'PUT /api/spaces/:id/assignee': {
+      permission: 'spaces:assign',
+      ok: 200,
+      valid: async () => ({ params: { id: await quietDesk() }, body: { userId: followableId } }),
+    },
+    'GET /api/me/assigned-desks': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'PUT /api/me/assigned-desks/:spaceId/releases/:date': {
+      permission: 'bookings:self',
+      ok: 200,
+      valid: async (caller) => ({ params: { spaceId: await ownAssignedDesk(caller), date: addDays(TODAY, 3) } }),
+    },
+    'DELETE /api/me/assigned-desks/:spaceId/releases/:date': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async (caller) => {
+        const spaceId = await ownAssignedDesk(caller);
+        await caller.request('PUT', `/api/me/assigned-desks/${spaceId}/releases/${addDays(TODAY, 4)}`);
+        return { params: { spaceId, date: addDays(TODAY, 4) } };
+      },
+    },
+    'GET /api/me/absences': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'POST /api/me/absences': { permission: 'bookings:self', ok: 201, valid: async () => ({ body: farAbsence() }) },
+    'DELETE /api/me/absences/:id': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async (caller) => ({ params: { id: (await caller.post('/api/me/absences', farAbsence())).body.absence.id as string } }),
+    },
+    'POST /api/waitlist': {
+      permission: 'bookings:self',
+      ok: 201,
+      valid: async () => ({ body: { ...(await takenDesk()), kind: 'desk', slot: 'am' } }),
+    },
+    'GET /api/waitlist': { permission: 'bookings:self', ok: 200, valid: async () => ({}) },
+    'DELETE /api/waitlist/:id': {
+      permission: 'bookings:self',
+      ok: 204,
+      valid: async (caller) => {
+        const entry = await caller.post('/api/waitlist', { ...(await takenDesk()), kind: 'desk', slot: 'pm' });
+        return { params: { id: entry.body.id as string } };
+      },
+    },
     'GET /api/admin/receptionists': { permission: 'reception:assign', ok: 200, valid: async () => ({}) },
     'PUT /api/admin/receptionists/:id': {
       permission: 'reception:assign',
@@ -658,6 +795,12 @@ describe('route x role matrix', () => {
     [{ hash: demoHash }] = await t.dataSource.query(`SELECT password_hash AS hash FROM users WHERE email = $1`, [
       ACCOUNTS.employee,
     ]);
+    // Someone who shows their name, for the colleague routes.
+    [{ id: followableId }] = await t.dataSource.query(
+      `INSERT INTO users (email, display_name, password_hash, roles, show_name_to_colleagues)
+       VALUES ('followable@example.com', 'Fiona Folgbar', $1, '{employee}', true) RETURNING id`,
+      [demoHash],
+    );
     const feed = await api('employee').post('/api/me/calendar-feed');
     feedFile = (feed.body.url as string).split('/').pop() as string;
   });

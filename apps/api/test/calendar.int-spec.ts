@@ -1,4 +1,4 @@
-import type { Booking, BuildingSummary, CalendarFeed, Floor } from '@flexdesk/shared-contracts';
+import type { Booking, BuildingSummary, CalendarFeed, Floor, SeriesResult } from '@flexdesk/shared-contracts';
 import type ICALNamespace from 'ical.js';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -271,6 +271,50 @@ describe('calendar invites and subscription feed', () => {
       expect(res.status).toBe(429);
       expect(res.body.code).toBe('RATE_LIMITED');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+
+  describe('recurring series', () => {
+    it('sends each occurrence as its own event related to the series, and shows an ended series truthfully', async () => {
+      const facility = await loggedIn(t.url, 'facility@example.com');
+      const made = await facility.post<SeriesResult>('/api/bookings/series', {
+        spaceId: spaceId('Erdgeschoss', '0.14'),
+        slot: 'day',
+        from: '2027-03-23',
+        count: 3,
+        weekdays: [2, 3],
+      });
+      expect(made.status).toBe(201);
+      expect(made.body.occurrences.map((o) => [o.date, o.outcome])).toEqual([
+        ['2027-03-23', 'booked'],
+        ['2027-03-24', 'booked'],
+        ['2027-03-30', 'booked'],
+      ]);
+      const seriesUid = `${made.body.seriesId}@flexdesk-series`;
+      const relatedTo = (e: Component | undefined) => {
+        const property = e?.getFirstProperty('related-to');
+        return [property?.getFirstValue(), property?.getParameter('reltype')];
+      };
+
+      const inviteRes = await facility.get<string>(`/api/bookings/${made.body.occurrences[0].bookingId}/invite.ics`);
+      expect([inviteRes.status, typeof inviteRes.body]).toEqual([200, "string"]);
+      const invite = parse(inviteRes.body);
+      expect(relatedTo(invite.getFirstSubcomponent('vevent') ?? undefined)).toEqual([seriesUid, 'PARENT']);
+
+      expect((await facility.delete(`/api/bookings/series/${made.body.seriesId}?from=2027-03-30`)).status).toBe(204);
+      const feedUrl = (await facility.post<CalendarFeed>('/api/me/calendar-feed')).body.url;
+      // The feed's budget per address was spent on purpose above.
+      await t.dataSource.query(`DELETE FROM rate_limits WHERE key LIKE 'calendar-feed:%'`);
+      const byUid = events(parse((await anon.get<string>(feedUrl.slice(t.url.length))).body));
+      const shown = made.body.occurrences.map((o) => {
+        const e = byUid.get(`${o.bookingId}@flexdesk`);
+        return [o.date, e?.getFirstPropertyValue('status'), e?.getFirstPropertyValue('sequence'), ...relatedTo(e)];
+      });
+      expect(shown).toEqual([
+        ['2027-03-23', 'CONFIRMED', 0, seriesUid, 'PARENT'],
+        ['2027-03-24', 'CONFIRMED', 0, seriesUid, 'PARENT'],
+        ['2027-03-30', 'CANCELLED', 1, seriesUid, 'PARENT'],
+      ]);
     });
   });
 });

@@ -26,18 +26,20 @@ export class AvailabilityService {
     if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
     const floor = await this.floors.findById(floorId);
     if (!floor) throw new DomainError('FLOOR_NOT_FOUND');
-    const [building, closures, zones, spaces, bookings] = await Promise.all([
+    const [building, closures, zones, spaces, bookings, held] = await Promise.all([
       this.buildings.findById(floor.buildingId),
       this.buildings.closures(floor.buildingId, date, date),
       this.floors.zones(floorId),
       this.floors.spaces(floorId),
       this.bookings.activeOnFloor(floorId, date),
+      this.bookings.heldByAssigneesOnFloor(floorId, date),
     ]);
     if (!building) throw new DomainError('FLOOR_NOT_FOUND');
     const tz = building.timeZone;
     const window = openingWindow({ ...building, closures }, date);
     const zoneGroups = new Map(zones.map((z) => [z.id, z.restrictedToGroupIds]));
     const privileged = can(viewer, 'spaces:unrestricted');
+    const assignees = new Map(held.map((h) => [h.spaceId, h]));
 
     const bySpace = new Map<string, typeof bookings>();
     for (const b of bookings) {
@@ -68,15 +70,28 @@ export class AvailabilityService {
             bookerName: seesBookerName(viewer, b.bookerId, b.bookerShowsName, floor.buildingId) ? b.bookerName : null,
           };
         });
+        // An assigned desk is its owner's all day, as if booked: 'mine' for them, taken for others.
+        const assignee = assignees.get(space.id);
+        const holds = assignee && window ? [{ start: window.start, end: window.end, mine: assignee.assigneeId === viewer.id }] : [];
         return {
           spaceId: space.id,
           state: spaceState({
             bookable: space.bookable,
             restricted,
             window,
-            bookings: own.map((b) => ({ start: b.start, end: b.end, mine: b.bookerId === viewer.id })),
+            bookings: [...own.map((b) => ({ start: b.start, end: b.end, mine: b.bookerId === viewer.id })), ...holds],
           }),
           bookings: visible,
+          ...(assignee
+            ? {
+                assigned: {
+                  mine: assignee.assigneeId === viewer.id,
+                  name: seesBookerName(viewer, assignee.assigneeId, assignee.assigneeShowsName, floor.buildingId)
+                    ? assignee.assigneeName
+                    : null,
+                },
+              }
+            : {}),
         };
       }),
     };

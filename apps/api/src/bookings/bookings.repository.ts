@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { prepared } from '../database/prepared';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isPgError, PG_DEADLOCK as DEADLOCK } from '../database/pg-errors';
 import type {
   BookingSlot,
   BookingStatus,
@@ -54,6 +55,7 @@ export interface BookingRow {
   cancelledAt: Date | null;
   createdAt: Date;
   sequence: number;
+  seriesId: string | null;
 }
 
 export interface NewBooking {
@@ -66,9 +68,23 @@ export interface NewBooking {
   date: string;
   slot: BookingSlot;
   maxPerDay: number;
+  /** An occurrence of this series. */
+  seriesId?: string | null;
 }
 
-export type InsertResult = { ok: true; id: string; createdAt: Date } | { ok: false; reason: 'conflict' | 'limit' };
+export type InsertResult = { ok: true; id: string; createdAt: Date } | { ok: false; reason: 'conflict' | 'limit' | 'assigned' };
+
+/**
+ * SQL: the spaces row `a` is its assignee's on `date`: assigned, not released that day (one by
+ * one, or by the assignee's absence).
+ */
+export const HELD_BY_ASSIGNEE = (a: string, date: string) => `(${a}.assignee_id IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM assignment_releases r WHERE r.space_id = ${a}.id AND r.date = ${date})
+     AND NOT EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = ${a}.assignee_id AND ${date} BETWEEN ab.from_date AND ab.to_date))`;
+
+/** SQL: whether `space` is someone else's (not `person`'s) assigned desk on `date`. */
+export const ASSIGNED_TO_OTHER = (space: string, person: string, date: string) =>
+  `EXISTS (SELECT 1 FROM spaces a WHERE a.id = ${space} AND a.assignee_id IS DISTINCT FROM ${person} AND ${HELD_BY_ASSIGNEE('a', date)})`;
 
 export interface FloorDayBooking {
   id: string;
@@ -81,11 +97,10 @@ export interface FloorDayBooking {
   bookerShowsName: boolean;
 }
 
-const ACTIVE = `('confirmed', 'checked_in')`;
+export const ACTIVE = `('confirmed', 'checked_in')`;
 // Namespaces of the advisory locks (two-key form: namespace, hash).
 const LIMIT_LOCK_NAMESPACE = 42_001;
-const SPACE_LOCK_NAMESPACE = 42_002;
-const DEADLOCK = '40P01';
+export const SPACE_LOCK_NAMESPACE = 42_002;
 
 const BOOKING_SELECT = `
   SELECT bk.id, bk.space_id AS "spaceId", s.label AS "spaceLabel", s.kind AS "spaceKind",
@@ -96,7 +111,7 @@ const BOOKING_SELECT = `
          COALESCE(ub.show_name_to_colleagues, false) AS "bookerShowsName",
          bk.creator_id AS "creatorId", uc.display_name AS "creatorName",
          bk.checked_in_at AS "checkedInAt", bk.cancelled_at AS "cancelledAt",
-         bk.created_at AS "createdAt", bk.sequence
+         bk.created_at AS "createdAt", bk.sequence, bk.series_id AS "seriesId"
     FROM bookings bk
     JOIN spaces s ON s.id = bk.space_id
     JOIN floors f ON f.id = s.floor_id
@@ -105,10 +120,6 @@ const BOOKING_SELECT = `
     LEFT JOIN users uc ON uc.id = bk.creator_id`;
 
 class LimitReached extends Error {}
-
-function isPgError(e: unknown, code: string): boolean {
-  return e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === code;
-}
 
 @Injectable()
 export class BookingsRepository {
@@ -151,9 +162,10 @@ export class BookingsRepository {
    * deadlock (seen in CI: 50 racers over two processes gave one 40P01). A per-space lock, always
    * taken after the per-person one, queues them instead; a deadlock that still happens is retried.
    */
-  async insert(b: NewBooking, attempt = 1): Promise<InsertResult> {
+  async insert(b: NewBooking, outer?: EntityManager, attempt = 1): Promise<InsertResult> {
     try {
-      return await this.dataSource.transaction(async (m) => {
+      // Inside an outer transaction (a series), this one is a savepoint: a refused day rolls back alone.
+      return await (outer ?? this.dataSource.manager).transaction(async (m) => {
         // Both locks in one round trip; the select list is evaluated left to right, person first.
         await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
           LIMIT_LOCK_NAMESPACE,
@@ -161,21 +173,28 @@ export class BookingsRepository {
           SPACE_LOCK_NAMESPACE,
           b.spaceId,
         ]);
+        // Checked under the space's lock, so a release being taken back cannot slip between.
         const rows: { id: string; createdAt: Date }[] = await m.query(
-          `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
-           SELECT $1, $2, $3, $4, $5, $6, $7
+          `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $10
             WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
                     WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ${ACTIVE}) < $9
+              AND NOT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$6::date')}
            RETURNING id, created_at AS "createdAt"`,
-          [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay],
+          [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay, b.seriesId ?? null],
         );
-        return rows.length
-          ? { ok: true as const, id: rows[0].id, createdAt: rows[0].createdAt }
-          : { ok: false as const, reason: 'limit' as const };
+        if (rows.length) return { ok: true as const, id: rows[0].id, createdAt: rows[0].createdAt };
+        // Refused: only now find out which rule it was.
+        const [{ assigned }] = await m.query(`SELECT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$3::date')} AS assigned`, [
+          b.spaceId,
+          b.bookerId,
+          b.date,
+        ]);
+        return { ok: false as const, reason: assigned ? ('assigned' as const) : ('limit' as const) };
       });
     } catch (e) {
       if (isPgError(e, '23P01')) return { ok: false, reason: 'conflict' };
-      if (isPgError(e, DEADLOCK) && attempt < 3) return this.insert(b, attempt + 1);
+      if (isPgError(e, DEADLOCK) && !outer && attempt < 3) return this.insert(b, undefined, attempt + 1);
       throw e;
     }
   }
@@ -293,6 +312,20 @@ export class BookingsRepository {
       );
       return true;
     });
+  }
+
+  /** A floor's assigned desks that are their assignee's on `date` (not released, the assignee not away). */
+  async heldByAssigneesOnFloor(
+    floorId: string,
+    date: string,
+  ): Promise<{ spaceId: string; assigneeId: string; assigneeName: string; assigneeShowsName: boolean }[]> {
+    return this.dataSource.query(
+      `SELECT s.id AS "spaceId", s.assignee_id AS "assigneeId", u.display_name AS "assigneeName",
+              COALESCE(u.show_name_to_colleagues, false) AS "assigneeShowsName"
+         FROM spaces s JOIN users u ON u.id = s.assignee_id
+        WHERE s.floor_id = $1 AND s.archived_at IS NULL AND ${HELD_BY_ASSIGNEE('s', '$2::date')}`,
+      [floorId, date],
+    );
   }
 
   /** A floor's active bookings on a local date: one range of `bookings_floor_date_idx`. */

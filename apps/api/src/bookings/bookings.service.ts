@@ -39,14 +39,11 @@ export class BookingsService {
 
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
     const slotRequest = this.parseSlotRequest(req);
-    const onBehalf = !!req.bookerId && req.bookerId !== user.id;
-    if (onBehalf && !can(user, 'bookings:others')) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
+    if (req.bookerId && req.bookerId !== user.id && !can(user, 'bookings:others')) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const around = 'date' in slotRequest ? slotRequest.date : slotRequest.start.toISOString().slice(0, 10);
     const space = await this.bookings.findSpaceContext(req.spaceId, around);
     if (!space) throw new DomainError('SPACE_NOT_FOUND');
-    // The front desk books for others only in the buildings it works for.
-    if (onBehalf && !actsForOthersIn(user, space.buildingId)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
-    const booker = await this.resolveBooker(user, req.bookerId);
+    const booker = await this.bookerFor(user, req.bookerId, space.buildingId);
 
     const policy = policyOf(space);
     const closures = space.closures;
@@ -85,6 +82,7 @@ export class BookingsService {
     });
     if (!result.ok) {
       if (result.reason === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
+      if (result.reason === 'assigned') throw new DomainError('SPACE_ASSIGNED');
       throw await this.conflict(user, space, verdict.start, verdict.end);
     }
     // Everything the answer needs is at hand: no second read of what was just written.
@@ -112,6 +110,7 @@ export class BookingsService {
       cancelledAt: null,
       createdAt: result.createdAt,
       sequence: 0,
+      seriesId: null,
     });
   }
 
@@ -258,8 +257,13 @@ export class BookingsService {
     return { start, end };
   }
 
-  private async resolveBooker(user: AuthUser, bookerId: string | undefined) {
+  /**
+   * Who a booking is for: the caller, or someone they book for — only with `bookings:others`, and
+   * for the front desk only in the buildings it works for.
+   */
+  async bookerFor(user: AuthUser, bookerId: string | undefined, buildingId: string) {
     if (!bookerId || bookerId === user.id) return user;
+    if (!can(user, 'bookings:others') || !actsForOthersIn(user, buildingId)) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const booker = await this.users.findById(bookerId);
     if (!booker || !booker.active) throw new DomainError('USER_NOT_FOUND');
     return booker;
@@ -313,6 +317,7 @@ export class BookingsService {
       cancelledAt: r.cancelledAt ? isoInZone(r.cancelledAt, tz) : null,
       createdAt: isoInZone(r.createdAt, tz),
       sequence: r.sequence,
+      seriesId: r.seriesId,
     };
   }
 }

@@ -118,6 +118,7 @@ function fromBooking(b: Booking, booker: CalendarBooking['booker']): CalendarBoo
     sequence: b.sequence,
     createdAt: new Date(b.createdAt),
     booker,
+    seriesId: b.seriesId,
   };
 }
 
@@ -135,5 +136,6 @@ function fromRow(r: BookingRow, owner: CalendarBooking['booker']): CalendarBooki
     sequence: r.sequence,
     createdAt: r.createdAt,
     booker: { email: owner.email, displayName: owner.displayName },
+    seriesId: r.seriesId,
   };
 }

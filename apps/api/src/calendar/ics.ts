@@ -25,6 +25,8 @@ export interface CalendarBooking {
   sequence: number;
   createdAt: Date;
   booker: { email: string; displayName: string };
+  /** The recurring series this booking is an occurrence of. */
+  seriesId?: string | null;
 }
 
 export const ORGANIZER = { name: 'Flexdesk', email: 'noreply@flexdesk.invalid' };
@@ -45,6 +47,7 @@ export function bookingSummary(b: Pick<CalendarBooking, 'spaceKind' | 'spaceLabe
 }
 
 export const bookingUid = (id: string) => `${id}@flexdesk`;
+export const seriesUid = (id: string) => `${id}@flexdesk-series`;
 
 /** `flexdesk-<label>-<date>.ics`, ASCII only so every mail client and browser keeps it intact. */
 export function inviteFilename(label: string, date: string): string {
@@ -98,12 +101,27 @@ function addEvent(cal: ICalCalendar, b: CalendarBooking, locale: Locale, now: Da
 }
 
 /**
+ * Every occurrence of a series is its own event (own UID and SEQUENCE, so each change or
+ * cancellation reaches calendars exactly like a single booking's); `RELATED-TO` names the series
+ * (RFC 5545 §3.8.4.5), which ical-generator cannot write, so it goes in after the event's UID.
+ */
+function withSeries(text: string, bookings: CalendarBooking[]): string {
+  let out = text;
+  for (const b of bookings) {
+    if (!b.seriesId) continue;
+    const uidLine = `UID:${bookingUid(b.id)}\r\n`;
+    out = out.replace(uidLine, `${uidLine}RELATED-TO;RELTYPE=PARENT:${seriesUid(b.seriesId)}\r\n`);
+  }
+  return out;
+}
+
+/**
  * ical-generator writes the VTIMEZONEs in the middle of the calendar properties (before
  * REFRESH-INTERVAL and X-PUBLISHED-TTL); RFC 5545 §3.4 wants all properties before any
  * component, and strict clients drop what follows. So the zones move to just before the events.
  */
-function serialise(cal: ICalCalendar): string {
-  const text = cal.toString();
+function serialise(cal: ICalCalendar, bookings: CalendarBooking[]): string {
+  const text = withSeries(cal.toString(), bookings);
   const zones = text.match(/BEGIN:VTIMEZONE\r\n[\s\S]*?END:VTIMEZONE\r\n/g) ?? [];
   if (!zones.length) return text;
   const rest = zones.reduce((t, z) => t.replace(z, ''), text);
@@ -119,7 +137,7 @@ function serialise(cal: ICalCalendar): string {
 export function inviteIcs(b: CalendarBooking, locale: Locale, now: Date): string {
   const cal = newCalendar(isActive(b) ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL, [b], now);
   addEvent(cal, b, locale, now, { markCancelled: false });
-  return serialise(cal);
+  return serialise(cal, [b]);
 }
 
 /**
@@ -132,5 +150,5 @@ export function feedIcs(bookings: CalendarBooking[], locale: Locale, now: Date):
   cal.name('Flexdesk');
   cal.ttl(FEED_REFRESH_SECONDS);
   for (const b of bookings) addEvent(cal, b, locale, now, { markCancelled: true });
-  return serialise(cal);
+  return serialise(cal, bookings);
 }

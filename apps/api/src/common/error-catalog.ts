@@ -158,6 +158,34 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: (p) => `Eine Stornierung lässt sich nur ${p['minutes'] ?? 10} Minuten lang rückgängig machen, solange die Buchung noch bevorsteht.`,
     en: (p) => `A cancellation can only be undone for ${p['minutes'] ?? 10} minutes, while the booking is still ahead.`,
   },
+  SPACE_ASSIGNED: {
+    status: 422,
+    de: () => 'Dieser Platz ist einer Person fest zugeordnet und an diesem Tag nicht freigegeben.',
+    en: () => 'This desk is assigned to someone and not released on that day.',
+  },
+  SERIES_NOT_FOUND: { status: 404, de: () => 'Serie nicht gefunden.', en: () => 'Series not found.' },
+  WAITLIST_ENTRY_NOT_FOUND: { status: 404, de: () => 'Wartelisteneintrag nicht gefunden.', en: () => 'Waiting list entry not found.' },
+  ALREADY_WAITING: {
+    status: 409,
+    de: () => 'Sie stehen für diesen Tag schon auf der Warteliste.',
+    en: () => 'You are already on the waiting list for that day.',
+  },
+  RELEASE_BOOKED: {
+    status: 409,
+    de: () => 'An diesem Tag hat schon jemand anderes Ihren freigegebenen Platz gebucht.',
+    en: () => 'Someone else has already booked your released desk on that day.',
+  },
+  NOT_ASSIGNED: {
+    status: 422,
+    de: () => 'Dieser Platz ist Ihnen nicht fest zugeordnet.',
+    en: () => 'This desk is not assigned to you.',
+  },
+  NOT_ASSIGNABLE: {
+    status: 422,
+    de: () => 'Nur Schreibtische und Parkplätze lassen sich einer Person fest zuordnen.',
+    en: () => 'Only desks and parking spots can be assigned to a person.',
+  },
+  ABSENCE_NOT_FOUND: { status: 404, de: () => 'Abwesenheit nicht gefunden.', en: () => 'Absence not found.' },
   CHECK_IN_NOT_REQUIRED: {
     status: 422,
     de: () => 'Für diese Buchung ist kein Check-in nötig.',

@@ -14,7 +14,9 @@ export function eventFor(
   viewer: Pick<AuthUser, 'id' | 'roles' | 'receptionAllBuildings' | 'receptionBuildingIds'>,
   e: LiveNotification,
 ): LiveEvent {
-  if (e.type !== 'booking') return { type: e.type };
+  if (e.type === 'resync') return { type: e.type };
+  // Names no person: which floor, which days.
+  if (e.type === 'availability') return { type: e.type, floorId: e.floorId, buildingId: e.buildingId, from: e.from, to: e.to };
   // bookerId is dropped on purpose: no person's id leaves the server in an event.
   const { bookerId, bookingId, ...rest } = e;
   const mayKnowBooking = (!!bookerId && bookerId === viewer.id) || seesNamesIn(viewer, e.buildingId);

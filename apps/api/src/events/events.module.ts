@@ -6,5 +6,6 @@ import { LiveEventsHub } from './live-events.hub';
 @Module({
   controllers: [EventsController],
   providers: [LiveEventsHub],
+  exports: [LiveEventsHub],
 })
 export class EventsModule {}

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
+import { SeriesService } from '../bookings/series.service';
+import { WaitlistService } from '../waitlist/waitlist.service';
 import { JobsRepository } from './jobs.repository';
 
 /**
@@ -17,6 +19,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsRepository,
+    private readonly series: SeriesService,
+    private readonly waitlist: WaitlistService,
     private readonly clock: Clock,
   ) {}
 
@@ -36,7 +40,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = Promise.all([this.releaseNoShows(), this.purge()]).catch((e) =>
+    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists()]).catch((e) =>
       this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)),
     );
     await this.running;
@@ -49,6 +53,20 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const released = await this.jobs.releaseNoShowsExclusively(now);
     if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
     return released?.map((r) => r.id) ?? null;
+  }
+
+  /** Books the days that came into the horizon for every recurring series (see SeriesService). */
+  async extendSeries(): Promise<number> {
+    const booked = await this.series.extendDue();
+    if (booked) this.logger.log(`booked ${booked} new occurrence(s) of recurring series`);
+    return booked;
+  }
+
+  /** Serves every day someone waits for a space, and ends the waiting whose slot has begun (see WaitlistService). */
+  async serveWaitlists(): Promise<number> {
+    const booked = await this.waitlist.sweep();
+    if (booked) this.logger.log(`booked ${booked} space(s) for people on the waiting list`);
+    return booked;
   }
 
   async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {

@@ -31,6 +31,16 @@ export interface ResponseSchemas {
   PersonSearchResult: C.PersonSearchResult;
   PasswordTokenInfo: C.PasswordTokenInfo;
   SignInOptions: C.SignInOptions;
+  SeriesResult: C.SeriesResult;
+  BookingSeries: C.BookingSeries;
+  Favourite: C.Favourite;
+  Colleague: C.Colleague;
+  ColleaguePlace: C.ColleaguePlace;
+  SpaceAssignee: C.SpaceAssignee;
+  MyAssignedDesk: C.MyAssignedDesk;
+  Absence: C.Absence;
+  AbsenceResult: C.AbsenceResult;
+  WaitlistEntry: C.WaitlistEntry;
   LogoutResult: C.LogoutResult;
   PersonAdminView: C.PersonAdminView;
   PeoplePage: C.PeoplePage;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { GroupAdminView, PersonAdminView, PersonStatus, Role } from '@flexdesk/shared-contracts';
 import { recordAudit, withAudit } from '../audit/audit-log';
 import { deleteGroup, offboard, reinstate } from './offboarding';
+import { isUniqueViolation } from '../database/pg-errors';
 
 export interface PeopleFilter {
   /** Folded as `users.search_key` is (see foldForSearch), with LIKE wildcards escaped. */
@@ -56,8 +57,6 @@ function toView(r: ViewRow): PersonAdminView {
   };
 }
 
-const isUniqueViolation = (e: unknown) =>
-  e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505';
 
 /** People and groups as administrators manage them; every change is audited in its own transaction. */
 @Injectable()

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/audit-log';
 import { deleteGroup, offboard, reinstate } from '../people/offboarding';
 import type { UserFields } from './scim-resources';
+import { isUniqueViolation } from '../database/pg-errors';
 
 export interface ScimUserRow {
   id: string;
@@ -45,8 +46,6 @@ const group = (withMembers: boolean) => `
          } AS members
     FROM groups g`;
 
-const isUniqueViolation = (e: unknown) =>
-  e instanceof QueryFailedError && (e.driverError as { code?: string })?.code === '23505';
 export type Outcome = 'ok' | 'not-found' | 'taken';
 
 /**

@@ -8,3 +8,4 @@ export * from './lib/admin';
 export * from './lib/reception';
 export * from './lib/permissions';
 export * from './lib/people';
+export * from './lib/weeks';

@@ -7,3 +7,5 @@ export * from './lib/geometry';
 export * from './lib/navigation';
 export * from './lib/layout';
 export * from './lib/editing';
+export * from './lib/series';
+export * from './lib/people';

@@ -8,6 +8,7 @@ import { AddHomeBuildingAndPublishInfo1796403297896 } from './1796403297896-AddH
 import { AddPeopleAdministration1796403774214 } from './1796403774214-AddPeopleAdministration';
 import { AddPersonSearchIndex1796404685780 } from './1796404685780-AddPersonSearchIndex';
 import { AddSingleSignOn1796405040434 } from './1796405040434-AddSingleSignOn';
+import { AddWorkingWeeks1796408491039 } from './1796408491039-AddWorkingWeeks';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddPeopleAdministration1796403774214,
   AddPersonSearchIndex1796404685780,
   AddSingleSignOn1796405040434,
+  AddWorkingWeeks1796408491039,
 ];

@@ -111,6 +111,7 @@ export const AUDIT_ENTITY_TYPES = [
   'background',
   'booking',
   'user',
+  'space',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

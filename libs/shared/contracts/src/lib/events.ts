@@ -17,12 +17,24 @@ export interface BookingChangedEvent {
   status: BookingStatus;
 }
 
+/**
+ * Spaces on a floor became bookable for some days without a booking changing: an assigned desk
+ * released by its owner, or freed by their absence.
+ */
+export interface AvailabilityChangedEvent {
+  type: 'availability';
+  floorId: string;
+  buildingId: string;
+  from: string;
+  to: string;
+}
+
 /** The server lost its connection to the database for a moment: refetch everything shown. */
 export interface ResyncEvent {
   type: 'resync';
 }
 
-export type LiveEvent = BookingChangedEvent | ResyncEvent;
+export type LiveEvent = BookingChangedEvent | AvailabilityChangedEvent | ResyncEvent;
 
 /** SSE event names: `change` carries a LiveEvent; `ready` is sent on every (re)connect, so a
  * client refetches once to catch up on whatever it missed while disconnected. */

@@ -180,6 +180,8 @@ export interface Booking {
   createdAt: string;
   /** Raised on every change; calendar clients use it to replace older copies. */
   sequence: number;
+  /** The series this booking is an occurrence of, if any. */
+  seriesId: string | null;
 }
 
 export interface AvailabilityBooking {
@@ -197,6 +199,8 @@ export interface SpaceAvailability {
   spaceId: string;
   state: SpaceState;
   bookings: AvailabilityBooking[];
+  /** Someone's assigned desk that day (not released): `mine` for its owner, else taken. */
+  assigned?: { mine: boolean; name: string | null };
 }
 
 export interface FloorAvailability {

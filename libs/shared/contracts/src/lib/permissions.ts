@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'spaces:labels',
   /** Book spaces in zones restricted to groups one is not in. */
   'spaces:unrestricted',
+  /** Assign desks to people. */
+  'spaces:assign',
   /** Create, change and delete buildings, their opening hours, closures and booking rules. */
   'buildings:write',
   /** Create, rename, reorder and delete floors. */
@@ -70,6 +72,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Per
     'bookings:others': 'all',
     'spaces:labels': 'all',
     'spaces:unrestricted': 'all',
+    'spaces:assign': 'all',
     'buildings:write': 'all',
     'floors:write': 'all',
     'layout:edit': 'all',

@@ -36,6 +36,13 @@ export const API_ROUTES = {
   setPassword: 'auth/set-password',
   /** Change one's own password. */
   myPassword: 'me/password',
+  bookingSeries: 'bookings/series',
+  favourites: 'me/favourites',
+  following: 'me/following',
+  colleagues: 'colleagues',
+  absences: 'me/absences',
+  myAssignedDesks: 'me/assigned-desks',
+  waitlist: 'waitlist',
   /** Who changed what (admins). */
   audit: 'audit',
   /** Server-sent live changes. */

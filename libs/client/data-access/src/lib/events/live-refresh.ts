@@ -26,7 +26,12 @@ export function refreshOnLiveChanges(options: {
   const subscription = toObservable(options.scope)
     .pipe(
       switchMap((scope) => (scope ? live.changes(scope) : EMPTY)),
-      filter((e) => e.type !== 'booking' || e.date === options.date()),
+      filter((e) => {
+        const date = options.date();
+        if (e.type === 'booking') return e.date === date;
+        if (e.type === 'availability') return !!date && e.from <= date && date <= e.to;
+        return true;
+      }),
       debounceTime(LIVE_DEBOUNCE_MS),
     )
     .subscribe(() => options.refresh());
