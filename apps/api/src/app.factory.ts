@@ -5,7 +5,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
 import type { NextFunction, Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
@@ -15,6 +14,7 @@ import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
 import type { AppRequest } from './common/request-context';
 import { deferredJsonBody } from './common/deferred-body';
+import { stringCookies } from './common/input-limits';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
 import { buildOpenApiDocument } from './openapi/document';
@@ -57,8 +57,8 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
       },
     }),
   );
-  app.use(cookieParser());
-  app.use(deferredJsonBody('1mb'));
+  app.use(stringCookies());
+  app.use(deferredJsonBody());
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
 

@@ -38,6 +38,31 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Die gesendeten Daten sind zu groß.',
     en: () => 'The request body is too large.',
   },
+  ALREADY_EXISTS: {
+    status: 409,
+    de: () => 'Das gibt es bereits.',
+    en: () => 'This already exists.',
+  },
+  REFERENCE_GONE: {
+    status: 409,
+    de: () => 'Etwas, worauf sich die Anfrage bezieht, wurde inzwischen gelöscht. Bitte laden Sie neu.',
+    en: () => 'Something this request refers to has been deleted in the meantime. Please reload.',
+  },
+  CONSTRAINT_VIOLATED: {
+    status: 422,
+    de: () => 'Die Daten verletzen eine Regel der Datenbank.',
+    en: () => 'The data breaks a rule of the database.',
+  },
+  CONCURRENT_UPDATE: {
+    status: 409,
+    de: () => 'Eine gleichzeitige Änderung kam dazwischen. Bitte versuchen Sie es noch einmal.',
+    en: () => 'A concurrent change got in the way. Please try again.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    de: () => 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    en: () => 'The database cannot be reached right now. Please try again shortly.',
+  },
   UNAUTHENTICATED: {
     status: 401,
     de: () => 'Bitte melden Sie sich an.',
