@@ -28,7 +28,13 @@ const TODAY = '2026-12-07';
 const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** The only routes that answer without a session. Adding one here is a reviewed decision. */
-const PUBLIC_ROUTES = ['GET /api/calendar/:file', 'GET /api/health', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = [
+  'GET /api/calendar/:file',
+  'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
+  'POST /api/auth/login',
+];
 
 type Who = 'anonymous' | Role;
 const ACCOUNTS: Record<Role, string> = {
@@ -177,6 +183,8 @@ describe('route x role matrix', () => {
 
   const FIXTURES: Record<string, Fixture> = {
     'GET /api/health': { permission: 'public', ok: 200, valid: async () => ({}) },
+    'GET /api/health/live': { permission: 'public', ok: 200, valid: async () => ({}) },
+    'GET /api/health/ready': { permission: 'public', ok: 200, valid: async () => ({}) },
     'POST /api/auth/login': {
       permission: 'public',
       ok: 200,

@@ -26,10 +26,12 @@ export interface ResponseSchemas {
   GroupSummary: C.GroupSummary;
   Health: C.Health;
   LayoutDraft: C.LayoutDraft;
+  Liveness: C.Liveness;
   LoginResponse: C.LoginResponse;
   Me: C.Me;
   PersonSearchResult: C.PersonSearchResult;
   PublishResult: C.PublishResult;
+  Readiness: C.Readiness;
   ReceptionAssignment: C.ReceptionAssignment;
 }
 

@@ -42,7 +42,12 @@ export interface TestApp {
  * DATABASE_URL when set (then all data is reset first, so files can share one database).
  * The demo organisation is seeded as seen from `now`, which the returned clock reports.
  */
-export async function startTestApp(now: string, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  now: string,
+  env: Record<string, string> = {},
+  /** Puts something between the API and its database (see tcp-proxy.ts); returns the URL to use. */
+  interpose?: (databaseUrl: string) => Promise<string>,
+): Promise<TestApp> {
   const config = loadConfig({
     DATABASE_URL: process.env['DATABASE_URL'],
     CLIENT_DIR: '',
@@ -54,7 +59,11 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
   });
   const templateFile = process.env[TEMPLATE_ENV];
   const template = templateFile && !config.databaseUrl ? new Blob([readFileSync(templateFile)]) : undefined;
-  const database = await openDatabase(config, null, template);
+  const opened = await openDatabase(config, null, template);
+  const proxied = interpose ? await interpose(opened.url) : null;
+  const database = proxied
+    ? { ...opened, url: proxied, options: { ...opened.options, url: proxied } as typeof opened.options }
+    : opened;
   const clock = new TestClock(new Date(now));
   const created = await createApp(config, database, clock);
   const dataSource = created.app.get(DataSource);
