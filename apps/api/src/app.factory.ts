@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
 import type { AppRequest } from './common/request-context';
+import { answerClientErrors } from './common/client-errors';
 import { deferredJsonBody } from './common/deferred-body';
 import { stringCookies } from './common/input-limits';
 import { createValidationPipe } from './common/validation';
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
   }
 
   await app.init();
+  answerClientErrors(app.getHttpServer());
   return {
     app,
     async close() {

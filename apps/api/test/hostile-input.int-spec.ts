@@ -85,6 +85,11 @@ describe('hostile input never reaches a 500', () => {
       }
     });
 
+    it('answers a URL too long for the HTTP parser with a problem document too', async () => {
+      const res = await new Api(t.url).get(`/api/health?x=${'a'.repeat(20_000)}`);
+      expectProblem(res, 431, 'REQUEST_HEADERS_TOO_LARGE');
+    });
+
     it('refuses a NUL in a path segment of a public route', async () => {
       expectProblem(await new Api(t.url).get('/api/calendar/ab%00cd.ics'), 404, 'CALENDAR_FEED_NOT_FOUND');
     });
@@ -159,6 +164,21 @@ describe('hostile input never reaches a 500', () => {
         );
         expectProblem(key, 400, 'VALIDATION_FAILED');
       }
+    });
+
+    it('refuses a list of nested objects holding something else (found by the fuzz suite)', async () => {
+      for (const openingHours of [[[]], [null], ['x'], [[{ weekday: 1, open: '08:00', close: '18:00' }]]]) {
+        const res = await facility.post('/api/buildings', {
+          name: 'Nested',
+          address: '',
+          timeZone: 'Europe/Berlin',
+          openingHours,
+          midday: '12:00',
+        });
+        expectProblem(res, 400, 'VALIDATION_FAILED');
+      }
+      const closures = await facility.post(`/api/buildings/${rathaus.id}/closures`, { closures: [[]] });
+      expectProblem(closures, 400, 'VALIDATION_FAILED');
     });
 
     it('refuses NUL and lone surrogates in query strings', async () => {

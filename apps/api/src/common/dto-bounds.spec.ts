@@ -56,6 +56,8 @@ describe('DTO bounds', () => {
       }
       const freeString = rules.has('isString') && !rules.has('isIn') && !rules.has('matches');
       if (freeString && !rules.has('maxLength')) unbounded.push(`${prop}: string without @MaxLength`);
+      if (rules.has('nestedValidation') && !rules.has('isObject')) unbounded.push(`${prop}: nested without @IsObject (use @NestedList)`);
+      if (rules.has('isArray') && !rules.has('arrayMaxSize')) unbounded.push(`${prop}: list without @ArrayMaxSize`);
     }
     expect(unbounded).toEqual([]);
   });

@@ -38,6 +38,11 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: () => 'Die gesendeten Daten sind zu groß.',
     en: () => 'The request body is too large.',
   },
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    de: () => 'Die Adresse oder die Kopfzeilen der Anfrage sind zu lang.',
+    en: () => 'The request URL or headers are too large.',
+  },
   ALREADY_EXISTS: {
     status: 409,
     de: () => 'Das gibt es bereits.',
@@ -250,6 +255,7 @@ const TITLES: Record<number, { de: string; en: string }> = {
   415: { de: 'Nicht unterstützter Medientyp', en: 'Unsupported Media Type' },
   422: { de: 'Nicht möglich', en: 'Unprocessable Content' },
   429: { de: 'Zu viele Anfragen', en: 'Too Many Requests' },
+  431: { de: 'Kopfzeilen zu groß', en: 'Request Header Fields Too Large' },
   500: { de: 'Interner Fehler', en: 'Internal Server Error' },
   503: { de: 'Nicht verfügbar', en: 'Service Unavailable' },
 };

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INTERNAL_ERROR',
   'PAYLOAD_TOO_LARGE',
+  'REQUEST_HEADERS_TOO_LARGE',
   // the database refused or could not take a write (mapped from PostgreSQL's error classes)
   'ALREADY_EXISTS',
   'REFERENCE_GONE',
