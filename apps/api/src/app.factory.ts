@@ -18,6 +18,7 @@ import { deferredJsonBody } from './common/deferred-body';
 import { stringCookies } from './common/input-limits';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
+import { guardPoolConnections } from './database/pool-guard';
 import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
   });
   const dataSource = app.get(DataSource);
+  guardPoolConnections(dataSource);
   await migrate(dataSource, database.embedded);
   if (config.seedDemo) await seedDemoIfEmpty(dataSource, clock?.now());
 

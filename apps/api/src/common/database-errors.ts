@@ -33,7 +33,12 @@ function sqlState(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+// TypeORM's errors for a transaction whose connection it already released because the connection
+// failed under it (a terminated backend mid-transaction).
+const RELEASED_UNDER_US = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isOutage(e: unknown): boolean {
+  if (e instanceof Error && RELEASED_UNDER_US.has(e.name)) return true;
   const code = sqlState(e);
   if (code && NETWORK_CODES.has(code)) return true;
   // Node reports a refused connection to every address of a name as an AggregateError.
