@@ -22,7 +22,7 @@ const API_FEATURES = {
   jobs: ['backgrounds'],
   seed: ['auth', 'backgrounds'],
 };
-const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi'];
+const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];
 
 export default [
   ...baseConfig,

@@ -21,6 +21,7 @@ import { EventsModule } from './events/events.module';
 import { FloorsModule } from './floors/floors.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReceptionModule } from './reception/reception.module';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...database.options, migrationsRun: false }),
         CoreModule.register(config, database, clock),
+        MetricsModule,
         AccessModule,
         HealthModule,
         AuthModule,

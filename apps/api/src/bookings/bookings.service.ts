@@ -12,6 +12,7 @@ import {
   type SlotRequest,
 } from '@flexdesk/shared-domain';
 import { Clock } from '../common/clock';
+import { Metrics } from '../metrics/metrics.service';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { actsForOthersIn, mayCheckIn, mayReadBooking, seesBookerName, seesNamesIn } from '../access/access-policy';
@@ -32,6 +33,7 @@ export class BookingsService {
     private readonly bookings: BookingsRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
@@ -84,6 +86,7 @@ export class BookingsService {
       if (result.reason === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
       throw await this.conflict(user, space, verdict.start, verdict.end);
     }
+    this.metrics.booking('created');
     // Everything the answer needs is at hand: no second read of what was just written.
     return this.toBooking(user, {
       id: result.id,
@@ -143,6 +146,7 @@ export class BookingsService {
       }
     }
     await this.bookings.cancel(id);
+    this.metrics.booking('cancelled');
   }
 
   async checkIn(user: AuthUser, id: string): Promise<Booking> {

@@ -28,6 +28,11 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: (p) => `Zu viele Versuche. Bitte warten Sie ${p['retryAfterSeconds'] ?? 60} Sekunden.`,
     en: (p) => `Too many attempts. Please wait ${p['retryAfterSeconds'] ?? 60} seconds.`,
   },
+  TOO_MANY_STREAMS: {
+    status: 429,
+    de: (p) => `Sie haben schon ${p['max']} Live-Verbindungen offen. Schließen Sie ein anderes Fenster oder einen Tab.`,
+    en: (p) => `You already have ${p['max']} live connections open. Close another window or tab.`,
+  },
   INTERNAL_ERROR: {
     status: 500,
     de: () => 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',

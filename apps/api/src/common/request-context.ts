@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Request } from 'express';
 import type { Locale, Role } from '@flexdesk/shared-contracts';
 import { localeFromAcceptLanguage } from './error-catalog';
@@ -27,4 +28,11 @@ export interface AppRequest extends Request {
 /** Accept-Language wins (it is what the client asks for now), then the user's setting, then German. */
 export function requestLocale(req: AppRequest): Locale {
   return localeFromAcceptLanguage(req.headers['accept-language']) ?? req.user?.locale ?? 'de';
+}
+
+/** The request being served, for code far from it (the JSON logger). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }

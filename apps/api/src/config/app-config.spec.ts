@@ -27,4 +27,24 @@ describe('loadConfig', () => {
   it('turns off the client with an empty CLIENT_DIR', () => {
     expect(loadConfig({ CLIENT_DIR: '' }).clientDir).toBeNull();
   });
+
+  it('validates the operations settings', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://desks.example.org/flexdesk/' }).publicUrl).toBe('https://desks.example.org/flexdesk');
+    const c = loadConfig({ LOG_FORMAT: 'json', METRICS_TOKEN: 'a'.repeat(32), METRICS_PORT: '9464' });
+    expect(c).toMatchObject({ logFormat: 'json', metricsToken: 'a'.repeat(32), metricsPort: 9464, eventStreamsPerPerson: 10 });
+    for (const bad of [
+      { PUBLIC_URL: 'desks.example.org' },
+      { PUBLIC_URL: 'ftp://desks.example.org' },
+      { PUBLIC_URL: 'https://desks.example.org/?x=1' },
+      { PUBLIC_URL: 'https://user:pw@desks.example.org' },
+      { LOG_FORMAT: 'xml' },
+      { METRICS_TOKEN: 'short' },
+      { METRICS_PORT: '3000' },
+      { METRICS_PORT: '70000' },
+      { EVENT_STREAMS_PER_PERSON: '0' },
+    ]) {
+      expect(() => loadConfig(bad)).toThrow(ConfigError);
+    }
+  });
 });

@@ -26,6 +26,19 @@ export interface AppConfig {
   jobsIntervalSeconds: number;
   /** Most verbose Nest log level written: error, warn, log, debug or verbose. */
   logLevel: LogLevelName;
+  /** `json`: one JSON object per line, with the request id of the request it belongs to. */
+  logFormat: 'text' | 'json';
+  /**
+   * Where people reach this installation (scheme, host, optional path), for links the API hands
+   * out (calendar feeds). Never taken from the request's Host header, which a client controls.
+   */
+  publicUrl: string;
+  /** Prometheus metrics at `/metrics` on the main port for `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** Prometheus metrics without a token on this separate port (keep it off the public network). */
+  metricsPort: number | null;
+  /** Live-event streams one person may hold open on one instance. */
+  eventStreamsPerPerson: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -53,6 +66,22 @@ function bool(env: Env, key: string, fallback: boolean, errors: string[]): boole
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   errors.push(`${key} must be true or false (got "${env[key]}")`);
   return fallback;
+}
+
+/** `PUBLIC_URL` without a trailing slash; unset means this machine on PORT, over plain HTTP. */
+function publicUrl(raw: string | undefined, port: number, errors: string[]): string {
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    errors.push(`PUBLIC_URL must be an absolute http:// or https:// URL (got "${raw}")`);
+    return `http://localhost:${port}`;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    errors.push(`PUBLIC_URL must be an http:// or https:// URL without query, fragment or credentials (got "${raw}")`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
@@ -87,7 +116,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logLevel: (LOG_LEVELS as readonly string[]).includes(env['LOG_LEVEL'] ?? '')
       ? (env['LOG_LEVEL'] as LogLevelName)
       : 'log',
+    logFormat: (env['LOG_FORMAT'] || 'text').toLowerCase() as 'text' | 'json',
+    publicUrl: '',
+    metricsToken: env['METRICS_TOKEN'] ? env['METRICS_TOKEN'] : null,
+    metricsPort: env['METRICS_PORT'] ? int(env, 'METRICS_PORT', 0, 1, 65535, errors) : null,
+    eventStreamsPerPerson: int(env, 'EVENT_STREAMS_PER_PERSON', 10, 1, 1000, errors),
   };
+  config.publicUrl = publicUrl(env['PUBLIC_URL'], config.port, errors);
+  if (!['text', 'json'].includes(config.logFormat)) errors.push(`LOG_FORMAT must be text or json (got "${env['LOG_FORMAT']}")`);
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    errors.push('METRICS_TOKEN must be at least 16 characters');
+  }
+  if (config.metricsPort !== null && config.metricsPort === config.port && config.port !== 0) {
+    errors.push('METRICS_PORT must differ from PORT');
+  }
   if (env['LOG_LEVEL'] && config.logLevel !== env['LOG_LEVEL']) {
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
