@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
+import { backupEmbedded, restoreEmbedded } from './database/backup';
 import { openDatabase, migrate } from './database/database';
 import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
@@ -34,6 +35,27 @@ async function exportOpenApi(file: string | undefined): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   new Logger('Flexdesk').log(`wrote the OpenAPI document to ${file}`);
+}
+
+/** `main.js backup <file>` / `restore <file>`: the embedded database (servers: pg_dump / pg_restore). */
+async function backupOrRestore(command: 'backup' | 'restore', file: string | undefined): Promise<void> {
+  const logger = new Logger('Backup');
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    throw new Error(
+      `${command} covers the embedded database; for a PostgreSQL server use ` +
+        (command === 'backup' ? '`pg_dump --format=custom --file=<file> "$DATABASE_URL"`' : '`pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>`') +
+        ' (see README "Operations")',
+    );
+  }
+  if (!file) throw new Error(`usage: npm run ${command} -- <file>`);
+  if (command === 'backup') {
+    const source = await backupEmbedded(config.dataDir, file);
+    logger.log(`wrote a backup of ${config.dataDir} to ${file} (taken from the ${source})`);
+  } else {
+    const kept = await restoreEmbedded(config.dataDir, file);
+    logger.log(`restored ${file} into ${config.dataDir}${kept ? `; the previous data is in ${kept}` : ''}`);
+  }
 }
 
 /** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
@@ -93,12 +115,20 @@ async function bootstrap(): Promise<void> {
 }
 
 const command = process.argv[2];
-const known = ['migrate', 'revert', 'seed', 'openapi'];
+const known = ['migrate', 'revert', 'seed', 'openapi', 'backup', 'restore'];
 if (command && !known.includes(command)) {
   new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
   process.exit(2);
 }
-(command === 'openapi' ? exportOpenApi(process.argv[3]) : command ? maintenance(command) : bootstrap()).catch((e) => {
+const run =
+  command === 'openapi'
+    ? exportOpenApi(process.argv[3])
+    : command === 'backup' || command === 'restore'
+      ? backupOrRestore(command, process.argv[3])
+      : command
+        ? maintenance(command)
+        : bootstrap();
+run.catch((e) => {
   new Logger('Flexdesk').error(e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack : undefined);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { type Extension, PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveBackups } from './backup';
 
 // The contrib entry is not resolvable by TypeScript under node10 module resolution; its shape is tiny.
 const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
@@ -34,6 +35,7 @@ export async function startEmbeddedDatabase(dataDir: string | null, template?: B
   // and wrong bind counts under 50 parallel requests). node-postgres queues on the one client.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
+  const backups = dataDir ? await serveBackups(dataDir, db) : null;
   logger.log(`PGlite ${dataDir ? `in ${dataDir}` : 'in memory'} ready in ${Date.now() - started} ms`);
   let stopped = false;
   return {
@@ -42,6 +44,7 @@ export async function startEmbeddedDatabase(dataDir: string | null, template?: B
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (backups) await new Promise((resolve) => backups.close(resolve));
       await server.stop();
       // close() checkpoints, so an interrupted start-up leaves a usable data folder.
       await db.close();
