@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -85,6 +86,14 @@ async function maintenance(command: string): Promise<void> {
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Flexdesk');
   const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
+    // First start of an embedded database: create, migrate and seed it in a child process. Creating
+    // (initdb), migrating and seeding grow PGlite's WebAssembly memory, which never shrinks, and
+    // even a closed instance's memory stays with the process: the server would idle ~70 MiB larger.
+    execFileSync(process.execPath, [...process.execArgv, process.argv[1], config.seedDemo ? 'seed' : 'migrate'], {
+      stdio: 'inherit',
+    });
+  }
   const database = await openDatabase(config);
   const { app, close } = await createApp(config, database).catch(async (e) => {
     await database.stop();

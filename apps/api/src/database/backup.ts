@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import { inspect, promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { Logger } from '@nestjs/common';
-import { type Extension, PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { EMBEDDED_START_PARAMS, btree_gist } from './pglite-options';
 
 /**
  * Backups of the embedded database. PGlite is one process's database: another process must not
@@ -68,8 +69,12 @@ function fromRunningServer(dataDir: string): Promise<Buffer | null> {
 }
 
 async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
-  return PGlite.create({ dataDir, extensions: { btree_gist }, ...(loadDataDir ? { loadDataDir } : {}) });
+  return PGlite.create({
+    dataDir,
+    extensions: { btree_gist },
+    startParams: EMBEDDED_START_PARAMS,
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
 }
 
 /** Writes a gzipped tar of the embedded database in `dataDir` to `file`; says where it came from. */

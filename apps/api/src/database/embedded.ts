@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import { type Extension, PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { serveBackups } from './backup';
+import { EMBEDDED_START_PARAMS, btree_gist, preferSmallWasmCode } from './pglite-options';
 
-// The contrib entry is not resolvable by TypeScript under node10 module resolution; its shape is tiny.
-const { btree_gist } = require('@electric-sql/pglite/contrib/btree_gist') as { btree_gist: Extension };
 
 export interface EmbeddedDatabase {
   url: string;
@@ -24,11 +23,13 @@ export async function startEmbeddedDatabase(dataDir: string | null, template?: B
   const logger = new Logger('EmbeddedDatabase');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const started = Date.now();
+  preferSmallWasmCode();
   const db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     // A dump of an already migrated database: loading one takes a quarter of creating one.
     ...(template ? { loadDataDir: template } : {}),
     extensions: { btree_gist },
+    startParams: EMBEDDED_START_PARAMS,
   });
   // One connection only: PGlite is a single backend, and the socket server interleaves the
   // extended-protocol messages of concurrent connections (seen here as "portal does not exist"
