@@ -57,19 +57,6 @@ describe('operations', () => {
     expect(problem.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('does not ask browsers to upgrade to HTTPS on a plain-HTTP installation', async () => {
-    const csp = (await new Api(t.url).get('/api/health/live')).headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain('upgrade-insecure-requests');
-    const https = await startTestApp(NOW, { PUBLIC_URL: 'https://desks.example.org' });
-    try {
-      const secure = (await new Api(https.url).get('/api/health/live')).headers.get('content-security-policy') ?? '';
-      expect(secure).toContain('upgrade-insecure-requests');
-    } finally {
-      await https.close();
-    }
-  });
-
   it('serves Prometheus metrics only with the token on the main port, and without on METRICS_PORT', async () => {
     expect((await scrape(t.url)).status).toBe(401);
     expect((await scrape(t.url, { authorization: 'Bearer wrong-token-0123456789abcdef' })).status).toBe(401);
@@ -150,6 +137,20 @@ describe('operations', () => {
       again?.close();
     } finally {
       open.forEach((s) => s.close());
+    }
+  });
+
+  // Last: a second app on a server database resets the shared data, sessions included.
+  it('does not ask browsers to upgrade to HTTPS on a plain-HTTP installation', async () => {
+    const csp = (await new Api(t.url).get('/api/health/live')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    const https = await startTestApp(NOW, { PUBLIC_URL: 'https://desks.example.org' });
+    try {
+      const secure = (await new Api(https.url).get('/api/health/live')).headers.get('content-security-policy') ?? '';
+      expect(secure).toContain('upgrade-insecure-requests');
+    } finally {
+      await https.close();
     }
   });
 });
