@@ -30,6 +30,8 @@ const dataDir = DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'flexdesk-fault
 const env = {
   ...(DATABASE_URL ? { DATABASE_URL, SEED_DEMO: 'true' } : { DATABASE_URL: '', DATA_DIR: dataDir }),
   JOBS_INTERVAL_SECONDS: '0',
+  // One process, so SIGKILL ends every request at once (a cluster's workers would finish theirs).
+  WEB_CONCURRENCY: '1',
 };
 
 async function call(base, token, method, path, body) {

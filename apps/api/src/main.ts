@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { joinCluster, supervise } from './cluster';
 import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
 import { backupEmbedded, restoreEmbedded } from './database/backup';
 import { openDatabase, migrate } from './database/database';
+import { Metrics } from './metrics/metrics.service';
 import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
@@ -85,7 +88,10 @@ async function maintenance(command: string): Promise<void> {
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Flexdesk');
-  const config = loadConfig();
+  const loaded = loadConfig();
+  if (loaded.webConcurrency > 1 && cluster.isPrimary) return supervise(loaded);
+  // In a cluster the primary serves METRICS_PORT for all workers.
+  const config = cluster.isWorker ? { ...loaded, metricsPort: null } : loaded;
   if (!config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
     // First start of an embedded database: create, migrate and seed it in a child process. Creating
     // (initdb), migrating and seeding grow PGlite's WebAssembly memory, which never shrinks, and
@@ -114,6 +120,7 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (cluster.isWorker) joinCluster(app.get(Metrics).registry, shutdown);
 
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

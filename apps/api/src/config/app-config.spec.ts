@@ -43,8 +43,16 @@ describe('loadConfig', () => {
       { METRICS_PORT: '3000' },
       { METRICS_PORT: '70000' },
       { EVENT_STREAMS_PER_PERSON: '0' },
+      { WEB_CONCURRENCY: '2' },
+      { WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/x' },
     ]) {
       expect(() => loadConfig(bad)).toThrow(ConfigError);
     }
+  });
+
+  it('runs one process per CPU on a server database and one on the embedded database', () => {
+    expect(loadConfig({}, '/srv', 4).webConcurrency).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, '/srv', 4).webConcurrency).toBe(4);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '1' }, '/srv', 4).webConcurrency).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Every setting the API reads, validated once at boot. `process.env` is read nowhere else. */
@@ -39,6 +40,8 @@ export interface AppConfig {
   metricsPort: number | null;
   /** Live-event streams one person may hold open on one instance. */
   eventStreamsPerPerson: number;
+  /** API processes (node:cluster workers) sharing the port; more than one needs a server database. */
+  webConcurrency: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -84,7 +87,7 @@ function publicUrl(raw: string | undefined, port: number, errors: string[]): str
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = availableParallelism()): AppConfig {
   const errors: string[] = [];
   const databaseUrl = env['DATABASE_URL']?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -121,7 +124,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     metricsToken: env['METRICS_TOKEN'] ? env['METRICS_TOKEN'] : null,
     metricsPort: env['METRICS_PORT'] ? int(env, 'METRICS_PORT', 0, 1, 65535, errors) : null,
     eventStreamsPerPerson: int(env, 'EVENT_STREAMS_PER_PERSON', 10, 1, 1000, errors),
+    webConcurrency: int(env, 'WEB_CONCURRENCY', databaseUrl ? cpus : 1, 1, 64, errors),
   };
+  if (config.webConcurrency > 1 && !databaseUrl) {
+    errors.push('WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  }
   config.publicUrl = publicUrl(env['PUBLIC_URL'], config.port, errors);
   if (!['text', 'json'].includes(config.logFormat)) errors.push(`LOG_FORMAT must be text or json (got "${env['LOG_FORMAT']}")`);
   if (config.metricsToken !== null && config.metricsToken.length < 16) {
