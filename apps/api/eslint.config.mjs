@@ -28,7 +28,7 @@ const API_FEATURES = {
   jobs: ['backgrounds', 'bookings', 'waitlist'],
   seed: ['auth', 'backgrounds'],
 };
-const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi'];
+const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];
 
 export default [
   ...baseConfig,

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // bench:availability — latency of GET /api/floors/:id/availability over HTTP on a large generated data
-// set in the shape of Seatsurfing's performance test. Target: p95 ≤ 50 ms at full scale.
+// set in the shape of Seatsurfing's performance test. Target: p95 ≤ 50 ms at full scale. Then the same
+// requests against a raw baseline (raw-availability-server.mjs: node:http + pg, same queries, same JSON
+// shape) on the same database, and the ratio of their throughputs (issue #15 asks for ≥ 0.6).
 import {
   addDays,
   connect,
@@ -21,7 +23,9 @@ import {
   run,
   runLoad,
   secs,
+  spawnTracked,
   startApi,
+  stopChild,
   todayIn,
 } from './lib.mjs';
 
@@ -280,6 +284,30 @@ await run(async () => {
   client.close();
   await api.stop();
 
+  // The raw baseline: same database, dates, clients and pool size (the API's default, 10).
+  const admin = await connect(url);
+  const benchUser = (await admin.query(`SELECT id FROM users WHERE email = 'bench@example.com'`)).rows[0].id;
+  await admin.end();
+  const raw = spawnTracked(process.execPath, [new URL('./raw-availability-server.mjs', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_RAW_CONFIG: JSON.stringify({ databaseUrl: url, poolSize: 10, token: 'raw', userId: benchUser }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const rawPort = await new Promise((resolve, reject) => {
+    raw.once('exit', (c) => reject(new Error(`raw server exited with ${c}`)));
+    raw.once('message', (m) => resolve(m.port));
+  });
+  const rawClient = httpClient(`http://127.0.0.1:${rawPort}`, opt.concurrency);
+  const rawHeaders = { authorization: 'Bearer raw' };
+  const rawSample = json(await rawClient.get(path(today), rawHeaders));
+  const shape = (b) => JSON.stringify(b.spaces.map((s) => [s.spaceId, s.bookings.length]).sort());
+  if (!rawSample?.spaces || shape(rawSample) !== shape(body)) throw new Error('the raw baseline does not answer the same spaces and bookings');
+  const rawTask = (offset) => async (i) => (await rawClient.get(path(dates[offset + i]), rawHeaders)).status;
+  if (opt.warmup) await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: rawTask(0), label: 'raw warm-up' });
+  const rawResult = await runLoad({ concurrency: opt.concurrency, total: opt.requests, task: rawTask(opt.warmup), label: 'raw' });
+  rawClient.close();
+  await stopChild(raw);
+  const rp = percentiles(rawResult.latencies);
+
   const p = percentiles(result.latencies);
   const ok = result.outcomes[200] ?? 0;
   const pass = p.p95 <= TARGET_P95_MS && ok === result.count;
@@ -292,6 +320,8 @@ SQL       activeOnFloor alone (EXPLAIN ANALYZE, best of 3, ${addDays(today, 3)})
 request   GET /api/floors/<500-desk floor>/availability?date=<random day within ±${PAST}>, ${opt.concurrency} concurrent clients
           ${int(p.count)} requests, statuses ${JSON.stringify(result.outcomes)}, ${(p.count / result.seconds).toFixed(1)} requests/s
 latency   ${describe(p)}
+raw       same requests against node:http + pg (same queries, same JSON shape): ${(rp.count / rawResult.seconds).toFixed(1)} requests/s, ${describe(rp)}
+ratio     API/raw throughput ${(p.count / result.seconds / (rp.count / rawResult.seconds)).toFixed(2)} (target ≥ 0.6); p95 ${ms(p.p95)} vs ${ms(rp.p95)}
 machine   ${loadMeasure} when measuring started, ${machine().replace(/.*load average /, '')} at the end (run on an idle machine to compare)
 target    p95 ≤ ${TARGET_P95_MS} ms: ${pass ? 'PASS' : 'MISS'}${ok !== result.count ? ' (non-200 responses)' : ''}${opt.scale < 1 ? ` — at scale ${opt.scale}; the target is stated for scale 1` : ''}`);
   return 0;

@@ -49,7 +49,7 @@ export async function stopAll() {
     children.splice(0).map(
       (c) =>
         new Promise((resolve) => {
-          if (c.exitCode !== null) return resolve();
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
           c.once('exit', resolve);
           c.kill('SIGINT');
           setTimeout(() => c.kill('SIGKILL'), 10_000).unref();

@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
-import cookieParser from 'cookie-parser';
 import type { NextFunction, Response } from 'express';
 import helmet from 'helmet';
 import { DataSource } from 'typeorm';
@@ -14,11 +13,17 @@ import { API_PREFIX, SCIM_PREFIX } from '@flexdesk/shared-contracts';
 import { AppModule } from './app.module';
 import { type AppConfig, LOG_LEVELS } from './config/app-config';
 import type { Clock } from './common/clock';
-import type { AppRequest } from './common/request-context';
+import { createLogger } from './common/app-logger';
+import { type AppRequest, requestScope } from './common/request-context';
+import { answerClientErrors } from './common/client-errors';
 import { deferredJsonBody } from './common/deferred-body';
 import { staticClient } from './common/static-client';
+import { stringCookies } from './common/input-limits';
 import { createValidationPipe } from './common/validation';
 import { type DatabaseHandle, migrate } from './database/database';
+import { guardPoolConnections } from './database/pool-guard';
+import { metricsRoute, metricsServer } from './metrics/metrics-endpoint';
+import { Metrics } from './metrics/metrics.service';
 import { buildOpenApiDocument } from './openapi/document';
 import { seedDemoIfEmpty } from './seed/demo-seed';
 
@@ -34,20 +39,35 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
     bufferLogs: false,
     // Our own JSON parser below; Nest's default would answer a malformed body before the guards.
     bodyParser: false,
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+    logger: createLogger(config.logFormat, [...LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1)]),
   });
   const dataSource = app.get(DataSource);
+  guardPoolConnections(dataSource);
   await migrate(dataSource, database.embedded);
   if (config.seedDemo) await seedDemoIfEmpty(dataSource, clock?.now());
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  const metrics = app.get(Metrics);
   app.use((req: AppRequest, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
-    req.requestId = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-Id', req.requestId);
-    next();
+    const requestId = typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    req.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    if (req.path.startsWith(`/${API_PREFIX}/`)) {
+      // API answers are personal (bookings, names, sessions) unless a handler says otherwise:
+      // no shared cache and no browser history may keep them.
+      res.setHeader('Cache-Control', 'no-store');
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const route = (req as AppRequest & { route?: { path?: string } }).route?.path;
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        metrics.observeRequest(req.method, route ? `${req.baseUrl}${route}` : 'unmatched', res.statusCode, seconds);
+      });
+    }
+    requestScope.run({ requestId }, next);
   });
+  if (config.metricsToken) app.use(metricsRoute(metrics, config.metricsToken));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -55,6 +75,8 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
           // Angular and Swagger UI set inline styles; scripts stay same-origin only.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
+          // Upgrading would break every asset of an installation served over plain HTTP.
+          'upgrade-insecure-requests': config.publicUrl.startsWith('https:') ? [] : null,
         },
       },
     }),
@@ -68,8 +90,8 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
         !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
     }),
   );
-  app.use(cookieParser());
-  app.use(deferredJsonBody('1mb', ['application/json', 'application/scim+json']));
+  app.use(stringCookies());
+  app.use(deferredJsonBody(['application/json', 'application/scim+json']));
   // SCIM lives at /scim/v2, where provisioning clients expect it (the route table knows too).
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: `${SCIM_PREFIX}/*path`, method: RequestMethod.ALL }] });
   app.useGlobalPipes(createValidationPipe());
@@ -82,9 +104,18 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
   }
 
   await app.init();
+  answerClientErrors(app.getHttpServer());
+  const metricsPort = config.metricsPort ? metricsServer(metrics) : null;
+  if (metricsPort) {
+    await new Promise<void>((resolve, reject) => {
+      metricsPort.once('error', reject).listen(config.metricsPort as number, config.host, () => resolve());
+    });
+    new Logger('Metrics').log(`metrics on http://${config.host}:${config.metricsPort}/metrics`);
+  }
   return {
     app,
     async close() {
+      if (metricsPort) await new Promise((resolve) => metricsPort.close(resolve));
       await app.close();
       await database.stop();
     },

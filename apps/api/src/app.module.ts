@@ -25,6 +25,7 @@ import { FloorsModule } from './floors/floors.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PeopleModule } from './people/people.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReceptionModule } from './reception/reception.module';
 import { ScimModule } from './scim/scim.module';
 import { UsersModule } from './users/users.module';
@@ -39,6 +40,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...database.options, migrationsRun: false }),
         CoreModule.register(config, database, clock),
+        MetricsModule,
         AccessModule,
         HealthModule,
         AuthModule,

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import cluster from 'node:cluster';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { joinCluster, supervise } from './cluster';
 import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
+import { backupEmbedded, restoreEmbedded } from './database/backup';
 import { openDatabase, migrate } from './database/database';
+import { Metrics } from './metrics/metrics.service';
 import { buildOpenApiDocument } from './openapi/document';
 import { PeopleService } from './people/people.service';
 import { seedDemoIfEmpty } from './seed/demo-seed';
@@ -68,6 +73,27 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** `main.js backup <file>` / `restore <file>`: the embedded database (servers: pg_dump / pg_restore). */
+async function backupOrRestore(command: 'backup' | 'restore', file: string | undefined): Promise<void> {
+  const logger = new Logger('Backup');
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    throw new Error(
+      `${command} covers the embedded database; for a PostgreSQL server use ` +
+        (command === 'backup' ? '`pg_dump --format=custom --file=<file> "$DATABASE_URL"`' : '`pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>`') +
+        ' (see README "Operations")',
+    );
+  }
+  if (!file) throw new Error(`usage: npm run ${command} -- <file>`);
+  if (command === 'backup') {
+    const source = await backupEmbedded(config.dataDir, file);
+    logger.log(`wrote a backup of ${config.dataDir} to ${file} (taken from the ${source})`);
+  } else {
+    const kept = await restoreEmbedded(config.dataDir, file);
+    logger.log(`restored ${file} into ${config.dataDir}${kept ? `; the previous data is in ${kept}` : ''}`);
+  }
+}
+
 /** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
 async function maintenance(command: string): Promise<void> {
   const logger = new Logger('Flexdesk');
@@ -94,7 +120,18 @@ async function maintenance(command: string): Promise<void> {
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Flexdesk');
-  const config = loadConfig();
+  const loaded = loadConfig();
+  if (loaded.webConcurrency > 1 && cluster.isPrimary) return supervise(loaded);
+  // In a cluster the primary serves METRICS_PORT for all workers.
+  const config = cluster.isWorker ? { ...loaded, metricsPort: null } : loaded;
+  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
+    // First start of an embedded database: create, migrate and seed it in a child process. Creating
+    // (initdb), migrating and seeding grow PGlite's WebAssembly memory, which never shrinks, and
+    // even a closed instance's memory stays with the process: the server would idle ~70 MiB larger.
+    execFileSync(process.execPath, [...process.execArgv, process.argv[1], config.seedDemo ? 'seed' : 'migrate'], {
+      stdio: 'inherit',
+    });
+  }
   const database = await openDatabase(config);
   const { app, close } = await createApp(config, database).catch(async (e) => {
     await database.stop();
@@ -115,6 +152,7 @@ async function bootstrap(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  if (cluster.isWorker) joinCluster(app.get(Metrics).registry, shutdown);
 
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
@@ -125,7 +163,7 @@ async function bootstrap(): Promise<void> {
 }
 
 const command = process.argv[2];
-const known = ['migrate', 'revert', 'seed', 'openapi', 'create-admin'];
+const known = ['migrate', 'revert', 'seed', 'openapi', 'create-admin', 'backup', 'restore'];
 if (command && !known.includes(command)) {
   new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
   process.exit(2);
@@ -135,9 +173,11 @@ const run =
     ? exportOpenApi(process.argv[3])
     : command === 'create-admin'
       ? createAdmin(process.argv.slice(3))
-      : command
-        ? maintenance(command)
-        : bootstrap();
+      : command === 'backup' || command === 'restore'
+        ? backupOrRestore(command, process.argv[3])
+        : command
+          ? maintenance(command)
+          : bootstrap();
 run.catch((e) => {
   new Logger('Flexdesk').error(e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack : undefined);
   process.exit(1);

@@ -31,6 +31,8 @@ const ZERO = '00000000-0000-4000-8000-000000000000';
 const PUBLIC_ROUTES = [
   'GET /api/calendar/:file',
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'POST /api/auth/login',
   'POST /api/auth/password-link',
   'POST /api/auth/set-password',
@@ -288,6 +290,8 @@ describe('route x role matrix', () => {
 
   const FIXTURES: Record<string, Fixture> = {
     'GET /api/health': { permission: 'public', ok: 200, valid: async () => ({}) },
+    'GET /api/health/live': { permission: 'public', ok: 200, valid: async () => ({}) },
+    'GET /api/health/ready': { permission: 'public', ok: 200, valid: async () => ({}) },
     'POST /api/auth/login': {
       permission: 'public',
       ok: 200,

@@ -24,6 +24,8 @@ function events(calendar: Component): Map<string, Component> {
 const startOf = (e: Component | undefined) => new ICAL.Event(e).startDate;
 const endOf = (e: Component | undefined) => new ICAL.Event(e).endDate;
 
+const PUBLIC_URL = 'https://desks.example.org/flexdesk';
+
 describe('calendar invites and subscription feed', () => {
   let t: TestApp;
   let employee: Api;
@@ -48,7 +50,7 @@ describe('calendar invites and subscription feed', () => {
 
   beforeAll(async () => {
     ICAL = (await import('ical.js')).default;
-    t = await startTestApp(NOW);
+    t = await startTestApp(NOW, { PUBLIC_URL });
     employee = await loggedIn(t.url, 'employee@example.com');
     employee2 = await loggedIn(t.url, 'employee2@example.com');
     anon = new Api(t.url);
@@ -166,15 +168,16 @@ describe('calendar invites and subscription feed', () => {
 
   describe('subscription feed', () => {
     let feed: CalendarFeed;
-    const fetchFeed = (url: string) => anon.get<string>(url.slice(t.url.length));
+    // The link names the installation's PUBLIC_URL (here behind a path), never the Host of the request.
+    const fetchFeed = (url: string) => anon.get<string>(url.slice(PUBLIC_URL.length));
 
-    it('starts inactive, and is created with an https/webcal pair of links', async () => {
+    it('starts inactive, and is created with an https/webcal pair of links under PUBLIC_URL', async () => {
       expect((await employee.get('/api/me/calendar-feed')).body).toEqual({ active: false });
-      const res = await employee.post<CalendarFeed>('/api/me/calendar-feed');
+      const res = await employee.post<CalendarFeed>('/api/me/calendar-feed', undefined, { 'x-forwarded-host': 'evil.example' });
       expect(res.status).toBe(201);
       feed = res.body;
-      expect(feed.url).toMatch(new RegExp(`^${t.url}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
-      expect(feed.webcalUrl).toBe(feed.url.replace('http://', 'webcal://'));
+      expect(feed.url).toMatch(/^https:\/\/desks\.example\.org\/flexdesk\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      expect(feed.webcalUrl).toBe(feed.url.replace('https://', 'webcal://'));
       expect((await employee.get('/api/me/calendar-feed')).body).toEqual({ active: true });
       const stored = await t.dataSource.query(
         `SELECT calendar_token_hash AS h FROM users WHERE email = 'employee@example.com'`,
@@ -235,7 +238,7 @@ describe('calendar invites and subscription feed', () => {
     it('stops serving the old link when regenerated', async () => {
       const fresh = (await employee.post<CalendarFeed>('/api/me/calendar-feed')).body;
       expect(fresh.url).not.toBe(feed.url);
-      const old = await anon.get(feed.url.slice(t.url.length));
+      const old = await anon.get(feed.url.slice(PUBLIC_URL.length));
       expect(old.status).toBe(404);
       expect(old.headers.get('content-type')).toContain('application/problem+json');
       expect(old.body.code).toBe('CALENDAR_FEED_NOT_FOUND');
@@ -267,7 +270,7 @@ describe('calendar invites and subscription feed', () => {
       const live = (await employee.post<CalendarFeed>('/api/me/calendar-feed')).body;
       // Spend the budget of the current window instead of sending 120 requests.
       await t.dataSource.query(`UPDATE rate_limits SET count = 120 WHERE key LIKE 'calendar-feed:ip:%'`);
-      const res = await anon.get(live.url.slice(t.url.length));
+      const res = await anon.get(live.url.slice(PUBLIC_URL.length));
       expect(res.status).toBe(429);
       expect(res.body.code).toBe('RATE_LIMITED');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -305,7 +308,7 @@ describe('calendar invites and subscription feed', () => {
       const feedUrl = (await facility.post<CalendarFeed>('/api/me/calendar-feed')).body.url;
       // The feed's budget per address was spent on purpose above.
       await t.dataSource.query(`DELETE FROM rate_limits WHERE key LIKE 'calendar-feed:%'`);
-      const byUid = events(parse((await anon.get<string>(feedUrl.slice(t.url.length))).body));
+      const byUid = events(parse((await anon.get<string>(feedUrl.slice(PUBLIC_URL.length))).body));
       const shown = made.body.occurrences.map((o) => {
         const e = byUid.get(`${o.bookingId}@flexdesk`);
         return [o.date, e?.getFirstPropertyValue('status'), e?.getFirstPropertyValue('sequence'), ...relatedTo(e)];

@@ -172,7 +172,7 @@ describe('favourites, colleagues, assigned desks and absences', () => {
       const desk = desks[3];
       await facility.put(`/api/spaces/${desk.id}/assignee`, { userId: owner.id });
       const own = await owner.api.post<Booking>('/api/bookings', { spaceId: desks[4].id, date: '2026-12-14', slot: 'pm' });
-      expect([own.status, own.body.code]).toEqual([201, undefined]);
+      expect(own.status).toBe(201);
 
       const away = await owner.api.post<AbsenceResult>('/api/me/absences', { from: '2026-12-14', to: '2026-12-15' });
       expect(away.status).toBe(201);

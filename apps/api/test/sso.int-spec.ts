@@ -115,7 +115,7 @@ describe('single sign-on with the organisation', () => {
         OIDC_ROLE_MAP: IDP_ROLE_MAP,
         OIDC_LABEL: 'Musterstadt-Konto',
       },
-      port,
+      { port },
     );
   });
   afterAll(async () => {

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_ENTITY_TYPES, type AuditEntityType } from '@flexdesk/shared-contracts';
 import { DATE_PATTERN } from '../common/date-query.dto';
+import { QueryInt } from '../common/numbers';
 
 export class AuditQuery {
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(500)
@@ -15,7 +15,7 @@ export class AuditQuery {
 
   @ApiPropertyOptional({ description: 'Entries older than this id (paging)' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInt()
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)

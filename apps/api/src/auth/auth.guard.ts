@@ -31,7 +31,9 @@ export class AuthGuard implements CanActivate {
       return true;
     }
 
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const raw = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+    // Strings only, whatever a cookie middleware made of it (see common/input-limits.ts).
+    const cookie = typeof raw === 'string' ? raw : undefined;
     const token = bearer || cookie;
     if (!token) throw new DomainError('UNAUTHENTICATED');
 

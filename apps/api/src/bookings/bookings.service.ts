@@ -12,6 +12,7 @@ import {
   type SlotRequest,
 } from '@flexdesk/shared-domain';
 import { Clock } from '../common/clock';
+import { Metrics } from '../metrics/metrics.service';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { actsForOthersIn, mayCheckIn, mayReadBooking, seesBookerName, seesNamesIn } from '../access/access-policy';
@@ -35,6 +36,7 @@ export class BookingsService {
     private readonly bookings: BookingsRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async create(user: AuthUser, req: CreateBookingRequest): Promise<Booking> {
@@ -85,6 +87,7 @@ export class BookingsService {
       if (result.reason === 'assigned') throw new DomainError('SPACE_ASSIGNED');
       throw await this.conflict(user, space, verdict.start, verdict.end);
     }
+    this.metrics.booking('created');
     // Everything the answer needs is at hand: no second read of what was just written.
     return this.toBooking(user, {
       id: result.id,
@@ -145,6 +148,7 @@ export class BookingsService {
       }
     }
     await this.bookings.cancel(id);
+    this.metrics.booking('cancelled');
   }
 
   /**

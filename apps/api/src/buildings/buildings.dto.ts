@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsArray,
   IsInt,
   IsObject,
   IsOptional,
@@ -12,7 +10,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import type {
   BuildingInput,
@@ -24,6 +21,7 @@ import type {
   PolicyOverride,
 } from '@flexdesk/shared-contracts';
 import { DATE_PATTERN } from '../common/date-query.dto';
+import { NestedList } from '../common/nested';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -49,10 +47,8 @@ export class BuildingDto implements BuildingInput {
   @ApiProperty({ example: 'Europe/Berlin' }) @IsString() @MaxLength(64) timeZone!: string;
 
   @ApiProperty({ type: [OpeningHoursDto], description: 'Weekdays not listed are closed' })
-  @IsArray()
   @ArrayMaxSize(7)
-  @ValidateNested({ each: true })
-  @Type(() => OpeningHoursDto)
+  @NestedList(() => OpeningHoursDto)
   openingHours!: OpeningHoursDto[];
 
   @ApiProperty({ example: '12:00', description: 'Where `am` ends and `pm` starts' })
@@ -67,10 +63,8 @@ export class ClosureDto implements Closure {
 
 export class ClosuresDto implements ClosuresInput {
   @ApiProperty({ type: [ClosureDto] })
-  @IsArray()
   @ArrayMaxSize(400)
-  @ValidateNested({ each: true })
-  @Type(() => ClosureDto)
+  @NestedList(() => ClosureDto)
   closures!: ClosureDto[];
 }
 

@@ -1,9 +1,10 @@
-import { Controller, Delete, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { API_ROUTES, type CalendarFeed, type CalendarFeedStatus } from '@flexdesk/shared-contracts';
 import { Public, RequirePermission } from '../access/permission.decorator';
 import { CurrentUser } from '../common/current-user.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { uuidParam } from '../common/params';
 import { DownloadQuery } from '../common/date-query.dto';
 import { type AppRequest, type AuthUser, downloadLocale } from '../common/request-context';
@@ -16,7 +17,10 @@ const bookingId = uuidParam('BOOKING_NOT_FOUND');
 @ApiTags('calendar')
 @Controller()
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** The booking as a calendar invite (METHOD:REQUEST, or CANCEL once cancelled), same UID on every change. */
   @Get(`${API_ROUTES.bookings}/:id/invite.ics`)
@@ -40,12 +44,12 @@ export class CalendarController {
     return this.calendar.feedStatus(user);
   }
 
-  /** Express resolves protocol and host through `trust proxy`, so links are right behind a proxy. */
+  /** Links are built from PUBLIC_URL: the request's Host header is the caller's to choose. */
   @Post(API_ROUTES.calendarFeed)
   @RequirePermission('profile:self')
   @Returns('CalendarFeed')
-  createFeed(@CurrentUser() user: AuthUser, @Req() req: AppRequest): Promise<CalendarFeed> {
-    return this.calendar.createFeed(user, `${req.protocol}://${req.host}`);
+  createFeed(@CurrentUser() user: AuthUser): Promise<CalendarFeed> {
+    return this.calendar.createFeed(user, this.config.publicUrl);
   }
 
   @Delete(API_ROUTES.calendarFeed)

@@ -28,6 +28,11 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     de: (p) => `Zu viele Versuche. Bitte warten Sie ${p['retryAfterSeconds'] ?? 60} Sekunden.`,
     en: (p) => `Too many attempts. Please wait ${p['retryAfterSeconds'] ?? 60} seconds.`,
   },
+  TOO_MANY_STREAMS: {
+    status: 429,
+    de: (p) => `Sie haben schon ${p['max']} Live-Verbindungen offen. Schließen Sie ein anderes Fenster oder einen Tab.`,
+    en: (p) => `You already have ${p['max']} live connections open. Close another window or tab.`,
+  },
   INTERNAL_ERROR: {
     status: 500,
     de: () => 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
@@ -37,6 +42,36 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
     status: 413,
     de: () => 'Die gesendeten Daten sind zu groß.',
     en: () => 'The request body is too large.',
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    status: 431,
+    de: () => 'Die Adresse oder die Kopfzeilen der Anfrage sind zu lang.',
+    en: () => 'The request URL or headers are too large.',
+  },
+  ALREADY_EXISTS: {
+    status: 409,
+    de: () => 'Das gibt es bereits.',
+    en: () => 'This already exists.',
+  },
+  REFERENCE_GONE: {
+    status: 409,
+    de: () => 'Etwas, worauf sich die Anfrage bezieht, wurde inzwischen gelöscht. Bitte laden Sie neu.',
+    en: () => 'Something this request refers to has been deleted in the meantime. Please reload.',
+  },
+  CONSTRAINT_VIOLATED: {
+    status: 422,
+    de: () => 'Die Daten verletzen eine Regel der Datenbank.',
+    en: () => 'The data breaks a rule of the database.',
+  },
+  CONCURRENT_UPDATE: {
+    status: 409,
+    de: () => 'Eine gleichzeitige Änderung kam dazwischen. Bitte versuchen Sie es noch einmal.',
+    en: () => 'A concurrent change got in the way. Please try again.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    de: () => 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    en: () => 'The database cannot be reached right now. Please try again shortly.',
   },
   UNAUTHENTICATED: {
     status: 401,
@@ -309,6 +344,7 @@ const TITLES: Record<number, { de: string; en: string }> = {
   415: { de: 'Nicht unterstützter Medientyp', en: 'Unsupported Media Type' },
   422: { de: 'Nicht möglich', en: 'Unprocessable Content' },
   429: { de: 'Zu viele Anfragen', en: 'Too Many Requests' },
+  431: { de: 'Kopfzeilen zu groß', en: 'Request Header Fields Too Large' },
   500: { de: 'Interner Fehler', en: 'Internal Server Error' },
   503: { de: 'Nicht verfügbar', en: 'Service Unavailable' },
 };

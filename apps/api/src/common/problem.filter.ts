@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ErrorCode, FieldError, ProblemDetails } from '@flexdesk/shared-contracts';
+import { mapDatabaseError } from './database-errors';
 import { DomainError, type ErrorParams } from './domain-error';
 import { describeError } from './error-catalog';
 import { type AppRequest, requestLocale } from './request-context';
@@ -11,6 +12,8 @@ export interface Normalised {
   errors?: FieldError[];
   extra?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** Say so in the log: an input the edge's validation should have refused reached the database. */
+  missedValidation?: boolean;
 }
 
 /** Maps framework and body-parser errors onto our vocabulary; anything unknown is a 500. */
@@ -21,6 +24,15 @@ export function normalise(exception: unknown): Normalised {
       headers?: Record<string, string>;
     };
     return { code: exception.code, params: exception.params, errors, extra, headers };
+  }
+  const database = mapDatabaseError(exception);
+  if (database) {
+    return {
+      code: database.code,
+      params: {},
+      headers: database.retryAfterSeconds ? { 'Retry-After': String(database.retryAfterSeconds) } : undefined,
+      missedValidation: database.missedValidation,
+    };
   }
   const status =
     exception instanceof HttpException
@@ -50,9 +62,14 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<AppRequest>();
     const res = ctx.getResponse<Response>();
-    const { code, params, errors, extra, headers } = normalise(exception);
+    const { code, params, errors, extra, headers, missedValidation } = normalise(exception);
     const { status, title, detail } = describeError(code, params, requestLocale(req));
-    if (status >= 500) {
+    if (code === 'DATABASE_UNAVAILABLE') {
+      // An outage fails every request alike: one line each, not a stack trace each.
+      this.logger.warn(`request ${req.requestId} ${req.method} ${req.originalUrl}: database unavailable (${String(exception)})`);
+    } else if (missedValidation) {
+      this.logger.warn(`request ${req.requestId} ${req.method} ${req.originalUrl}: the database refused a value: ${String(exception)}`);
+    } else if (status >= 500) {
       this.logger.error(
         `request ${req.requestId} ${req.method} ${req.originalUrl} failed`,
         exception instanceof Error ? exception.stack : String(exception),

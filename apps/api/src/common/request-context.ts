@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Request } from 'express';
 import type { Locale, Role } from '@flexdesk/shared-contracts';
 import { localeFromAcceptLanguage } from './error-catalog';
@@ -35,4 +36,11 @@ export function requestLocale(req: AppRequest): Locale {
  */
 export function downloadLocale(user: Pick<AuthUser, 'locale'>, lang: Locale | undefined): Locale {
   return lang ?? user.locale;
+}
+
+/** The request being served, for code far from it (the JSON logger). */
+export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
+
+export function currentRequestId(): string | undefined {
+  return requestScope.getStore()?.requestId;
 }

@@ -80,4 +80,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN/);
     expect(loadConfig({ SCIM_TOKEN: 'x'.repeat(40) }).scimToken).toBe('x'.repeat(40));
   });
+
+  it('validates the operations settings', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://desks.example.org/flexdesk/' }).publicUrl).toBe('https://desks.example.org/flexdesk');
+    const c = loadConfig({ LOG_FORMAT: 'json', METRICS_TOKEN: 'a'.repeat(32), METRICS_PORT: '9464' });
+    expect(c).toMatchObject({ logFormat: 'json', metricsToken: 'a'.repeat(32), metricsPort: 9464, eventStreamsPerPerson: 10 });
+    for (const bad of [
+      { PUBLIC_URL: 'desks.example.org' },
+      { PUBLIC_URL: 'ftp://desks.example.org' },
+      { PUBLIC_URL: 'https://desks.example.org/?x=1' },
+      { PUBLIC_URL: 'https://user:pw@desks.example.org' },
+      { LOG_FORMAT: 'xml' },
+      { METRICS_TOKEN: 'short' },
+      { METRICS_PORT: '3000' },
+      { METRICS_PORT: '70000' },
+      { EVENT_STREAMS_PER_PERSON: '0' },
+      { WEB_CONCURRENCY: '2' },
+      { WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/x' },
+    ]) {
+      expect(() => loadConfig(bad)).toThrow(ConfigError);
+    }
+  });
+
+  it('runs one process per CPU on a server database and one on the embedded database', () => {
+    expect(loadConfig({}, '/srv', 4).webConcurrency).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, '/srv', 4).webConcurrency).toBe(4);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '1' }, '/srv', 4).webConcurrency).toBe(1);
+  });
 });

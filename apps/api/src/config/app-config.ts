@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Role } from '@flexdesk/shared-contracts';
 
@@ -35,6 +36,16 @@ export interface AppConfig {
   localLogin: boolean;
   /** Bearer token of the SCIM provisioning client, or null (SCIM off). */
   scimToken: string | null;
+  /** `json`: one JSON object per line, with the request id of the request it belongs to. */
+  logFormat: 'text' | 'json';
+  /** Prometheus metrics at `/metrics` on the main port for `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** Prometheus metrics without a token on this separate port (keep it off the public network). */
+  metricsPort: number | null;
+  /** Live-event streams one person may hold open on one instance. */
+  eventStreamsPerPerson: number;
+  /** API processes (node:cluster workers) sharing the port; more than one needs a server database. */
+  webConcurrency: number;
 }
 
 export interface OidcConfig {
@@ -105,7 +116,23 @@ function bool(env: Env, key: string, fallback: boolean, errors: string[]): boole
   return fallback;
 }
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+/** `PUBLIC_URL` without a trailing slash; unset means this machine on PORT, over plain HTTP. */
+function publicUrl(raw: string | undefined, port: number, errors: string[]): string {
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    errors.push(`PUBLIC_URL must be an absolute http:// or https:// URL (got "${raw}")`);
+    return `http://localhost:${port}`;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    errors.push(`PUBLIC_URL must be an http:// or https:// URL without query, fragment or credentials (got "${raw}")`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = availableParallelism()): AppConfig {
   const errors: string[] = [];
   const databaseUrl = env['DATABASE_URL']?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -113,14 +140,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   }
   const clientDirRaw = env['CLIENT_DIR'];
   const port = int(env, 'PORT', 3000, 0, 65535, errors);
-  const publicUrl = (env['PUBLIC_URL']?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
-    errors.push(`PUBLIC_URL must be an http(s) URL without query or fragment (got "${env['PUBLIC_URL']}")`);
-  }
   const config: AppConfig = {
     port,
     host: env['HOST'] || '0.0.0.0',
-    publicUrl,
+    publicUrl: publicUrl(env['PUBLIC_URL']?.trim(), port, errors),
     databaseUrl,
     dataDir: resolve(cwd, env['DATA_DIR'] || 'data'),
     seedDemo: bool(env, 'SEED_DEMO', databaseUrl === null, errors),
@@ -143,6 +166,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     oidc: null,
     localLogin: bool(env, 'LOCAL_LOGIN', true, errors),
     scimToken: env['SCIM_TOKEN']?.trim() || null,
+    logFormat: (env['LOG_FORMAT'] || 'text').toLowerCase() as 'text' | 'json',
+    metricsToken: env['METRICS_TOKEN'] ? env['METRICS_TOKEN'] : null,
+    metricsPort: env['METRICS_PORT'] ? int(env, 'METRICS_PORT', 0, 1, 65535, errors) : null,
+    eventStreamsPerPerson: int(env, 'EVENT_STREAMS_PER_PERSON', 10, 1, 1000, errors),
+    webConcurrency: int(env, 'WEB_CONCURRENCY', databaseUrl ? cpus : 1, 1, 64, errors),
   };
   if (env['OIDC_ISSUER']) {
     const issuer = env['OIDC_ISSUER'].trim().replace(/\/+$/, '');
@@ -167,6 +195,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     errors.push('LOCAL_LOGIN=false needs single sign-on (OIDC_ISSUER), or nobody could sign in');
   if (config.scimToken !== null && config.scimToken.length < 32)
     errors.push('SCIM_TOKEN must be at least 32 characters');
+  if (config.webConcurrency > 1 && !databaseUrl) {
+    errors.push('WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process');
+  }
+  if (!['text', 'json'].includes(config.logFormat)) errors.push(`LOG_FORMAT must be text or json (got "${env['LOG_FORMAT']}")`);
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    errors.push('METRICS_TOKEN must be at least 16 characters');
+  }
+  if (config.metricsPort !== null && config.metricsPort === config.port && config.port !== 0) {
+    errors.push('METRICS_PORT must differ from PORT');
+  }
   if (env['LOG_LEVEL'] && config.logLevel !== env['LOG_LEVEL']) {
     errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }

@@ -32,7 +32,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     // node-postgres pool settings; pg parses timestamptz into Date, dates stay strings.
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    // A database that does not answer a connection within 3 s is treated as down (503), rather
+    // than holding requests for longer than a client or load balancer would wait.
+    extra: { max: poolSize, connectionTimeoutMillis: 3_000 },
     // Query errors surface through the problem filter's log; expected ones (23P01) are not noise.
     logging: ['migration'],
   };

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { SeriesService } from '../bookings/series.service';
 import { WaitlistService } from '../waitlist/waitlist.service';
+import { Metrics } from '../metrics/metrics.service';
 import { JobsRepository } from './jobs.repository';
 
 /**
@@ -22,6 +23,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly series: SeriesService,
     private readonly waitlist: WaitlistService,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -50,8 +52,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   /** Returns the released booking ids, or null if another instance holds the job right now. */
   async releaseNoShows(): Promise<string[] | null> {
     const now = this.clock.now();
-    const released = await this.jobs.releaseNoShowsExclusively(now);
+    const released = await this.metrics.job('release-no-shows', () => this.jobs.releaseNoShowsExclusively(now));
     if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
+    this.metrics.booking('released', released?.length ?? 0);
     return released?.map((r) => r.id) ?? null;
   }
 
@@ -71,7 +74,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     const now = this.clock.now();
-    const result = await this.jobs.purgeExclusively(now, this.config.retentionDays);
+    const result = await this.metrics.job('purge', () => this.jobs.purgeExclusively(now, this.config.retentionDays));
     if (result && (result.bookings || result.sessions)) {
       this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
     }

@@ -26,6 +26,7 @@ export interface ResponseSchemas {
   GroupSummary: C.GroupSummary;
   Health: C.Health;
   LayoutDraft: C.LayoutDraft;
+  Liveness: C.Liveness;
   LoginResponse: C.LoginResponse;
   Me: C.Me;
   PersonSearchResult: C.PersonSearchResult;
@@ -50,6 +51,7 @@ export interface ResponseSchemas {
   PeopleImportResult: C.PeopleImportResult;
   GroupAdminView: C.GroupAdminView;
   PublishResult: C.PublishResult;
+  Readiness: C.Readiness;
   ReceptionAssignment: C.ReceptionAssignment;
 }
 

@@ -42,7 +42,17 @@ export interface TestApp {
  * DATABASE_URL when set (then all data is reset first, so files can share one database).
  * The demo organisation is seeded as seen from `now`, which the returned clock reports.
  */
-export async function startTestApp(now: string, env: Record<string, string> = {}, listenPort = 0): Promise<TestApp> {
+export async function startTestApp(
+  now: string,
+  env: Record<string, string> = {},
+  options: {
+    /** Puts something between the API and its database (see tcp-proxy.ts); returns the URL to use. */
+    interpose?: (databaseUrl: string) => Promise<string>;
+    /** Listen here instead of on any free port (when the URL must be known before start). */
+    port?: number;
+  } = {},
+): Promise<TestApp> {
+  const { interpose } = options;
   const config = loadConfig({
     DATABASE_URL: process.env['DATABASE_URL'],
     CLIENT_DIR: '',
@@ -54,7 +64,11 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
   });
   const templateFile = process.env[TEMPLATE_ENV];
   const template = templateFile && !config.databaseUrl ? new Blob([readFileSync(templateFile)]) : undefined;
-  const database = await openDatabase(config, null, template);
+  const opened = await openDatabase(config, null, template);
+  const proxied = interpose ? await interpose(opened.url) : null;
+  const database = proxied
+    ? { ...opened, url: proxied, options: { ...opened.options, url: proxied } as typeof opened.options }
+    : opened;
   const clock = new TestClock(new Date(now));
   const created = await createApp(config, database, clock);
   const dataSource = created.app.get(DataSource);
@@ -66,7 +80,7 @@ export async function startTestApp(now: string, env: Record<string, string> = {}
     await dataSource.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
   }
   await seedDemoIfEmpty(dataSource, clock.now());
-  await created.app.listen(listenPort, '127.0.0.1');
+  await created.app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = created.app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, clock, dataSource, created, close: () => created.close() };
 }

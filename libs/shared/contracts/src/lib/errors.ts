@@ -8,8 +8,16 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'ROUTE_NOT_FOUND',
   'RATE_LIMITED',
+  'TOO_MANY_STREAMS',
   'INTERNAL_ERROR',
   'PAYLOAD_TOO_LARGE',
+  'REQUEST_HEADERS_TOO_LARGE',
+  // the database refused or could not take a write (mapped from PostgreSQL's error classes)
+  'ALREADY_EXISTS',
+  'REFERENCE_GONE',
+  'CONSTRAINT_VIOLATED',
+  'CONCURRENT_UPDATE',
+  'DATABASE_UNAVAILABLE',
   // auth
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',

@@ -217,6 +217,18 @@ export interface Health {
   database: 'up' | 'down';
 }
 
+/** `GET /api/health/live`: the process answers (it never asks the database). */
+export interface Liveness {
+  status: 'ok';
+}
+
+/** `GET /api/health/ready`: 200 when this instance can serve (migrations done, database reachable), else 503. */
+export interface Readiness {
+  status: 'ready' | 'not_ready';
+  database: 'up' | 'down';
+  migrations: 'done' | 'pending' | 'unknown';
+}
+
 /**
  * The caller's personal calendar subscription. Only a hash of its secret is stored, so the URL is
  * shown once, when the feed is created or regenerated; afterwards only whether it exists.
