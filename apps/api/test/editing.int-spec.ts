@@ -90,6 +90,18 @@ describe('editing buildings, floors and layouts', () => {
     });
     expect(closures.status).toBe(200);
     expect(closures.body.closures.map((c) => c.date)).toEqual(['2026-12-24', '2026-12-25', '2026-12-31']);
+    // The same day twice in one list (found by the fuzz suite: it was a 500) or a year 0: refused, nothing written.
+    const twice = await facility.post<ProblemDetails>(`/api/buildings/${building.id}/closures`, {
+      closures: [
+        { date: '2027-01-01', reason: 'Neujahr' },
+        { date: '2027-01-01', reason: 'Neujahr' },
+      ],
+    });
+    expect([twice.status, twice.body.errors?.map((e) => e.path)]).toEqual([400, ['closures[1].date']]);
+    const yearZero = await facility.request<ProblemDetails>('DELETE', `/api/buildings/${building.id}/closures/0000-01-01`);
+    expect(yearZero.status).toBe(400);
+    const unchanged = await facility.get<Building>(`/api/buildings/${building.id}`);
+    expect(unchanged.body.closures.map((c) => c.date)).toEqual(['2026-12-24', '2026-12-25', '2026-12-31']);
 
     const invalid = await facility.request<ProblemDetails>('PUT', `/api/buildings/${building.id}/policies`, {
       room: { slotStepMinutes: 7 },

@@ -173,6 +173,13 @@ describe('SCIM provisioning', () => {
     });
     expect((await scim('GET', `/Users/not-a-uuid`)).status).toBe(404);
     expect((await scim('GET', `/Users/${randomUUID()}`)).body).toMatchObject({ status: '404' });
+    // A route that does not exist under /scim answers in SCIM's form too (found by the fuzz suite).
+    const noRoute = await scim('DELETE', '/Groups/');
+    expect([noRoute.status, noRoute.headers.get('content-type'), noRoute.body.schemas]).toEqual([
+      404,
+      'application/scim+json; charset=utf-8',
+      ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    ]);
     const notJson = await entra.request('POST', '/scim/v2/Users', '{"userName":', {
       'content-type': 'application/scim+json',
     });

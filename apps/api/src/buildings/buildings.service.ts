@@ -102,7 +102,11 @@ export class BuildingsService {
   /** Adds closures (e.g. a whole year of public holidays at once); an existing date gets the new reason. */
   async addClosures(user: AuthUser, buildingId: string, input: ClosuresInput): Promise<Building> {
     const errors = input.closures.flatMap((c, i) =>
-      isValidDate(c.date) ? [] : [{ path: `closures[${i}].date`, message: 'not a calendar date' }],
+      !isValidDate(c.date)
+        ? [{ path: `closures[${i}].date`, message: 'not a calendar date' }]
+        : input.closures.findIndex((o) => o.date === c.date) < i
+          ? [{ path: `closures[${i}].date`, message: `${c.date} appears more than once` }]
+          : [],
     );
     if (errors.length) throw invalid(errors);
     await this.requireBuilding(buildingId); // 404 before writing

@@ -5,6 +5,7 @@ import { mapDatabaseError } from './database-errors';
 import { DomainError, type ErrorParams } from './domain-error';
 import { describeError } from './error-catalog';
 import { type AppRequest, requestLocale } from './request-context';
+import { isScimRequest, sendScimError } from './scim-error';
 
 export interface Normalised {
   code: ErrorCode;
@@ -76,6 +77,8 @@ export class ProblemFilter implements ExceptionFilter {
       );
     }
     if (res.headersSent) return;
+    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+    if (isScimRequest(req.path)) return sendScimError(res, status, detail);
     const body: ProblemDetails = {
       type: `https://flexdesk.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
       title,
@@ -86,7 +89,6 @@ export class ProblemFilter implements ExceptionFilter {
       ...(extra ?? {}),
       ...(status >= 500 ? { requestId: req.requestId } : {}),
     };
-    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
     res.status(status).type('application/problem+json').send(JSON.stringify(body));
   }
 }

@@ -1,3 +1,4 @@
+import { SCIM_ERROR_SCHEMA } from '../common/scim-error';
 import { parse } from 'scim2-parse-filter';
 
 /** SCIM 2.0 schema URNs (RFC 7643/7644). */
@@ -6,7 +7,7 @@ export const SCIM = {
   group: 'urn:ietf:params:scim:schemas:core:2.0:Group',
   list: 'urn:ietf:params:scim:api:messages:2.0:ListResponse',
   patch: 'urn:ietf:params:scim:api:messages:2.0:PatchOp',
-  error: 'urn:ietf:params:scim:api:messages:2.0:Error',
+  error: SCIM_ERROR_SCHEMA,
 } as const;
 
 export class ScimError extends Error {

@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { describeError } from '../common/error-catalog';
 import { normalise } from '../common/problem.filter';
 import type { AppRequest } from '../common/request-context';
-import { SCIM, ScimError } from './scim-resources';
+import { sendScimError } from '../common/scim-error';
+import { ScimError } from './scim-resources';
 
 /**
  * Errors in SCIM's own format (RFC 7644 §3.12) with `scimType`, as provisioning clients parse
@@ -34,11 +35,6 @@ export class ScimExceptionFilter implements ExceptionFilter {
         );
     }
     if (res.headersSent) return;
-    res
-      .status(status)
-      .type('application/scim+json')
-      .send(
-        JSON.stringify({ schemas: [SCIM.error], status: String(status), ...(scimType ? { scimType } : {}), detail }),
-      );
+    sendScimError(res, status, detail, scimType);
   }
 }

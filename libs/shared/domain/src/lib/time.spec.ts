@@ -213,6 +213,7 @@ describe('isValidDate', () => {
     '26-06-10',
     '2026-06-10T00:00',
     ' 2026-06-10',
+    '0000-01-01',
     '',
   ])('rejects %j', (d) => {
     expect(isValidDate(d)).toBe(false);

@@ -19,6 +19,8 @@ function utcMidnightOf(date: string): number {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
+  // There is no year 0 (PostgreSQL refuses it; JavaScript would take it for 1 BC).
+  if (year < 1) return NaN;
   const d = new Date(0);
   // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
   d.setUTCFullYear(year, month - 1, day);
