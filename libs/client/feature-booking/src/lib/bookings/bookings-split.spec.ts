@@ -30,6 +30,7 @@ function booking(id: string, start: string, end: string, status: BookingStatus =
     cancelledAt: null,
     createdAt: start,
     sequence: 0,
+    seriesId: null,
   };
 }
 

@@ -32,6 +32,7 @@ function booking(id: string, startHours: number, endHours: number, overrides: Pa
     cancelledAt: null,
     createdAt: iso(-100),
     sequence: 0,
+    seriesId: null,
     ...overrides,
   };
 }
