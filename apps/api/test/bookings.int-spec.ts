@@ -496,7 +496,10 @@ describe('sessions, cookies and CSRF', () => {
     expect(withHeader.status).toBe(200);
     expect(withHeader.body.locale).toBe('en');
 
-    expect((await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': csrf })).status).toBe(200);
+    const out = await browser.request('POST', '/api/auth/logout', {}, { 'x-xsrf-token': csrf });
+    expect(out.status).toBe(200);
+    // The browser drops what it kept for offline use (service worker, cached answers).
+    expect(out.headers.get('clear-site-data')).toBe('"cache", "storage"');
     expect((await browser.get('/api/me')).status).toBe(401);
   });
 

@@ -86,6 +86,9 @@ export class AuthController {
     const ended = await this.auth.logout(user);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.clearCookie(CSRF_COOKIE, { path: '/' });
+    // What this browser kept of the person (the installed app's offline copy of their bookings, its
+    // service worker) goes too: the next person at a shared device must not see it, even offline.
+    res.setHeader('Clear-Site-Data', '"cache", "storage"');
     return { endSessionUrl: await this.oidc.endSessionUrl(ended.idToken, ended.issuer) };
   }
 }

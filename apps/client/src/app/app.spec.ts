@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
+import { provideServiceWorker } from '@angular/service-worker';
 import type { Me } from '@flexdesk/shared-contracts';
 import { apiInterceptor, SessionStore } from '@flexdesk/client-data-access';
 import { App } from './app';
@@ -27,7 +28,13 @@ describe('App shell', () => {
     localStorage.clear();
     await TestBed.configureTestingModule({
       imports: [App],
-      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([apiInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        // As in a development build: no worker registered under test.
+        provideServiceWorker('ngsw-worker.js', { enabled: false }),
+      ],
     }).compileComponents();
     backend = TestBed.inject(HttpTestingController);
   });
@@ -60,6 +67,24 @@ describe('App shell', () => {
       ['DE', 'de', 'true'],
       ['EN', 'en', 'false'],
     ]);
+  });
+
+  it('says so while the browser is offline, and stops saying it when back', async () => {
+    const online = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const { fixture, el } = await render();
+      window.dispatchEvent(new Event('offline'));
+      await fixture.whenStable();
+      const notice = el.querySelector('fd-inline-alert.offline');
+      expect(notice?.getAttribute('role')).toBe('status');
+      expect(notice?.textContent).toContain('Keine Verbindung');
+      online.mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+      await fixture.whenStable();
+      expect(el.querySelector('fd-inline-alert.offline')).toBeNull();
+    } finally {
+      online.mockRestore();
+    }
   });
 
   it('switches the whole shell to English', async () => {
@@ -143,6 +168,7 @@ describe('App shell navigation', () => {
           { path: 'first', component: FirstPage },
           { path: 'second', component: SecondPage },
         ]),
+        provideServiceWorker('ngsw-worker.js', { enabled: false }),
       ],
     });
     const fixture = TestBed.createComponent(App);

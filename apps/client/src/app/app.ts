@@ -11,16 +11,21 @@ import {
 } from '@angular/core';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { I18n } from '@flexdesk/client-data-access';
+import { InlineAlert } from '@flexdesk/client-ui';
 import { filter, skip } from 'rxjs';
 import { AppHeader } from './shell/app-header';
+import { AppUpdates } from './shell/app-updates';
 
 @Component({
   selector: 'fd-root',
-  imports: [RouterOutlet, AppHeader],
+  imports: [RouterOutlet, AppHeader, InlineAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main" (click)="focusMain($event)">{{ i18n.t('app.skipLink') }}</a>
     <fd-app-header />
+    @if (!updates.online()) {
+      <fd-inline-alert kind="info" class="offline">{{ i18n.t('app.offline') }}</fd-inline-alert>
+    }
     <main id="main" #main tabindex="-1" class="page">
       <router-outlet />
     </main>
@@ -40,6 +45,12 @@ import { AppHeader } from './shell/app-header';
     .skip-link:focus {
       top: var(--fd-space-2);
     }
+    .offline {
+      display: block;
+      max-width: var(--fd-page-width);
+      margin: var(--fd-space-3) auto 0;
+      padding: 0 var(--fd-space-4);
+    }
     .page {
       display: block;
       max-width: var(--fd-page-width);
@@ -50,11 +61,13 @@ import { AppHeader } from './shell/app-header';
 })
 export class App {
   protected readonly i18n = inject(I18n);
+  protected readonly updates = inject(AppUpdates);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
+    this.updates.start();
     // After an in-app navigation, start screen readers and keyboards at the new page's heading
     // instead of leaving focus on a link that may no longer exist.
     const subscription = inject(Router)

@@ -4,6 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { isProblemError } from '../http/problem-error';
 import { I18n } from '../i18n/i18n';
 import { AuthApi } from './auth.api';
+import { forgetOfflineData } from './offline-data';
 
 /** Who is signed in. The session itself is the httpOnly cookie; this only mirrors `GET /api/me`. */
 @Injectable({ providedIn: 'root' })
@@ -74,6 +75,7 @@ export class SessionStore {
 
   /** Forgets the user without asking the server, e.g. after a 401. */
   clear(): void {
+    if (this.current()) void forgetOfflineData();
     this.current.set(null);
     this.probe = Promise.resolve(null);
     this.i18n.takeExplicitChoice();

@@ -5,6 +5,10 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'app.name': 'Flexdesk',
   'app.skipLink': 'Skip to content',
   'app.pageTitle': '{page} – Flexdesk',
+  'app.updateReady': 'A new version of Flexdesk is available.',
+  'app.updateBroken': 'Flexdesk needs to be reloaded to keep working.',
+  'app.reload': 'Reload',
+  'app.offline': 'No connection: you are seeing what was last loaded. Booking and cancelling work again once you are back online.',
 
   'nav.label': 'Main navigation',
   'nav.book': 'Book a space',

@@ -18,6 +18,7 @@ export interface Notification {
   message: string;
   action?: { label: string; run: () => void };
   focus?: boolean;
+  sticky?: boolean;
 }
 
 /**

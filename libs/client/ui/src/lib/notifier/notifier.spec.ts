@@ -72,6 +72,13 @@ describe('Notifier', () => {
       expect(successGone).toBe(false);
       await settle(2_000);
       expect(successGone).toBe(true);
+
+      // A sticky message (a new version to load) waits for the person, action or not.
+      const sticky = notifier.success('Neue Version.', { sticky: true, action: { label: 'Neu laden', run: () => undefined } });
+      let stickyGone = false;
+      sticky.afterDismissed().subscribe(() => (stickyGone = true));
+      await settle(60_000);
+      expect(stickyGone).toBe(false);
     } finally {
       jest.useRealTimers();
     }

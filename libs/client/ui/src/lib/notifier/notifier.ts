@@ -10,6 +10,8 @@ export interface NotifyOptions {
    * row whose button changed). Focus goes back to the page when the message is closed.
    */
   focus?: boolean;
+  /** Stays until the person acts on it or closes it (e.g. "a new version is available"). */
+  sticky?: boolean;
 }
 
 /** How long a message stays, unless pointer or focus rests on it; errors stay until closed. */
@@ -45,7 +47,11 @@ export class Notifier {
       data: {
         ...notification,
         duration:
-          notification.kind === 'error' ? null : notification.action ? NOTIFY_ACTION_DURATION_MS : NOTIFY_DURATION_MS,
+          notification.kind === 'error' || notification.sticky
+            ? null
+            : notification.action
+              ? NOTIFY_ACTION_DURATION_MS
+              : NOTIFY_DURATION_MS,
       },
       politeness: notification.kind === 'error' ? 'assertive' : 'polite',
       panelClass: ['fd-snack-panel', `fd-snack-panel--${notification.kind}`],
