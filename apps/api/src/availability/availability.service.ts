@@ -26,18 +26,16 @@ export class AvailabilityService {
     if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
     const floor = await this.floors.findById(floorId);
     if (!floor) throw new DomainError('FLOOR_NOT_FOUND');
-    const [building, closures, zones, spaces, bookings, held] = await Promise.all([
+    const [building, closures, spaces, bookings, held] = await Promise.all([
       this.buildings.findById(floor.buildingId),
       this.buildings.closures(floor.buildingId, date, date),
-      this.floors.zones(floorId),
-      this.floors.spaces(floorId),
+      this.floors.bookableSpaces(floorId),
       this.bookings.activeOnFloor(floorId, date),
       this.bookings.heldByAssigneesOnFloor(floorId, date),
     ]);
     if (!building) throw new DomainError('FLOOR_NOT_FOUND');
     const tz = building.timeZone;
     const window = openingWindow({ ...building, closures }, date);
-    const zoneGroups = new Map(zones.map((z) => [z.id, z.restrictedToGroupIds]));
     const privileged = can(viewer, 'spaces:unrestricted');
     const assignees = new Map(held.map((h) => [h.spaceId, h]));
 
@@ -55,10 +53,7 @@ export class AvailabilityService {
       closedReason: closures[0]?.reason ?? null,
       spaces: spaces.map((space) => {
         const own = bySpace.get(space.id) ?? [];
-        const groups = space.restrictedToGroupIds.length
-          ? space.restrictedToGroupIds
-          : ((space.zoneId ? zoneGroups.get(space.zoneId) : undefined) ?? []);
-        const restricted = !privileged && restrictedFor(viewer, groups);
+        const restricted = !privileged && restrictedFor(viewer, space.groupIds);
         const visible: AvailabilityBooking[] = own.map((b) => {
           const mine = b.bookerId === viewer.id;
           return {
