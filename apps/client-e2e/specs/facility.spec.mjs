@@ -67,11 +67,11 @@ async function labelsOfNewDesks(page) {
 test('a facility manager draws desks and a zone, publishes, and an employee books a new desk', async () => {
   const page = await newPage(browser);
   await withDiagnostics(page, 'facility-editor', async () => {
-    // Facility managers land on the buildings page (a placeholder until the building settings exist).
+    // Facility managers land on the building settings.
     await login(page, 'facility@example.com');
     await page.getByRole('heading', { level: 1, name: 'Gebäude verwalten' }).waitFor();
-    await page.getByTestId('placeholder').waitFor();
-    await assertNoA11yViolations(page, 'buildings page (placeholder)');
+    await page.getByTestId('building-form').waitFor();
+    await assertNoA11yViolations(page, 'buildings page');
     await page.getByRole('navigation').getByRole('link', { name: 'Grundriss bearbeiten', exact: true }).click();
     await page.waitForURL(/\/editor$/);
     await page.getByRole('heading', { level: 1, name: 'Grundriss bearbeiten' }).waitFor();

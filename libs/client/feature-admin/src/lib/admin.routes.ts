@@ -11,7 +11,7 @@ export const ADMIN_ROUTES: Routes = [
   },
 ];
 
-/** Facility managers' building settings, mounted at `/buildings` (a placeholder page for now). */
+/** Facility managers' building settings, mounted at `/buildings`. */
 export const BUILDINGS_ROUTES: Routes = [
   {
     path: '',

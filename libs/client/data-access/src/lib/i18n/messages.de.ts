@@ -1,3 +1,5 @@
+import { ADMIN_MESSAGES_DE } from './messages.admin.de';
+
 /**
  * German UI strings, the reference dictionary: its keys define `MessageKey`, and the English one
  * must have exactly the same keys. `{name}` placeholders are filled by `I18n.t`.
@@ -9,7 +11,8 @@ export const MESSAGES_DE = {
   'app.updateReady': 'Eine neue Version von Flexdesk ist da.',
   'app.updateBroken': 'Flexdesk muss neu geladen werden, um weiter zu funktionieren.',
   'app.reload': 'Neu laden',
-  'app.offline': 'Keine Verbindung: Sie sehen den zuletzt geladenen Stand. Buchen und Stornieren geht erst wieder mit Verbindung.',
+  'app.offline':
+    'Keine Verbindung: Sie sehen den zuletzt geladenen Stand. Buchen und Stornieren geht erst wieder mit Verbindung.',
 
   'nav.label': 'Hauptnavigation',
   'nav.book': 'Platz buchen',
@@ -529,9 +532,8 @@ export const MESSAGES_DE = {
   'nav.buildings': 'Gebäude',
   'buildings.title': 'Gebäude',
   'buildings.heading': 'Gebäude verwalten',
-  'buildings.placeholder':
-    'Hier entsteht die Verwaltung der Gebäude: Öffnungszeiten, Schließtage und Feiertage, Buchungsregeln und Etagen. Bis dahin ändern Sie Grundrisse im Editor.',
   'buildings.toEditor': 'Zum Grundriss-Editor',
+  ...ADMIN_MESSAGES_DE,
 
   'common.undo': 'Rückgängig',
 

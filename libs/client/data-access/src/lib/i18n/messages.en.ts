@@ -1,3 +1,4 @@
+import { ADMIN_MESSAGES_EN } from './messages.admin.en';
 import type { MessageKey } from './messages.de';
 
 /** English UI strings; a missing or extra key fails to compile. */
@@ -8,7 +9,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'app.updateReady': 'A new version of Flexdesk is available.',
   'app.updateBroken': 'Flexdesk needs to be reloaded to keep working.',
   'app.reload': 'Reload',
-  'app.offline': 'No connection: you are seeing what was last loaded. Booking and cancelling work again once you are back online.',
+  'app.offline':
+    'No connection: you are seeing what was last loaded. Booking and cancelling work again once you are back online.',
 
   'nav.label': 'Main navigation',
   'nav.book': 'Book a space',
@@ -520,9 +522,8 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'nav.buildings': 'Buildings',
   'buildings.title': 'Buildings',
   'buildings.heading': 'Manage buildings',
-  'buildings.placeholder':
-    'Building management is coming here: opening hours, closures and public holidays, booking rules and floors. Until then, change floor plans in the editor.',
   'buildings.toEditor': 'Go to the floor plan editor',
+  ...ADMIN_MESSAGES_EN,
 
   'common.undo': 'Undo',
 
