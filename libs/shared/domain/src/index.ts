@@ -8,5 +8,7 @@ export * from './lib/navigation';
 export * from './lib/layout';
 export * from './lib/editing';
 export * from './lib/series';
+export * from './lib/bookable-days';
+export * from './lib/nearest';
 export * from './lib/people';
 export * from './lib/holidays';

@@ -36,6 +36,11 @@ export class BookingsApi {
     return this.http.delete<void>(apiUrl(API_ROUTES.bookings, id));
   }
 
+  /** Takes a cancellation back (within minutes of it, while the space is still free). */
+  restore(id: string): Observable<Booking> {
+    return this.http.post<Booking>(apiUrl(API_ROUTES.bookings, id, 'restore'), null);
+  }
+
   checkIn(id: string): Observable<Booking> {
     return this.http.post<Booking>(apiUrl(API_ROUTES.bookings, id, 'check-in'), null);
   }

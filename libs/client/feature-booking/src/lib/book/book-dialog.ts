@@ -6,7 +6,6 @@ import {
   computed,
   inject,
   linkedSignal,
-  output,
   signal,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
@@ -20,11 +19,10 @@ import {
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
-import type { Booking, BookingSlot, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
+import type { BookingSlot, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
 import { zonedInstant } from '@flexdesk/shared-domain';
-import { BookingsApi, I18n, isProblemError } from '@flexdesk/client-data-access';
+import { I18n } from '@flexdesk/client-data-access';
 import { InlineAlert } from '@flexdesk/client-ui';
-import { firstValueFrom } from 'rxjs';
 import { type NamedSlot, defaultCustomRange, namedSlotChoices, timeOptions } from './booking-options';
 import type { SpaceRow } from './space-rows';
 
@@ -37,19 +35,6 @@ export interface PreferredSlot {
   to: string | null;
 }
 
-/** A booking request on its way: the page shows it as made until the answer says otherwise. */
-export interface BookingAttempt {
-  spaceId: string;
-  start: string;
-  end: string;
-}
-
-export interface BookingFailure {
-  error: unknown;
-  /** Someone else got the space first; the dialog has closed and the page explains what happened. */
-  conflict: boolean;
-}
-
 /**
  * What the page books with. Signals, so that what the dialog shows (e.g. the space's busy times)
  * follows live changes while it is open.
@@ -60,7 +45,12 @@ export interface BookDialogData {
   date: string;
   open: Signal<{ start: string; end: string }>;
   preferred: PreferredSlot | null;
+  /** The booking command (see BookingFlow); `range` is the time asked for, shown at once. */
+  submit: (request: CreateBookingRequest, range: { start: string; end: string }) => Promise<SubmitOutcome>;
 }
+
+/** What the dialog needs to know of the command's answer. */
+export type SubmitOutcome = { ok: true } | { ok: false; conflict: boolean; error: unknown };
 
 /**
  * How the dialog ended: with the page taking over the focus (after a booking, or to explain a
@@ -100,7 +90,6 @@ export type BookDialogResult = 'handed-over' | undefined;
 })
 export class BookDialog {
   protected readonly i18n = inject(I18n);
-  private readonly api = inject(BookingsApi);
   private readonly ref = inject<MatDialogRef<BookDialog, BookDialogResult>>(MatDialogRef);
   private readonly data = inject<BookDialogData>(MAT_DIALOG_DATA);
 
@@ -109,9 +98,6 @@ export class BookDialog {
   protected readonly date = signal(this.data.date).asReadonly();
   protected readonly open = this.data.open;
   private readonly preferred = signal(this.data.preferred).asReadonly();
-  readonly attempted = output<BookingAttempt>();
-  readonly booked = output<Booking>();
-  readonly failed = output<BookingFailure>();
 
   private readonly now = new Date();
   /** Closed while the request ran: the page has stopped listening (and no longer waits for us). */
@@ -211,25 +197,15 @@ export class BookDialog {
     if (!request || this.busy()) return;
     this.busy.set(true);
     this.error.set(null);
-    this.attempted.emit({ spaceId: request.spaceId, ...this.range(request) });
-    try {
-      const booking = await firstValueFrom(this.api.create(request));
-      if (this.destroyed) return;
-      // The page confirms it and moves focus there, because the row's button may be gone.
-      this.booked.emit(booking);
+    const outcome = await this.data.submit(request, this.range(request));
+    this.busy.set(false);
+    if (this.destroyed) return;
+    if (outcome.ok || outcome.conflict) {
+      // Booked: the page confirms it and moves focus there, because the row's button may be gone.
+      // A conflict: this dialog's choices are out of date; the page says who got it and what is free.
       this.close('handed-over');
-    } catch (e) {
-      if (this.destroyed) return;
-      const conflict = isProblemError(e) && e.code === 'BOOKING_CONFLICT';
-      this.failed.emit({ error: e, conflict });
-      if (conflict) {
-        // This dialog's choices are out of date; the page says who got it and what is still free.
-        this.close('handed-over');
-      } else {
-        this.error.set(this.i18n.errorMessage(e));
-      }
-    } finally {
-      this.busy.set(false);
+    } else {
+      this.error.set(this.i18n.errorMessage(outcome.error));
     }
   }
 

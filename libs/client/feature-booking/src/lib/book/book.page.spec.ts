@@ -17,7 +17,6 @@ import {
   announced,
   chooseOption,
   dialogs,
-  selectOptions,
   selectedText,
   toggleByLabel,
 } from '@flexdesk/client-ui/testing';
@@ -206,7 +205,7 @@ describe('BookPage', () => {
     [...el.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('th')?.textContent?.trim().split(/\s+/)[0]);
 
   it('shows the floor as a table with states in words and symbols, and names only where given', async () => {
-    const { fixture, el } = await renderLoaded();
+    const { el } = await renderLoaded();
 
     expect(el.querySelector('caption')?.textContent).toContain('Erdgeschoss');
     expect(rowTexts(el)).toEqual(['0.01', '0.02', '0.03', 'Besprechung']);
@@ -217,24 +216,33 @@ describe('BookPage', () => {
     // Booked rows offer no Book button.
     expect(el.querySelectorAll('tbody button').length).toBe(3);
 
-    const dateOptions = await selectOptions(el.querySelector('#pick-date'), () => fixture.detectChanges());
-    expect(dateOptions.map((o) => [o.data['date'], o.disabled])).toEqual([
-      ['2026-05-04', false],
-      ['2026-05-05', true],
-      ['2026-05-06', false],
-      ['2026-05-07', false],
+    // The strip offers the days still bookable: the closure on Tuesday is left out.
+    const days = [...el.querySelectorAll<HTMLButtonElement>('fd-book-bar [data-date]')];
+    expect(days.map((d) => [d.dataset['date'], d.getAttribute('aria-pressed')])).toEqual([
+      ['2026-05-04', 'true'],
+      ['2026-05-06', 'false'],
+      ['2026-05-07', 'false'],
     ]);
-    expect(dateOptions[1].text).toContain('Betriebsausflug');
+    expect(days[1].getAttribute('aria-label')).toBe('Mittwoch, 6. Mai');
   });
 
   it('filters by attribute, kind and availability', async () => {
     const { fixture, el } = await renderLoaded();
     const check = async (label: string) => {
-      await toggleByLabel(el, label, () => fixture.detectChanges());
+      await toggleByLabel(document.body, label, () => fixture.detectChanges());
       await settle(fixture);
     };
+    const filterButton = [...el.querySelectorAll<HTMLButtonElement>('fd-book-bar button')].find((b) =>
+      b.textContent?.includes('Filter'),
+    );
+    expect(filterButton?.getAttribute('aria-expanded')).toBe('false');
+    filterButton?.click();
+    await settle(fixture);
+    expect(filterButton?.getAttribute('aria-expanded')).toBe('true');
+    const popover = () => document.querySelector('.filters-popover');
+    expect(popover()?.getAttribute('role')).toBe('dialog');
 
-    expect(el.querySelector('fieldset legend')?.textContent?.trim()).toBe('Ausstattung');
+    expect(popover()?.querySelector('fieldset legend')?.textContent?.trim()).toBe('Ausstattung');
     await check('Monitor');
     expect(rowTexts(el)).toEqual(['0.01', '0.02']);
     await check('Nur verfügbare Plätze');
@@ -242,12 +250,21 @@ describe('BookPage', () => {
     await check('Fensterplatz');
     expect(rowTexts(el)).toEqual(['0.01']);
     expect(el.textContent).toContain('1 von 4 Plätzen angezeigt');
+    expect(filterButton?.textContent).toContain('(3)');
 
-    [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Filter zurücksetzen'))?.click();
+    [...(popover()?.querySelectorAll('button') ?? [])]
+      .find((b) => b.textContent?.includes('Filter zurücksetzen'))
+      ?.click();
     await settle(fixture);
-    await chooseOption(el.querySelector('#filter-kind'), 'Raum', () => fixture.detectChanges());
+    await chooseOption(popover()?.querySelector('#filter-kind') ?? null, 'Raum', () => fixture.detectChanges());
     await settle(fixture);
     expect(rowTexts(el)).toEqual(['Besprechung']);
+
+    // Escape closes the popover and returns to its button.
+    popover()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(fixture);
+    expect(popover()).toBeNull();
+    expect(document.activeElement).toBe(filterButton);
   });
 
   it('books a free half day, announces it and refreshes', async () => {
@@ -556,8 +573,9 @@ describe('BookPage', () => {
       expect(selectedText(dialog.querySelector('#book-end'))).toBe('08:00');
       dialog.querySelector<HTMLButtonElement>('button[type=button]')?.click();
       await settle(fixture);
-      const dates = await selectOptions(el.querySelector('#pick-date'), () => fixture.detectChanges());
-      expect(dates.find((o) => o.selected)?.data['date']).toBe(nextDay);
+      expect(el.querySelector<HTMLElement>('fd-book-bar [aria-pressed="true"][data-date]')?.dataset['date']).toBe(
+        nextDay,
+      );
     });
 
     it('says so when the space is not free that day', async () => {
@@ -603,6 +621,10 @@ describe('BookPage', () => {
     const plan = fixture.debugElement.query(By.css('fd-floor-plan'));
     const card = () => el.querySelector<HTMLElement>('.plan-card');
     const live = () => el.querySelector('.plan-area + [aria-live]')?.textContent?.trim();
+    // On a narrow screen (as in jsdom) the plan opens full-screen with the focus on it.
+    expect(el.querySelector('fd-plan-view')?.classList.contains('full-screen')).toBe(true);
+    expect(document.activeElement?.getAttribute('role')).toBe('application');
+    (document.activeElement as HTMLElement).blur();
 
     plan.triggerEventHandler('spaceHovered', { spaceId: 'd3', anchor: { x: 50, y: 40 } });
     await settle(fixture);

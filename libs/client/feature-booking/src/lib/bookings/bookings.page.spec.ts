@@ -147,6 +147,16 @@ describe('BookingsPage', () => {
       .expectOne((r) => r.url === '/api/bookings')
       .flush([booking('0.07', 24 * 7, 24 * 7 + 8, { status: 'cancelled' })]);
     await settle(fixture);
+
+    // Undo in the snack bar takes the cancellation back.
+    buttonByText(document.querySelector('mat-snack-bar-container'), 'Rückgängig')?.click();
+    backend
+      .expectOne({ method: 'POST', url: '/api/bookings/0.07/restore' })
+      .flush(booking('0.07', 24 * 7, 24 * 7 + 8));
+    await settle(fixture);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain('gilt wieder');
+    backend.expectOne((r) => r.url === '/api/bookings').flush([booking('0.07', 24 * 7, 24 * 7 + 8)]);
+    await settle(fixture);
   });
 
   it('keeps the confirmation open to say why a cancellation failed', async () => {

@@ -56,8 +56,24 @@ export class BookingsPage {
     if (!cancelled) return;
     this.notifier.success(
       this.i18n.t('bookings.cancelled', { label: b.spaceLabel, date: this.i18n.formatDate(b.date) }),
+      { action: { label: this.i18n.t('bookings.undo'), run: () => void this.undoCancel(b) } },
     );
     this.resource.reload();
+  }
+
+  /** Undo from the snack bar: the same booking again, if the space is still free. */
+  private async undoCancel(b: Booking): Promise<void> {
+    try {
+      await firstValueFrom(this.api.restore(b.id));
+      this.notifier.success(
+        this.i18n.t('bookings.restored', { label: b.spaceLabel, date: this.i18n.formatDate(b.date) }),
+        { focus: true },
+      );
+    } catch (e) {
+      this.notifier.error(this.i18n.errorMessage(e));
+    } finally {
+      this.resource.reload();
+    }
   }
 
   protected async checkIn(b: Booking): Promise<void> {
