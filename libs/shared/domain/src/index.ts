@@ -12,3 +12,4 @@ export * from './lib/bookable-days';
 export * from './lib/nearest';
 export * from './lib/people';
 export * from './lib/holidays';
+export * from './lib/view';

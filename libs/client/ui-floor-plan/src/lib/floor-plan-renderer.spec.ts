@@ -96,6 +96,8 @@ describe('FloorPlanRenderer', () => {
     renderer.setView({ scale: 1, x: 0, y: 0 });
     renderer.container.dispatchEvent(
       Object.assign(new Event('wheel', { cancelable: true }), {
+        ctrlKey: true,
+        metaKey: false,
         deltaY: -100,
         deltaMode: 0,
         clientX: 100,
@@ -108,6 +110,99 @@ describe('FloorPlanRenderer', () => {
     renderer.fit();
     expect(renderer.getView().scale).toBeCloseTo(Math.min((600 - 32) / 440, (400 - 32) / 220));
     expect(onViewChange).toHaveBeenCalled();
+  });
+
+  const pointer = (type: string, id: number, pointerType: string, x: number, y: number) =>
+    renderer.container.dispatchEvent(
+      Object.assign(new Event(type), { pointerId: id, pointerType, clientX: x, clientY: y }),
+    );
+
+  it('leaves a plain wheel to the page and zooms only with Ctrl or Cmd', () => {
+    renderer.setView({ scale: 1, x: 0, y: 0 });
+    const props = { ctrlKey: false, metaKey: false, deltaY: -100, deltaMode: 0, clientX: 100, clientY: 100 };
+    const wheel = Object.assign(new Event('wheel', { cancelable: true }), props);
+    renderer.container.dispatchEvent(wheel);
+    expect(wheel.defaultPrevented).toBe(false);
+    expect(renderer.getView().scale).toBe(1);
+    renderer.container.dispatchEvent(
+      Object.assign(new Event('wheel', { cancelable: true }), { ...props, metaKey: true }),
+    );
+    expect(renderer.getView().scale).toBeGreaterThan(1);
+  });
+
+  it('lets one finger scroll the page (no pan, page scrolling allowed) and pans and zooms with two', () => {
+    expect(renderer.container.style.touchAction).toBe('pan-x pan-y');
+    renderer.setView({ scale: 1, x: 0, y: 0 });
+    pointer('pointerdown', 1, 'touch', 100, 100);
+    pointer('pointermove', 1, 'touch', 100, 160);
+    expect(renderer.getView()).toEqual({ scale: 1, x: 0, y: 0 });
+    pointer('pointerdown', 2, 'touch', 140, 160);
+    pointer('pointermove', 2, 'touch', 180, 160);
+    expect(renderer.getView().scale).toBeCloseTo(2);
+    pointer('pointerup', 2, 'touch', 180, 160);
+    pointer('pointerup', 1, 'touch', 100, 160);
+    expect(onSelect).not.toHaveBeenCalled();
+  });
+
+  it('stops a two-finger touch from scrolling the page, not a one-finger one', () => {
+    const touch = (n: number) =>
+      Object.assign(new Event('touchmove', { cancelable: true }), { touches: { length: n } });
+    const one = touch(1);
+    const two = touch(2);
+    renderer.container.dispatchEvent(one);
+    renderer.container.dispatchEvent(two);
+    expect(one.defaultPrevented).toBe(false);
+    expect(two.defaultPrevented).toBe(true);
+  });
+
+  it('gives the on-screen box of a space', () => {
+    renderer.setView({ scale: 2, x: 10, y: 10 });
+    expect(renderer.screenRect('d0')).toEqual({ x: 50, y: 50, width: 160, height: 80 });
+    expect(renderer.screenRect('nope')).toBeNull();
+  });
+
+  it('draws labels only where they are readable, and the focused one on a tag otherwise', () => {
+    const ctx = renderer.stage.getLayers()[3].getCanvas().getContext()._context as CanvasRenderingContext2D & {
+      __clearEvents(): void;
+      __getEvents(): { type: string; props: Record<string, unknown> }[];
+    };
+    const texts = () =>
+      ctx
+        .__getEvents()
+        .filter((e) => e.type === 'fillText')
+        .map((e) => e.props['text']);
+    renderer.setView({ scale: 1, x: 0, y: 0 });
+    ctx.__clearEvents();
+    renderer.drawNow();
+    expect(texts()).toHaveLength(12);
+    renderer.setView({ scale: 0.1, x: 0, y: 0 });
+    ctx.__clearEvents();
+    renderer.drawNow();
+    expect(texts()).toHaveLength(0);
+    const overlay = renderer.stage.getLayers()[4].getCanvas().getContext()._context as typeof ctx;
+    renderer.setFocused('d5');
+    overlay.__clearEvents();
+    renderer.drawNow();
+    expect(
+      overlay
+        .__getEvents()
+        .filter((e) => e.type === 'fillText')
+        .map((e) => e.props['text']),
+    ).toEqual(['D6']);
+  });
+
+  it('draws marks on their spaces', () => {
+    renderer.setMarks({ d0: 'AB', d2: ' ' });
+    expect(renderer.markOf('d0')).toBe('AB');
+    expect(renderer.markOf('d2')).toBeNull();
+    renderer.setView({ scale: 1, x: 0, y: 0 });
+    const ctx = renderer.stage.getLayers()[3].getCanvas().getContext()._context as CanvasRenderingContext2D & {
+      __clearEvents(): void;
+      __getEvents(): { type: string; props: Record<string, unknown> }[];
+    };
+    ctx.__clearEvents();
+    renderer.drawNow();
+    expect(ctx.__getEvents().some((e) => e.type === 'fillText' && e.props['text'] === 'AB')).toBe(true);
   });
 
   it('finds keyboard neighbours, skipping dimmed spaces', () => {

@@ -114,6 +114,31 @@ describe('FloorPlanComponent', () => {
     expect(live()).toBe('D4, free');
   });
 
+  it("reads out a space's mark with it", async () => {
+    fixture.componentRef.setInput('marks', { d0: 'AB' });
+    await fixture.whenStable();
+    canvas().dispatchEvent(new FocusEvent('focus'));
+    await fixture.whenStable();
+    expect(live()).toBe('D1, AB, free');
+    expect(fixture.componentInstance.plan?.markOf('d0')).toBe('AB');
+  });
+
+  it("emits the selected space's rectangle, again when the view moves, and null without a selection", async () => {
+    const rects: unknown[] = [];
+    fixture.componentInstance.selectedSpaceRect.subscribe((r) => rects.push(r));
+    const plan = fixture.componentInstance.plan;
+    fixture.componentRef.setInput('selectedSpaceId', 'd0');
+    await fixture.whenStable();
+    plan?.setView({ scale: 1, x: 0, y: 0 });
+    // jsdom lays nothing out, so the canvas sits at the component's origin.
+    expect(rects.at(-1)).toEqual({ x: 20, y: 20, width: 80, height: 40 });
+    plan?.setView({ scale: 2, x: 0, y: 0 });
+    expect(rects.at(-1)).toEqual({ x: 40, y: 40, width: 160, height: 80 });
+    fixture.componentRef.setInput('selectedSpaceId', null);
+    await fixture.whenStable();
+    expect(rects.at(-1)).toBeNull();
+  });
+
   it('destroys the stage with the component', () => {
     const plan = fixture.componentInstance.plan;
     const stage = plan?.stage;

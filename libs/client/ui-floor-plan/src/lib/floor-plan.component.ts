@@ -19,7 +19,7 @@ import {
   type SpaceAvailability,
   type SpaceState,
 } from '@flexdesk/shared-contracts';
-import type { Direction, ViewTransform } from '@flexdesk/shared-domain';
+import type { Direction, ScreenRect, ViewTransform } from '@flexdesk/shared-domain';
 import type { FloorPlanRenderer } from './floor-plan-renderer';
 import { STATE_FILL, STATE_INK } from './floor-plan-style';
 
@@ -70,6 +70,11 @@ export class FloorPlanComponent {
   /** Spaces the caller's filters exclude: drawn faintly and skipped by pointer and keyboard. */
   readonly dimmedSpaceIds = input<ReadonlySet<string>>(new Set());
   readonly labels = input.required<FloorPlanLabels>();
+  /**
+   * Short texts drawn on spaces, by space id: e.g. the initials of a colleague sitting there. Each is
+   * also read out with its space (keyboard focus), so the host need not repeat it elsewhere.
+   */
+  readonly marks = input<Readonly<Record<string, string>>>({});
 
   readonly spaceSelected = output<string>();
   readonly viewChanged = output<ViewTransform>();
@@ -78,6 +83,12 @@ export class FloorPlanComponent {
    * position for a card next to it; re-emitted when the view pans or zooms; null when there is none.
    */
   readonly spaceHovered = output<SpaceHover | null>();
+  /**
+   * Where the selected space is, in pixels of this component (its rotated box's bounds), so the host
+   * can place a card beside it without covering it; re-emitted when the view pans, zooms or resizes;
+   * null when nothing is selected or the space is off the plan.
+   */
+  readonly selectedSpaceRect = output<ScreenRect | null>();
 
   protected readonly states = SPACE_STATES;
   protected readonly fill = STATE_FILL;
@@ -121,15 +132,9 @@ export class FloorPlanComponent {
         onViewChange: (view) => {
           this.viewChanged.emit(view);
           this.hover(this.hovered, true);
+          this.emitSelectedRect();
         },
       });
-      if (typeof ResizeObserver !== 'undefined') {
-        const observer = new ResizeObserver(([entry]) => {
-          if (entry) renderer.resize(entry.contentRect.width, entry.contentRect.height);
-        });
-        observer.observe(element);
-        destroyRef.onDestroy(() => observer.disconnect());
-      }
       this.renderer.set(renderer);
       this.resolveReady(renderer);
       // Focused before the drawing existed (a quick Tab): start keyboard navigation now.
@@ -148,7 +153,10 @@ export class FloorPlanComponent {
       const renderer = this.renderer();
       if (!renderer) return;
       renderer.setFloor(this.floor());
-      untracked(() => this.hover(this.hovered, true));
+      untracked(() => {
+        this.hover(this.hovered, true);
+        this.emitSelectedRect();
+      });
     });
     effect(() => {
       const renderer = this.renderer();
@@ -158,7 +166,20 @@ export class FloorPlanComponent {
       if (renderer.focused) untracked(() => this.announce(renderer.focused));
     });
     effect(() => this.renderer()?.setDimmed(this.dimmedSpaceIds()));
-    effect(() => this.renderer()?.setSelected(this.selectedSpaceId()));
+    effect(() => {
+      const renderer = this.renderer();
+      if (!renderer) return;
+      // Read so that a new floor (after its own effect) moves the rectangle too.
+      this.floor();
+      renderer.setSelected(this.selectedSpaceId());
+      untracked(() => this.emitSelectedRect());
+    });
+    effect(() => {
+      const renderer = this.renderer();
+      if (!renderer) return;
+      renderer.setMarks(this.marks());
+      if (renderer.focused) untracked(() => this.announce(renderer.focused));
+    });
   }
 
   /** The drawing, for the host page's tests and tools; null before the first render. */
@@ -240,24 +261,44 @@ export class FloorPlanComponent {
     this.spaceHovered.emit(id && anchor ? { spaceId: id, anchor } : null);
   }
 
+  private lastRect: ScreenRect | null = null;
+
+  private emitSelectedRect(): void {
+    const id = this.selectedSpaceId();
+    const rect = id ? this.renderer()?.screenRect(id) : null;
+    const offset = this.canvasOffset();
+    const next = rect ? { ...rect, x: rect.x + offset.x, y: rect.y + offset.y } : null;
+    const last = this.lastRect;
+    if (next === last || (next && last && (['x', 'y', 'width', 'height'] as const).every((k) => next[k] === last[k])))
+      return;
+    this.lastRect = next;
+    this.selectedSpaceRect.emit(next);
+  }
+
+  /** Where the canvas starts within this component (the zoom buttons are above it). */
+  private canvasOffset(): Point {
+    const canvas = this.canvas().nativeElement.getBoundingClientRect();
+    const host = this.host.nativeElement.getBoundingClientRect();
+    return { x: canvas.left - host.left, y: canvas.top - host.top };
+  }
+
   private anchorOf(id: string): Point | null {
     const renderer = this.renderer();
     const record = renderer?.record(id);
     if (!renderer || !record) return null;
-    const view = renderer.getView();
-    const canvas = this.canvas().nativeElement.getBoundingClientRect();
-    const host = this.host.nativeElement.getBoundingClientRect();
-    return {
-      x: record.center.x * view.scale + view.x + canvas.left - host.left,
-      y: record.center.y * view.scale + view.y + canvas.top - host.top,
-    };
+    const at = renderer.plan.toScreen(record.center);
+    const offset = this.canvasOffset();
+    return { x: at.x + offset.x, y: at.y + offset.y };
   }
 
   private announce(id: string | null): void {
     const record = id ? this.renderer()?.record(id) : undefined;
     if (!record) return this.announcement.set('');
     const labels = this.labels();
-    const parts = [record.space.label, labels.states[record.state]];
+    const mark = this.renderer()?.markOf(record.space.id);
+    const parts = mark
+      ? [record.space.label, mark, labels.states[record.state]]
+      : [record.space.label, labels.states[record.state]];
     if (record.dimmed) parts.push(labels.filteredOut);
     this.announcement.set(parts.join(', '));
   }
