@@ -72,12 +72,17 @@ export function dialogs(): HTMLElement[] {
  * there (after a short delay, so screen readers notice the change).
  */
 export async function announced(politeness: 'polite' | 'assertive', detectChanges: () => void): Promise<string> {
+  const read = () =>
+    normalize(
+      [...document.querySelectorAll(`mat-snack-bar-container [aria-live="${politeness}"]`)]
+        .map((e) => e.textContent)
+        .join(' '),
+    );
+  // The snack bar moves its message into the live region after a short delay of its own; on a
+  // loaded machine that takes longer than one flush, so wait for it (up to 3 s) before reading.
   await flush(detectChanges, 60);
-  return normalize(
-    [...document.querySelectorAll(`mat-snack-bar-container [aria-live="${politeness}"]`)]
-      .map((e) => e.textContent)
-      .join(' '),
-  );
+  for (const until = Date.now() + 3_000; !read() && Date.now() < until; ) await flush(detectChanges, 50);
+  return read();
 }
 
 export function buttonByText(root: ParentNode | null | undefined, text: string): HTMLButtonElement | null {
