@@ -249,18 +249,45 @@ export async function assertEventually(check, what, timeoutMs = 10_000) {
   }
 }
 
-/** The day picker's options as the page offers them; disabled ones are closed days. */
+/** A day as the client writes it elsewhere (My bookings, captions): "Mo., 7. Dezember". */
+export function dayLabel(date, lang = 'de') {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The bookable days of the booking page's day strip (closed days are not offered). */
 export async function dateOptions(page) {
-  const select = page.locator('#pick-date');
-  await select.waitFor();
-  const options = await selectOptions(page, select);
+  const strip = page.locator('fd-book-bar [data-date]');
+  await strip.first().waitFor();
+  const lang = await page.locator('html').getAttribute('lang');
+  const options = (
+    await strip.evaluateAll((list) =>
+      list.map((b) => ({
+        value: b.dataset.date ?? '',
+        text: b.textContent.trim(),
+        disabled: false,
+        selected: b.getAttribute('aria-pressed') === 'true',
+      })),
+    )
+  ).map((o) => ({ ...o, label: dayLabel(o.value, lang) }));
   assert.ok(options.length > 0, 'date options');
   return options;
 }
 
-/** Picks a day (`YYYY-MM-DD`) in the booking page's date picker. */
+/** Picks a day (`YYYY-MM-DD`) in the booking page's day strip. */
 export async function chooseDay(page, value) {
-  await chooseOption(page, page.locator('#pick-date'), (panel) => panel.locator(`mat-option[data-date="${value}"]`));
+  const day = page.locator(`fd-book-bar button[data-date="${value}"]`);
+  await day.click();
+  await assertEventually(async () => (await day.getAttribute('aria-pressed')) === 'true', `day ${value} chosen`);
+}
+
+/** Today in the demo buildings' time zone, `YYYY-MM-DD`. */
+export function berlinToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 }
 
 /**
@@ -268,11 +295,26 @@ export async function chooseDay(page, value) {
  * the day its slots may already be over, which would make the journeys depend on the clock.
  */
 export async function nthOpenDay(page, n) {
-  const [today, ...later] = await dateOptions(page);
-  assert.ok(today, 'the date picker has options');
-  const open = later.filter((o) => !o.disabled);
+  const today = berlinToday();
+  const open = (await dateOptions(page)).filter((o) => o.value > today);
   assert.ok(open.length > n, `need ${n + 1} open days after today, got ${JSON.stringify(open)}`);
   return open[n];
+}
+
+/** Switches the booking page to its list (plan first is the default on wide screens). */
+export async function showList(page) {
+  const t = labels(await page.locator('html').getAttribute('lang'));
+  const button = page.locator('fd-book-bar .view-switch button', { hasText: t.viewList });
+  await button.waitFor();
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+/** Opens the filter popover of the booking page (Escape closes it). */
+export async function openFilters(page) {
+  const t = labels(await page.locator('html').getAttribute('lang'));
+  const button = page.locator('fd-book-bar button[aria-haspopup="dialog"]', { hasText: t.filters });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.locator('.filters-popover').waitFor();
 }
 
 /** Picks building, floor and the n-th open day after today with the pickers; waits for the table. */
@@ -288,6 +330,7 @@ export async function chooseFloorAndDay(page, dayIndex) {
 
 /** Waits until the space table for the floor and the picked day is shown. */
 export async function waitForTable(page, floor = FLOOR) {
+  await showList(page);
   await page.locator('table caption', { hasText: floor }).waitFor();
   await page.locator('table tbody tr').first().waitFor();
 }
@@ -320,6 +363,9 @@ export function labels(lang) {
 }
 
 const DE = {
+  viewList: 'Liste',
+  viewPlan: 'Plan',
+  filters: 'Filter',
   building: 'Gebäude',
   floor: 'Etage',
   date: 'Datum',
@@ -350,6 +396,9 @@ const DE = {
 };
 
 const EN = {
+  viewList: 'List',
+  viewPlan: 'Plan',
+  filters: 'Filters',
   building: 'Building',
   floor: 'Floor',
   date: 'Date',

@@ -20,3 +20,8 @@ export * from './lib/calendar/calendar.api';
 export * from './lib/editing/editing.api';
 export * from './lib/events/live-refresh';
 export * from './lib/reception/reception.api';
+export * from './lib/weeks/series.api';
+export * from './lib/weeks/favourites.api';
+export * from './lib/weeks/colleagues.api';
+export * from './lib/weeks/presence.api';
+export * from './lib/weeks/waitlist.api';

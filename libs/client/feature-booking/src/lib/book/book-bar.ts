@@ -46,14 +46,6 @@ export class BookBar {
     { originX: 'start', originY: 'bottom', overlayX: 'start', overlayY: 'top', offsetY: 4 },
   ];
 
-  protected dayLabel(date: string): string {
-    return this.i18n.formatDate(date, { weekday: 'short', day: 'numeric', month: 'numeric' });
-  }
-
-  protected dayName(date: string): string {
-    return this.i18n.formatDate(date, { weekday: 'long', day: 'numeric', month: 'long' });
-  }
-
   protected toggleFilters(): void {
     this.filtersOpen.update((open) => !open);
   }

@@ -17,13 +17,22 @@ import {
   MatDialogTitle,
 } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
-import type { BookingSlot, Building, CreateBookingRequest } from '@flexdesk/shared-contracts';
-import { zonedInstant } from '@flexdesk/shared-domain';
+import type {
+  BookingSlot,
+  Building,
+  CreateBookingRequest,
+  SeriesOccurrence,
+  SeriesRequest,
+  SeriesResult,
+} from '@flexdesk/shared-contracts';
+import { addDaysToDate, isoWeekdayOf, zonedInstant } from '@flexdesk/shared-domain';
 import { I18n } from '@flexdesk/client-data-access';
 import { InlineAlert } from '@flexdesk/client-ui';
 import { type NamedSlot, defaultCustomRange, namedSlotChoices, timeOptions } from './booking-options';
+import { type RepeatRule, RepeatFields } from './repeat-fields';
 import type { SpaceRow } from './space-rows';
 
 type Choice = NamedSlot | 'custom';
@@ -47,6 +56,10 @@ export interface BookDialogData {
   preferred: PreferredSlot | null;
   /** The booking command (see BookingFlow); `range` is the time asked for, shown at once. */
   submit: (request: CreateBookingRequest, range: { start: string; end: string }) => Promise<SubmitOutcome>;
+  /** What a series would do on each of its days (changes nothing). */
+  previewSeries: (request: SeriesRequest) => Promise<SeriesResult>;
+  /** Books the bookable days of a series. */
+  bookSeries: (request: SeriesRequest) => Promise<SeriesResult>;
 }
 
 /** What the dialog needs to know of the command's answer. */
@@ -72,7 +85,9 @@ export type BookDialogResult = 'handed-over' | undefined;
     MatRadioButton,
     MatRadioGroup,
     MatSelect,
+    MatCheckbox,
     InlineAlert,
+    RepeatFields,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book-dialog.html',
@@ -85,6 +100,16 @@ export type BookDialogResult = 'handed-over' | undefined;
     }
     .busy h3 {
       margin-bottom: var(--fd-space-1);
+    }
+    .occurrences {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 var(--fd-space-2);
+      max-height: 14rem;
+      overflow: auto;
+    }
+    .occurrence--no {
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
@@ -157,6 +182,35 @@ export class BookDialog {
   protected readonly endTime = linkedSignal(() => this.preferredTimes()?.end ?? this.proposal()?.end ?? '');
   protected readonly endTimes = computed(() => this.times().filter((o) => o.time > this.startTime()));
 
+  // ---- Repeat ----
+  protected readonly repeat = signal(false);
+  protected readonly rule = signal<RepeatRule>({
+    weekdays: [isoWeekdayOf(this.data.date)],
+    interval: 1,
+    end: 'until',
+    until: addDaysToDate(this.data.date, 27),
+    count: 8,
+  });
+  private readonly preview = signal<{ key: string; result: SeriesResult } | null>(null);
+  private readonly seriesRequest = computed<SeriesRequest | null>(() => {
+    const single = this.request();
+    const rule = this.rule();
+    if (!single || !rule.weekdays.length) return null;
+    const base = { spaceId: single.spaceId, from: this.date(), weekdays: rule.weekdays, interval: rule.interval };
+    const end = rule.end === 'until' ? { until: rule.until } : { count: rule.count };
+    if (single.slot) return { ...base, ...end, slot: single.slot };
+    return { ...base, ...end, startTime: this.startTime(), endTime: this.endTime() };
+  });
+  /** The preview on screen, while it still matches the form. */
+  protected readonly shownPreview = computed(() => {
+    const p = this.preview();
+    return p && p.key === JSON.stringify(this.seriesRequest()) ? p.result : null;
+  });
+  protected readonly previewStale = computed(() => !!this.preview() && !this.shownPreview());
+  protected readonly bookableCount = computed(
+    () => this.shownPreview()?.occurrences.filter((o) => o.outcome === 'bookable').length ?? 0,
+  );
+
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
@@ -193,6 +247,7 @@ export class BookDialog {
 
   protected async submit(event: Event): Promise<void> {
     event.preventDefault();
+    if (this.repeat()) return this.submitSeries();
     const request = this.request();
     if (!request || this.busy()) return;
     this.busy.set(true);
@@ -206,6 +261,32 @@ export class BookDialog {
       this.close('handed-over');
     } else {
       this.error.set(this.i18n.errorMessage(outcome.error));
+    }
+  }
+
+  protected outcomeText(o: SeriesOccurrence): string {
+    const text = this.i18n.t(`series.outcome.${o.outcome}`);
+    return o.outcome === 'conflict' && o.heldBy ? `${text} (${this.i18n.t('series.heldBy', { name: o.heldBy })})` : text;
+  }
+
+  /** First the preview; once it is on screen and still matches the form, the booking. */
+  private async submitSeries(): Promise<void> {
+    const request = this.seriesRequest();
+    if (!request || this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      if (!this.shownPreview()) {
+        const result = await this.data.previewSeries(request);
+        this.preview.set({ key: JSON.stringify(request), result });
+      } else {
+        await this.data.bookSeries(request);
+        if (!this.destroyed) this.close('handed-over');
+      }
+    } catch (e) {
+      this.error.set(this.i18n.errorMessage(e));
+    } finally {
+      this.busy.set(false);
     }
   }
 

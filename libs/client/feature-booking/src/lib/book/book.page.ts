@@ -10,6 +10,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import type { FloorAvailability } from '@flexdesk/shared-contracts';
 import { I18n, refreshOnLiveChanges } from '@flexdesk/client-data-access';
 import { InlineAlert, PageHeader } from '@flexdesk/client-ui';
@@ -18,6 +19,7 @@ import { BookBar } from './book-bar';
 import { type BookView, BookStore } from './book.store';
 import { BookingFlow } from './booking-flow';
 import { ConflictAlert } from './conflict-alert';
+import { FavouritesState } from './favourites.state';
 import { PlanView } from './plan-view';
 import { SpaceFilters } from './space-filters';
 import { type SpaceRow, hasFreeTime } from './space-rows';
@@ -30,8 +32,8 @@ import { SpaceTable } from './space-table';
  */
 @Component({
   selector: 'fd-book-page',
-  imports: [BookBar, ConflictAlert, InlineAlert, PageHeader, PlanView, SpaceFilters, SpaceTable],
-  providers: [BookStore, BookingFlow],
+  imports: [MatButton, BookBar, ConflictAlert, InlineAlert, PageHeader, PlanView, SpaceFilters, SpaceTable],
+  providers: [BookStore, BookingFlow, FavouritesState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book.page.html',
   styleUrl: './book.page.css',
@@ -41,6 +43,7 @@ export class BookPage {
   protected readonly i18n = inject(I18n);
   protected readonly store = inject(BookStore);
   protected readonly flow = inject(BookingFlow);
+  protected readonly favourites = inject(FavouritesState);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
 
@@ -72,6 +75,19 @@ export class BookPage {
     return error ? this.i18n.t('error.loadFailed', { message: this.i18n.errorMessage(error) }) : null;
   });
   protected readonly timeZone = computed(() => this.store.building()?.timeZone ?? 'UTC');
+
+  /**
+   * "Your favourite is free": a starred space on this floor, free all day, while the person has
+   * nothing booked here that day; one tap books the usual slot.
+   */
+  protected readonly favouriteOffer = computed(() => {
+    const rows = this.store.rows();
+    const ids = this.favourites.ids();
+    if (!rows || !ids.size || !this.store.availability()?.open || rows.some((r) => r.state === 'mine')) return null;
+    const row = rows.find((r) => ids.has(r.id) && r.state === 'free');
+    const slot = row ? this.flow.usualSlot(row) : null;
+    return row && slot ? { row, slot } : null;
+  });
 
   constructor() {
     refreshOnLiveChanges({
@@ -125,7 +141,7 @@ export class BookPage {
         () => {
           const target =
             view === 'plan'
-              ? this.document.querySelector<HTMLElement>('fd-plan-view [role="application"]')
+              ? this.document.querySelector<HTMLElement>('fd-plan-view .full-screen__bar button')
               : this.document.querySelector<HTMLElement>('fd-book-bar .view-switch [aria-pressed="true"]');
           target?.focus();
         },

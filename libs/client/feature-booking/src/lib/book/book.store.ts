@@ -17,6 +17,14 @@ export const WIDE_LAYOUT_QUERY = '(min-width: 900px)';
 
 export type BookView = 'plan' | 'list';
 
+function deviceTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
 function keepOrDefault(previous: string | undefined, ids: string[], ...preferred: (string | null | undefined)[]) {
   if (previous && ids.includes(previous)) return previous;
   return preferred.find((p) => p && ids.includes(p)) ?? ids[0] ?? null;
@@ -56,7 +64,8 @@ export class BookStore {
 
   /**
    * "Book again" wins, then the building picked last, then the person's home building (set, or
-   * suggested from their groups' zones), then the building of their default floor.
+   * suggested from their groups' zones), then the building of their default floor, then one in the
+   * device's time zone.
    */
   readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
@@ -73,6 +82,8 @@ export class BookStore {
         me?.suggestedHomeBuildingId,
         floorOwner(me?.defaultFloorId),
         floorOwner(this.remembered.floorId),
+        // Without any of these, a building in the device's time zone beats the alphabetically first.
+        list.find((b) => b.timeZone === deviceTimeZone())?.id,
       );
     },
   });

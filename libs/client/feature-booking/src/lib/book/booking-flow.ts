@@ -1,12 +1,13 @@
 import { DOCUMENT, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import type { Booking, CreateBookingRequest } from '@flexdesk/shared-contracts';
-import { BookingsApi, I18n, isProblemError } from '@flexdesk/client-data-access';
+import type { Booking, CreateBookingRequest, SeriesRequest, SeriesResult } from '@flexdesk/shared-contracts';
+import { BookingsApi, I18n, SeriesApi, WaitlistApi, isProblemError } from '@flexdesk/client-data-access';
 import { Notifier } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
 import { BookStore } from './book.store';
 import { type BookDialogData, type BookDialogResult, BookDialog, type PreferredSlot } from './book-dialog';
 import { type ConflictOutcome, type TimeRange, conflictOutcome, nextFreeAlternative } from './booking-conflict';
+import { type NamedSlot, namedSlotChoices } from './booking-options';
 import type { SpaceRow } from './space-rows';
 
 /** How a booking request ended, for whoever asked (the dialog, a one-tap button). */
@@ -42,6 +43,8 @@ export class BookingFlow {
   private readonly api = inject(BookingsApi);
   private readonly i18n = inject(I18n);
   private readonly notifier = inject(Notifier);
+  private readonly waitlist = inject(WaitlistApi);
+  private readonly series = inject(SeriesApi);
   private readonly dialog = inject(MatDialog);
   private readonly document = inject(DOCUMENT);
 
@@ -123,6 +126,82 @@ export class BookingFlow {
   }
 
   /**
+   * One tap: the usual slot (the whole day where the rules allow it, else the first half-day still
+   * free) of a space on the floor and day on screen, without the dialog.
+   */
+  async bookUsual(row: SpaceRow): Promise<BookOutcome | null> {
+    const building = this.store.building();
+    const availability = this.store.availability();
+    if (!building || !availability?.open) return null;
+    const choices = namedSlotChoices({
+      allowed: building.policies[row.kind].allowedSlots,
+      open: availability.open,
+      date: availability.date,
+      midday: building.midday,
+      timeZone: building.timeZone,
+      bookings: row.bookings,
+      now: new Date(),
+    }).filter((c) => !c.taken && !c.past);
+    const choice = choices[0];
+    if (!choice) return null;
+    const outcome = await this.book(
+      { spaceId: row.id, date: availability.date, slot: choice.slot },
+      { start: choice.window.start.toISOString(), end: choice.window.end.toISOString() },
+    );
+    if (!outcome.ok && !outcome.conflict) this.notifier.error(this.i18n.errorMessage(outcome.error));
+    return outcome;
+  }
+
+  /** The slot one tap would book, for the button's text. */
+  usualSlot(row: SpaceRow): NamedSlot | null {
+    const building = this.store.building();
+    const availability = this.store.availability();
+    if (!building || !availability?.open) return null;
+    return (
+      namedSlotChoices({
+        allowed: building.policies[row.kind].allowedSlots,
+        open: availability.open,
+        date: availability.date,
+        midday: building.midday,
+        timeZone: building.timeZone,
+        bookings: row.bookings,
+        now: new Date(),
+      }).find((c) => !c.taken && !c.past)?.slot ?? null
+    );
+  }
+
+  /** Books a series' bookable days; says how many, and refreshes what the page shows. */
+  async bookSeries(request: SeriesRequest): Promise<SeriesResult> {
+    const result = await firstValueFrom(this.series.book(request));
+    const booked = result.occurrences.filter((o) => o.outcome === 'booked').length;
+    this.notifier.success(this.i18n.t('series.booked', { booked, total: result.occurrences.length }), { focus: true });
+    this.store.reloadAvailability();
+    return result;
+  }
+
+  /** Waits for a taken space on the day on screen (the whole day): booked for me if it frees up. */
+  async joinWaitlist(row: SpaceRow): Promise<void> {
+    const floorId = this.store.floorId();
+    const date = this.store.date();
+    if (!floorId || !date) return;
+    try {
+      const entry = await firstValueFrom(
+        this.waitlist.join({ floorId, spaceId: row.id, kind: row.kind, date, slot: 'day' }),
+      );
+      this.notifier.success(
+        this.i18n.t('book.waitlist.joined', {
+          label: row.label,
+          date: this.i18n.formatDate(date),
+          position: entry.position ?? 1,
+        }),
+        { focus: true },
+      );
+    } catch (e) {
+      this.notifier.error(this.i18n.errorMessage(e));
+    }
+  }
+
+  /**
    * The dialog closed while its request ran: let the next availability answer (asked for now) tell
    * whether the booking went through.
    */
@@ -156,6 +235,8 @@ export class BookingFlow {
       open: computed(() => this.store.availability()?.open ?? open),
       preferred,
       submit: (request, range) => this.book(request, range),
+      previewSeries: (request) => firstValueFrom(this.series.preview(request)),
+      bookSeries: (request) => this.bookSeries(request),
     };
     const ref = this.dialog.open<BookDialog, BookDialogData, BookDialogResult>(BookDialog, {
       data,

@@ -8,6 +8,7 @@ import {
   output,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import type { SpaceKind } from '@flexdesk/shared-contracts';
 import { I18n } from '@flexdesk/client-data-access';
 import { InlineAlert } from '@flexdesk/client-ui';
 import type { ExplainedConflict, LostBooking } from './booking-flow';
@@ -20,11 +21,11 @@ import type { SpaceRow } from './space-rows';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fd-inline-alert class="conflict" tabindex="-1">
-      <p>{{ i18n.t('book.conflict.title', { kind: i18n.t('kind.' + lost().space.kind), label: lost().space.label }) }}</p>
+      <p>{{ i18n.t('book.conflict.title', { kind: kindName(lost().space.kind), label: lost().space.label }) }}</p>
       @if (conflict(); as c) {
         <p>{{ text(c) }}</p>
         @if (c.alternative; as alt) {
-          <p>{{ i18n.t('book.conflict.alternative', { kind: i18n.t('kind.' + alt.kind), label: alt.label }) }}</p>
+          <p>{{ i18n.t('book.conflict.alternative', { kind: kindName(alt.kind), label: alt.label }) }}</p>
           <button type="button" matButton="filled" (click)="bookAlternative.emit(alt)">
             {{ i18n.t('book.conflict.bookAlternative', { label: alt.label }) }}
           </button>
@@ -55,6 +56,10 @@ export class ConflictAlert {
       this.lost();
       host.nativeElement.querySelector<HTMLElement>('.conflict')?.focus();
     });
+  }
+
+  protected kindName(kind: SpaceKind): string {
+    return this.i18n.t(`kind.${kind}`);
   }
 
   protected text(c: ExplainedConflict): string {

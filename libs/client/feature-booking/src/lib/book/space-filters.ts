@@ -19,7 +19,7 @@ import type { SpaceFilter } from './space-rows';
         <mat-select id="filter-kind" [value]="filter().kind ?? ''" (selectionChange)="kindChange.emit($event.value || null)">
           <mat-option value="">{{ i18n.t('book.kindAll') }}</mat-option>
           @for (k of kinds(); track k) {
-            <mat-option [value]="k">{{ i18n.t('kind.' + k) }}</mat-option>
+            <mat-option [value]="k">{{ kindName(k) }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
@@ -70,6 +70,10 @@ export class SpaceFilters {
   readonly attributeChange = output<{ attribute: string; on: boolean }>();
   readonly onlyAvailableChange = output<boolean>();
   readonly resetAll = output<void>();
+
+  protected kindName(kind: SpaceKind): string {
+    return this.i18n.t(`kind.${kind}`);
+  }
 
   protected label(attribute: string): string {
     return attributeLabel(this.i18n, attribute);

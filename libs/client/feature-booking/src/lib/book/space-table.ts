@@ -31,6 +31,19 @@ import { type SpaceRow, hasFreeTime } from './space-rows';
     tr.is-selected th::before {
       content: '➤ ' / '';
     }
+    .star {
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      margin: -0.5rem 0;
+      border: 0;
+      background: none;
+      color: inherit;
+      font-size: 1.3rem;
+      cursor: pointer;
+    }
+    .star:focus-visible {
+      outline: 3px solid var(--fd-focus);
+    }
   `,
 })
 export class SpaceTable {
@@ -41,7 +54,10 @@ export class SpaceTable {
   /** False on closed days: nothing can be booked. */
   readonly canBook = input(true);
   readonly selectedId = input<string | null>(null);
+  /** Starred spaces; null hides the stars. */
+  readonly favourites = input<ReadonlySet<string> | null>(null);
   readonly book = output<SpaceRow>();
+  readonly toggleFavourite = output<SpaceRow>();
   readonly selectRow = output<SpaceRow>();
 
   protected readonly symbols = STATE_SYMBOLS;
