@@ -27,6 +27,29 @@ const port = await new Promise((resolve) => {
   });
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'flexdesk-e2e-'));
+const baseUrl = `http://127.0.0.1:${port}`;
+
+// The test OpenID provider (tools/idp, oidc-provider) for the single sign-on journey: the app signs
+// people in through it over real redirects; password sign-in stays on (LOCAL_LOGIN defaults to true).
+const idp = spawn(process.execPath, ['tools/idp/child.mjs'], {
+  cwd: root,
+  env: {
+    ...process.env,
+    IDP_REDIRECT_URIS: `${baseUrl}/api/auth/oidc/callback`,
+    IDP_POST_LOGOUT_URIS: `${baseUrl}/login`,
+  },
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const issuer = await new Promise((resolve, reject) => {
+  let out = '';
+  idp.stdout.on('data', (chunk) => {
+    out += chunk;
+    if (out.includes('\n')) resolve(out.split('\n')[0].trim());
+  });
+  idp.once('exit', (c) => reject(new Error(`the test identity provider exited with ${c}`)));
+});
+const { IDP_CLIENT, IDP_ROLE_MAP } = await import('../../tools/idp/provider.mjs');
+
 const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
   cwd: root,
   env: {
@@ -36,12 +59,19 @@ const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     DATABASE_URL: '',
+    PUBLIC_URL: baseUrl,
+    OIDC_ISSUER: issuer,
+    OIDC_ALLOW_INSECURE: 'true',
+    OIDC_CLIENT_ID: IDP_CLIENT.id,
+    OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
+    OIDC_ROLE_MAP: IDP_ROLE_MAP,
+    OIDC_LABEL: 'Test-IdP',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
-const baseUrl = `http://127.0.0.1:${port}`;
 
 async function stop() {
+  idp.stdin.end();
   if (api.exitCode === null) {
     const exited = new Promise((r) => api.once('exit', r));
     api.kill('SIGINT');
@@ -55,6 +85,7 @@ async function stop() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     api.kill('SIGKILL');
+    idp.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(130);
   });
@@ -84,7 +115,7 @@ try {
   // One spec file at a time: they share the app and its database (each uses its own days).
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
     cwd: root,
-    env: { ...process.env, E2E_BASE_URL: baseUrl },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_IDP_ISSUER: issuer },
     stdio: 'inherit',
   });
   code = await new Promise((resolve) => runner.once('exit', (c) => resolve(c ?? 1)));
