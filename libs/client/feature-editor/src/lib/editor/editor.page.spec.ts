@@ -3,32 +3,35 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { BuildingSummary, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
-import { FloorPlanEditorComponent } from '@flexdesk/client-ui-floor-plan';
+import type { BuildingSummary, FloorLayout, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
+import type { RowTemplate, SnapSettings } from '@flexdesk/shared-domain';
+import {
+  type EditorEdit,
+  type EditorTool,
+  FloorPlanEditorComponent,
+  type FloorPlanEditorLabels,
+} from '@flexdesk/client-ui-floor-plan';
 import { apiInterceptor } from '@flexdesk/client-data-access';
 import { announced, dialogs } from '@flexdesk/client-ui/testing';
 import { EditorPage } from './editor.page';
 
+/** The canvas's bindings the page uses; the stand-in must match them type for type. */
+type CanvasBindings = Pick<
+  FloorPlanEditorComponent,
+  'layout' | 'selectedIds' | 'selectedZoneId' | 'tool' | 'snap' | 'rowTemplate' | 'labels' | 'edit'
+>;
+
 /** Konva is ESM-only and needs a canvas; the editor canvas has its own specs, so the page gets a stand-in. */
 @Component({ selector: 'fd-floor-plan-editor', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class FloorPlanEditorStub {
-  readonly layout = input<unknown>();
+class FloorPlanEditorStub implements CanvasBindings {
+  readonly layout = input.required<FloorLayout>();
   readonly selectedIds = input<readonly string[]>([]);
   readonly selectedZoneId = input<string | null>(null);
-  readonly tool = input<unknown>();
-  readonly snap = input<unknown>();
-  readonly rowTemplate = input<unknown>();
-  readonly labels = input<unknown>();
-  readonly selectionChanged = output<string[]>();
-  readonly zoneSelected = output<string | null>();
-  readonly spacesMoved = output<unknown>();
-  readonly spacesResized = output<unknown>();
-  readonly spacesRotated = output<unknown>();
-  readonly spaceAdded = output<unknown>();
-  readonly rowDrawn = output<unknown>();
-  readonly zoneDrawn = output<unknown>();
-  readonly zoneVertexChanged = output<unknown>();
-  readonly scaleLineDrawn = output<unknown>();
+  readonly tool = input<EditorTool>('select');
+  readonly snap = input<SnapSettings>({ grid: null, neighbours: true, threshold: 8 });
+  readonly rowTemplate = input<RowTemplate | null>(null);
+  readonly labels = input.required<FloorPlanEditorLabels>();
+  readonly edit = output<EditorEdit>();
 }
 
 const buildings: BuildingSummary[] = [
@@ -316,7 +319,7 @@ describe('EditorPage', () => {
     const value = (selector: string) => el.querySelector<HTMLInputElement>(selector)?.value;
 
     it('shares the selection between canvas, side panel and table', async () => {
-      canvas().selectionChanged.emit([A1, A2]);
+      canvas().edit.emit({ kind: 'select', ids: [A1, A2] });
       await settle(fixture);
       expect(canvas().selectedIds()).toEqual([A1, A2]);
       expect(el.querySelectorAll('.editor-table tr.is-selected')).toHaveLength(2);
@@ -330,10 +333,13 @@ describe('EditorPage', () => {
     });
 
     it('applies a drag from the canvas as one undoable step', async () => {
-      canvas().spacesMoved.emit([
-        { id: A1, x: 40, y: 60 },
-        { id: A2, x: 240, y: 60 },
-      ]);
+      canvas().edit.emit({
+        kind: 'move',
+        patches: [
+          { id: A1, x: 40, y: 60 },
+          { id: A2, x: 240, y: 60 },
+        ],
+      });
       await settle(fixture);
       expect(value('#space-0-x')).toBe('40');
       expect(value('#space-1-y')).toBe('60');
@@ -343,7 +349,7 @@ describe('EditorPage', () => {
     });
 
     it('nudges, duplicates and deletes the selection from the keyboard', async () => {
-      canvas().selectionChanged.emit([A1]);
+      canvas().edit.emit({ kind: 'select', ids: [A1] });
       await settle(fixture);
       await key('ArrowRight', { shiftKey: true });
       await key('ArrowDown');
@@ -368,7 +374,7 @@ describe('EditorPage', () => {
 
     it('draws a row with the numbering of the form and continues it', async () => {
       type('#row-prefix', 'C');
-      canvas().rowDrawn.emit({ start: { x: 0, y: 300 }, end: { x: 800, y: 300 } });
+      canvas().edit.emit({ kind: 'row', line: { start: { x: 0, y: 300 }, end: { x: 800, y: 300 } } });
       await settle(fixture);
       expect(rows().length).toBe(7);
       expect(value('#space-2-label')).toBe('C1');
@@ -378,12 +384,15 @@ describe('EditorPage', () => {
     });
 
     it('adds a drawn zone, takes the spaces inside and edits its groups', async () => {
-      canvas().zoneDrawn.emit([
-        { x: -10, y: -10 },
-        { x: 150, y: -10 },
-        { x: 150, y: 100 },
-        { x: -10, y: 100 },
-      ]);
+      canvas().edit.emit({
+        kind: 'zone',
+        polygon: [
+          { x: -10, y: -10 },
+          { x: 150, y: -10 },
+          { x: 150, y: 100 },
+          { x: -10, y: 100 },
+        ],
+      });
       await settle(fixture);
       backend.expectOne('/api/groups').flush([{ id: '33333333-3333-4333-8333-333333333333', name: 'Finance' }]);
       await settle(fixture);
@@ -429,7 +438,7 @@ describe('EditorPage', () => {
     });
 
     it('sets the scale from a drawn line and its length in metres', async () => {
-      canvas().scaleLineDrawn.emit({ a: { x: 0, y: 0 }, b: { x: 300, y: 400 } });
+      canvas().edit.emit({ kind: 'scaleLine', a: { x: 0, y: 0 }, b: { x: 300, y: 400 } });
       await settle(fixture);
       type('#editor-scale-metres', '5');
       el.querySelector<HTMLFormElement>('[data-testid=scale-form]')?.requestSubmit();

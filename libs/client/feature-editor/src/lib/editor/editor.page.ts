@@ -43,6 +43,7 @@ import {
   validateLayout,
 } from '@flexdesk/shared-domain';
 import {
+  type EditorEdit,
   type EditorTool,
   FloorPlanEditorComponent,
   type FloorPlanEditorLabels,
@@ -633,6 +634,32 @@ export class EditorPage implements LeaveGuarded {
     if (zone && index >= 0) {
       this.deleteZone(index, zone);
       this.selectedZoneId.set(null);
+    }
+  }
+
+  /** Everything the canvas reports, by kind. */
+  protected onEdit(edit: EditorEdit): void {
+    switch (edit.kind) {
+      case 'select':
+        return this.onSelectionChanged(edit.ids);
+      case 'selectZone':
+        return this.onZoneSelected(edit.zoneId);
+      case 'move':
+        return this.applyPatches(edit.patches, 'editor.moved');
+      case 'resize':
+        return this.applyPatches(edit.patches, 'editor.resized');
+      case 'rotate':
+        return this.applyPatches(edit.patches, 'editor.rotated');
+      case 'addSpace':
+        return this.addDeskAt(edit.at);
+      case 'row':
+        return this.addRowAlong(edit.line);
+      case 'zone':
+        return this.addZoneDrawn(edit.polygon);
+      case 'zoneVertices':
+        return this.changeZoneVertices(edit);
+      case 'scaleLine':
+        return this.onScaleLine(edit);
     }
   }
 
