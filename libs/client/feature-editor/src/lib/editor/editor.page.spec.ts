@@ -124,7 +124,7 @@ describe('EditorPage', () => {
 
   afterEach(() => backend.verify());
 
-  const rows = () => el.querySelectorAll('.editor-table tbody tr');
+  const rows = () => el.querySelectorAll('.editor-table .editor-row--space');
   // Dialogs open outside the page's element, in Material's overlay.
   const button = (text: string) =>
     [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
@@ -146,7 +146,7 @@ describe('EditorPage', () => {
     expect(rows().length).toBe(2);
     expect(el.querySelector<HTMLInputElement>('#space-1-label')?.value).toBe('A2');
     expect(el.querySelector('#space-1-label')?.getAttribute('aria-label')).toBe('Bezeichnung, Zeile 2');
-    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Entwurf Version 5');
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Noch nicht veröffentlicht');
     expect(fixture.componentInstance.canLeave()).toBe(true);
   });
 
@@ -211,6 +211,7 @@ describe('EditorPage', () => {
     const link = el.querySelector<HTMLAnchorElement>('.error-summary a');
     expect(link?.textContent).toContain('Platz in Zeile 2 (a1), Bezeichnung: duplicate label');
     link?.click();
+    await settle(fixture);
     expect(document.activeElement?.id).toBe('space-1-label');
   });
 
@@ -294,6 +295,33 @@ describe('EditorPage', () => {
     expect(dialogs()).toHaveLength(0);
   });
 
+  it('saves unsaved changes before publishing', async () => {
+    type('#space-0-x', '50');
+    await settle(fixture);
+    await click('Veröffentlichen');
+    const save = backend.expectOne({ method: 'PUT', url: '/api/floors/f1/layout/draft' });
+    expect(save.request.body.layout.spaces[0].x).toBe(50);
+    save.flush(draft(6, { unpublished: true }));
+    await settle(fixture);
+    const publish = backend.expectOne({ method: 'POST', url: '/api/floors/f1/layout/publish' });
+    expect(publish.request.body).toEqual({ draftVersion: 6 });
+    publish.flush({ publishedVersion: 2, cancelledBookings: [] });
+    await settle(fixture);
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Version 2, veröffentlicht am');
+    expect(fixture.componentInstance.canLeave()).toBe(true);
+  });
+
+  it('stops publishing when saving fails', async () => {
+    type('#space-0-x', '50');
+    await settle(fixture);
+    await click('Veröffentlichen');
+    const { body, opts } = problem(409, { code: 'STALE_VERSION' });
+    backend.expectOne({ method: 'PUT' }).flush(body, opts);
+    await settle(fixture);
+    backend.expectNone({ method: 'POST' });
+    expect(el.querySelector('[data-testid=stale]')).not.toBeNull();
+  });
+
   it('imports a layout with fresh ids, unsaved until saved', async () => {
     const text = JSON.stringify(draft(1).layout);
     const file = new File([text], 'layout.json', { type: 'application/json' });
@@ -322,7 +350,7 @@ describe('EditorPage', () => {
       canvas().edit.emit({ kind: 'select', ids: [A1, A2] });
       await settle(fixture);
       expect(canvas().selectedIds()).toEqual([A1, A2]);
-      expect(el.querySelectorAll('.editor-table tr.is-selected')).toHaveLength(2);
+      expect(el.querySelectorAll('.editor-table .editor-row--space.is-selected')).toHaveLength(2);
       expect(el.querySelector('[data-testid=selection-panel]')?.textContent).toContain('2 Plätze ausgewählt');
       el.querySelector<HTMLInputElement>('[data-attribute=monitor]')?.click();
       await settle(fixture);
@@ -446,5 +474,45 @@ describe('EditorPage', () => {
       expect(fixture.componentInstance['layout']()?.plan.scale).toBe(100);
       expect(el.querySelector('[data-testid=scale-state]')?.textContent).toContain('100');
     });
+  });
+});
+
+describe('EditorPage versions and sizes', () => {
+  it('shows the published version with its date and author, and the plan in metres once scaled', async () => {
+    TestBed.configureTestingModule({
+      imports: [EditorPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    TestBed.overrideComponent(EditorPage, {
+      remove: { imports: [FloorPlanEditorComponent] },
+      add: { imports: [FloorPlanEditorStub] },
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(EditorPage);
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush(buildings);
+    await settle(fixture);
+    const published = draft(5, {
+      publishedVersion: 3,
+      publishedAt: '2026-12-02T09:00:00.000Z',
+      publishedBy: 'Frieda Facility',
+      unpublished: true,
+    });
+    published.layout.plan = { width: 4000, height: 2000, scale: 100 };
+    backend.expectOne({ method: 'GET', url: '/api/floors/f1/layout/draft' }).flush(published);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent?.trim()).toBe(
+      'Version 3, veröffentlicht am 2. Dez. von Frieda Facility · Änderungen noch nicht veröffentlicht',
+    );
+    expect(el.querySelector('[data-testid=plan-size]')?.textContent?.trim()).toBe('40 × 20 m');
+    const width = el.querySelector<HTMLInputElement>('#plan-width');
+    if (!width) throw new Error('no width input');
+    expect(width.value).toBe('40');
+    width.value = '45.5';
+    width.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(fixture.componentInstance['layout']()?.plan.width).toBe(4550);
+    backend.verify();
   });
 });
