@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ViewEncapsulation, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  DestroyRef,
+  ViewEncapsulation,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import type { ConfirmRequest } from '@flexdesk/client-ui';
 import { FloorPlanEditorComponent } from '@flexdesk/client-ui-floor-plan';
@@ -51,6 +59,20 @@ export class EditorPage implements LeaveGuarded {
   protected readonly canvas = inject(EditorCanvasCommands);
   /** For the page's tests and tools. */
   protected readonly layout = this.store.layout;
+  /** Beside the canvas where there is room, over it on a phone. */
+  protected readonly narrow = signal(false);
+
+  constructor() {
+    const media = inject(DOCUMENT).defaultView?.matchMedia?.('(max-width: 59.99rem)');
+    if (!media) return;
+    this.narrow.set(media.matches);
+    const listener = (event: MediaQueryListEvent) => {
+      this.narrow.set(event.matches);
+      if (event.matches) this.store.propertiesOpen.set(false);
+    };
+    media.addEventListener('change', listener);
+    inject(DestroyRef).onDestroy(() => media.removeEventListener('change', listener));
+  }
 
   canLeave(): boolean {
     return this.store.canLeave();

@@ -10,6 +10,15 @@ import { EditorStore } from '../editor.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './editor-zones.component.html',
   styleUrls: ['../editor-forms.css'],
+  styles: `
+    .table-wrap {
+      overflow-x: auto;
+    }
+    input[type='text'] {
+      width: 100%;
+      box-sizing: border-box;
+    }
+  `,
 })
 export class EditorZones {
   protected readonly store = inject(EditorStore);
