@@ -1,4 +1,4 @@
-// Browser side of `tools/bench/editor.mjs`: mounts the real EditorRenderer (the class the Angular
+// Browser side of `tools/bench/editor.mjs`: mounts the real EditorRenderer (on PlanStage, the class the Angular
 // FloorPlanEditorComponent wraps) on a synthetic 2,000-space layout, selects a block of spaces and
 // times each pointer move of a drag. The driver sends real mouse events (page.mouse); this side
 // records, per pointermove, the synchronous work and, per animation frame, the frame's draw time.
@@ -105,7 +105,11 @@ const api = {
   prepare(count: number, selectCount: number) {
     renderer?.destroy();
     const layout = syntheticLayout(count);
-    renderer = new EditorRenderer(container, { onMove: (patches) => (moved = patches) });
+    renderer = new EditorRenderer(container, {
+      onEdit: (edit) => {
+        if (edit.kind === 'move') moved = edit.patches as typeof moved;
+      },
+    });
     timeDraws(renderer);
     renderer.setLayout(layout);
     renderer.setSnap({ grid: 20, neighbours: true, threshold: 8 });

@@ -60,7 +60,7 @@ async function planToScreen(page, p) {
 
 async function labelsOfNewDesks(page) {
   return page
-    .locator('.editor-table tbody input[id$="-label"]')
+    .locator('.editor-table .editor-row--space input[id$="-label"]')
     .evaluateAll((inputs, prefix) => inputs.map((i) => i.value).filter((v) => v.startsWith(prefix)), PREFIX);
 }
 
@@ -131,7 +131,7 @@ test('a facility manager draws desks and a zone, publishes, and an employee book
     await panel.getByRole('checkbox', { name: t.monitor, exact: true }).check();
     await assertEventually(
       async () =>
-        (await page.locator('.editor-table tbody tr.is-selected').count()) === 10 &&
+        (await page.locator('.editor-table .editor-row--space.is-selected').count()) === 10 &&
         (await panel.getByRole('checkbox', { name: t.monitor, exact: true }).isChecked()),
       'the monitor is set on the ten desks',
     );
@@ -155,8 +155,17 @@ test('a facility manager draws desks and a zone, publishes, and an employee book
 
     await assertNoA11yViolations(page, 'editor with zone panel');
     mkdirSync(screenshotDir, { recursive: true });
-    await page.locator('.editor-canvas').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('.fd-editor-work').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: join(screenshotDir, 'editor-1280x900.png') });
+
+    // Full width: at 1280 × 800 the canvas is on screen, at least 400 px high, as soon as the page opens.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await assertEventually(async () => {
+      const box = await page.getByTestId('editor-canvas').boundingBox();
+      return !!box && box.y >= 0 && box.y + 400 <= 800 && box.height >= 400 && box.width >= 700;
+    }, 'the editor canvas is in the viewport at 1280 × 800, at least 400 px high');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Select a desk on the canvas to check the space panel with axe too.
     await page.locator('.editor-tool[data-tool=select]').click();
@@ -171,6 +180,26 @@ test('a facility manager draws desks and a zone, publishes, and an employee book
     await announcement(page, 'Entwurf gespeichert').waitFor();
     await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
     await announcement(page, 'Veröffentlicht').waitFor();
+    await page
+      .getByTestId('draft-state')
+      .filter({ hasText: /Version \d+, veröffentlicht am/ })
+      .waitFor();
+
+    // A phone: nothing wider than the screen (the grid of spaces scrolls sideways inside itself).
+    await page.setViewportSize({ width: 360, height: 780 });
+    const overflow = () =>
+      page.evaluate(() =>
+        document.documentElement.scrollWidth <= window.innerWidth
+          ? []
+          : [...document.querySelectorAll('body *')]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 5)
+              .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+      );
+    await assertEventually(async () => (await overflow()).length === 0, 'no horizontal overflow at 360 × 780').catch(
+      async (e) => assert.fail(`${e.message}: ${(await overflow()).join(', ')}`),
+    );
+    await assertNoA11yViolations(page, 'editor at 360 px');
   });
   await page.context().close();
 

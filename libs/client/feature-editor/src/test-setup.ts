@@ -13,3 +13,6 @@ beforeEach(() => {
     providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }],
   });
 });
+
+// jsdom lays nothing out and has no Element.scrollTo, which the spaces grid's virtual scroll calls.
+if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => undefined;

@@ -4,4 +4,11 @@ export type { FloorPlanRendererOptions, SpaceRecord, FloorPlanRenderer } from '.
 export { STATE_FILL, STATE_INK } from './lib/floor-plan-style';
 export * from './lib/floor-plan-editor.component';
 // Type only: the editor component loads its renderer (and Konva) lazily; the benchmark imports it by path.
-export type { EditorRenderer, EditorRendererOptions, EditorTool, Line, ZoneVertexChange } from './lib/editor-renderer';
+export type {
+  EditorEdit,
+  EditorRenderer,
+  EditorRendererOptions,
+  EditorTool,
+  Line,
+  ZoneVertexChange,
+} from './lib/editor-renderer';

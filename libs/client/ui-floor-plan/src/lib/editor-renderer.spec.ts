@@ -1,5 +1,5 @@
 import type { FloorLayout, LayoutSpace } from '@flexdesk/shared-contracts';
-import { EditorRenderer, type EditorRendererOptions } from './editor-renderer';
+import { type EditorEdit, EditorRenderer, type EditorRendererOptions } from './editor-renderer';
 
 function host(width = 600, height = 400): HTMLDivElement {
   const div = document.createElement('div');
@@ -69,7 +69,30 @@ describe('EditorRenderer', () => {
       onScaleLine: jest.fn(),
       onViewChange: jest.fn(),
     };
-    renderer = new EditorRenderer(host(), events as EditorRendererOptions);
+    // The renderer reports one union of edits; the tests read them by kind.
+    const byKind: Record<EditorEdit['kind'], (e: EditorEdit) => void> = {
+      select: (e) => events['onSelectionChange']((e as { ids: string[] }).ids),
+      selectZone: (e) => events['onZoneSelect']((e as { zoneId: string | null }).zoneId),
+      move: (e) => events['onMove']((e as { patches: unknown }).patches),
+      resize: (e) => events['onResize']((e as { patches: unknown }).patches),
+      rotate: (e) => events['onRotate']((e as { patches: unknown }).patches),
+      addSpace: (e) => events['onAddSpace']((e as { at: unknown }).at),
+      row: (e) => events['onRowDrawn']((e as { line: unknown }).line),
+      zone: (e) => events['onZoneDrawn']((e as { polygon: unknown }).polygon),
+      zoneVertices: (e) => {
+        const { zoneId, polygon } = e as { zoneId: string; polygon: unknown };
+        events['onZoneVertexChange']({ zoneId, polygon });
+      },
+      scaleLine: (e) => {
+        const { a, b } = e as { a: unknown; b: unknown };
+        events['onScaleLine']({ a, b });
+      },
+    };
+    const options: EditorRendererOptions = {
+      onEdit: (e) => byKind[e.kind](e),
+      onViewChange: (v) => events['onViewChange'](v),
+    };
+    renderer = new EditorRenderer(host(), options);
     renderer.setLayout(layout());
     renderer.setView({ scale: 1, x: 0, y: 0 }, false);
     renderer.setSnap({ grid: null, neighbours: false, threshold: 8 });

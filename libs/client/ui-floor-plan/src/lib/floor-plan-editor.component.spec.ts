@@ -86,9 +86,9 @@ describe('FloorPlanEditorComponent', () => {
     expect(plan?.spaceAt(plan.toScreen({ x: 20, y: 20 }))).toBe('a');
   });
 
-  it('finishes a zone with Enter and emits it', () => {
+  it('finishes a zone with Enter and emits it as one edit', () => {
     const drawn: unknown[] = [];
-    fixture.componentInstance.zoneDrawn.subscribe((p) => drawn.push(p));
+    fixture.componentInstance.edit.subscribe((e) => drawn.push(e));
     const plan = renderer();
     const fire = (type: string, x: number, y: number) =>
       plan.container.dispatchEvent(
@@ -110,7 +110,16 @@ describe('FloorPlanEditorComponent', () => {
     }
     expect(plan.zonePoints.length).toBe(3);
     expect(key('Enter').defaultPrevented).toBe(true);
-    expect(drawn).toHaveLength(1);
+    expect(drawn).toEqual([
+      {
+        kind: 'zone',
+        polygon: [
+          { x: 200, y: 50 },
+          { x: 300, y: 50 },
+          { x: 300, y: 200 },
+        ],
+      },
+    ]);
   });
 
   it('zooms with + and - and leaves other keys to the page', () => {

@@ -11,9 +11,9 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import type { FloorLayout, Point } from '@flexdesk/shared-contracts';
-import type { RowTemplate, SnapSettings, SpacePatch, ViewTransform } from '@flexdesk/shared-domain';
-import type { EditorRenderer, EditorTool, Line, ZoneVertexChange } from './editor-renderer';
+import type { FloorLayout } from '@flexdesk/shared-contracts';
+import type { RowTemplate, SnapSettings } from '@flexdesk/shared-domain';
+import type { EditorEdit, EditorRenderer, EditorTool } from './editor-renderer';
 
 /** Every visible or spoken text of the editor canvas; the caller translates. */
 export interface FloorPlanEditorLabels {
@@ -52,17 +52,11 @@ export class FloorPlanEditorComponent {
   readonly rowTemplate = input<RowTemplate | null>(null);
   readonly labels = input.required<FloorPlanEditorLabels>();
 
-  readonly selectionChanged = output<string[]>();
-  readonly zoneSelected = output<string | null>();
-  readonly spacesMoved = output<SpacePatch[]>();
-  readonly spacesResized = output<SpacePatch[]>();
-  readonly spacesRotated = output<SpacePatch[]>();
-  readonly spaceAdded = output<Point>();
-  readonly rowDrawn = output<Line>();
-  readonly zoneDrawn = output<Point[]>();
-  readonly zoneVertexChanged = output<ZoneVertexChange>();
-  readonly scaleLineDrawn = output<{ a: Point; b: Point }>();
-  readonly viewChanged = output<ViewTransform>();
+  /**
+   * Everything the canvas means, as one union (see `EditorEdit`): a selection, a move/resize/rotate
+   * of spaces (one undo step per drag), a new desk, row or zone, changed zone vertices, the scale line.
+   */
+  readonly edit = output<EditorEdit>();
 
   protected readonly instructionsId = `fd-floor-plan-editor-help-${++nextId}`;
   private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
@@ -79,26 +73,7 @@ export class FloorPlanEditorComponent {
       const { EditorRenderer } = await import('./editor-renderer');
       if (this.destroyed) return this.resolveReady(null);
       const element = this.canvas().nativeElement;
-      const renderer = new EditorRenderer(element, {
-        onSelectionChange: (ids) => this.selectionChanged.emit(ids),
-        onZoneSelect: (id) => this.zoneSelected.emit(id),
-        onMove: (patches) => this.spacesMoved.emit(patches),
-        onResize: (patches) => this.spacesResized.emit(patches),
-        onRotate: (patches) => this.spacesRotated.emit(patches),
-        onAddSpace: (point) => this.spaceAdded.emit(point),
-        onRowDrawn: (line) => this.rowDrawn.emit(line),
-        onZoneDrawn: (points) => this.zoneDrawn.emit(points),
-        onZoneVertexChange: (change) => this.zoneVertexChanged.emit(change),
-        onScaleLine: (line) => this.scaleLineDrawn.emit(line),
-        onViewChange: (view) => this.viewChanged.emit(view),
-      });
-      if (typeof ResizeObserver !== 'undefined') {
-        const observer = new ResizeObserver(([entry]) => {
-          if (entry) renderer.resize(entry.contentRect.width, entry.contentRect.height);
-        });
-        observer.observe(element);
-        destroyRef.onDestroy(() => observer.disconnect());
-      }
+      const renderer = new EditorRenderer(element, { onEdit: (edit) => this.edit.emit(edit) });
       this.renderer.set(renderer);
       this.resolveReady(renderer);
     });

@@ -3,32 +3,35 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { BuildingSummary, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
-import { FloorPlanEditorComponent } from '@flexdesk/client-ui-floor-plan';
+import type { BuildingSummary, FloorLayout, LayoutDraft, LayoutSpace } from '@flexdesk/shared-contracts';
+import type { RowTemplate, SnapSettings } from '@flexdesk/shared-domain';
+import {
+  type EditorEdit,
+  type EditorTool,
+  FloorPlanEditorComponent,
+  type FloorPlanEditorLabels,
+} from '@flexdesk/client-ui-floor-plan';
 import { apiInterceptor } from '@flexdesk/client-data-access';
 import { announced, dialogs } from '@flexdesk/client-ui/testing';
 import { EditorPage } from './editor.page';
 
+/** The canvas's bindings the page uses; the stand-in must match them type for type. */
+type CanvasBindings = Pick<
+  FloorPlanEditorComponent,
+  'layout' | 'selectedIds' | 'selectedZoneId' | 'tool' | 'snap' | 'rowTemplate' | 'labels' | 'edit'
+>;
+
 /** Konva is ESM-only and needs a canvas; the editor canvas has its own specs, so the page gets a stand-in. */
 @Component({ selector: 'fd-floor-plan-editor', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
-class FloorPlanEditorStub {
-  readonly layout = input<unknown>();
+class FloorPlanEditorStub implements CanvasBindings {
+  readonly layout = input.required<FloorLayout>();
   readonly selectedIds = input<readonly string[]>([]);
   readonly selectedZoneId = input<string | null>(null);
-  readonly tool = input<unknown>();
-  readonly snap = input<unknown>();
-  readonly rowTemplate = input<unknown>();
-  readonly labels = input<unknown>();
-  readonly selectionChanged = output<string[]>();
-  readonly zoneSelected = output<string | null>();
-  readonly spacesMoved = output<unknown>();
-  readonly spacesResized = output<unknown>();
-  readonly spacesRotated = output<unknown>();
-  readonly spaceAdded = output<unknown>();
-  readonly rowDrawn = output<unknown>();
-  readonly zoneDrawn = output<unknown>();
-  readonly zoneVertexChanged = output<unknown>();
-  readonly scaleLineDrawn = output<unknown>();
+  readonly tool = input<EditorTool>('select');
+  readonly snap = input<SnapSettings>({ grid: null, neighbours: true, threshold: 8 });
+  readonly rowTemplate = input<RowTemplate | null>(null);
+  readonly labels = input.required<FloorPlanEditorLabels>();
+  readonly edit = output<EditorEdit>();
 }
 
 const buildings: BuildingSummary[] = [
@@ -121,7 +124,7 @@ describe('EditorPage', () => {
 
   afterEach(() => backend.verify());
 
-  const rows = () => el.querySelectorAll('.editor-table tbody tr');
+  const rows = () => el.querySelectorAll('.editor-table .editor-row--space');
   // Dialogs open outside the page's element, in Material's overlay.
   const button = (text: string) =>
     [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
@@ -143,7 +146,7 @@ describe('EditorPage', () => {
     expect(rows().length).toBe(2);
     expect(el.querySelector<HTMLInputElement>('#space-1-label')?.value).toBe('A2');
     expect(el.querySelector('#space-1-label')?.getAttribute('aria-label')).toBe('Bezeichnung, Zeile 2');
-    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Entwurf Version 5');
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Noch nicht veröffentlicht');
     expect(fixture.componentInstance.canLeave()).toBe(true);
   });
 
@@ -208,6 +211,7 @@ describe('EditorPage', () => {
     const link = el.querySelector<HTMLAnchorElement>('.error-summary a');
     expect(link?.textContent).toContain('Platz in Zeile 2 (a1), Bezeichnung: duplicate label');
     link?.click();
+    await settle(fixture);
     expect(document.activeElement?.id).toBe('space-1-label');
   });
 
@@ -291,6 +295,33 @@ describe('EditorPage', () => {
     expect(dialogs()).toHaveLength(0);
   });
 
+  it('saves unsaved changes before publishing', async () => {
+    type('#space-0-x', '50');
+    await settle(fixture);
+    await click('Veröffentlichen');
+    const save = backend.expectOne({ method: 'PUT', url: '/api/floors/f1/layout/draft' });
+    expect(save.request.body.layout.spaces[0].x).toBe(50);
+    save.flush(draft(6, { unpublished: true }));
+    await settle(fixture);
+    const publish = backend.expectOne({ method: 'POST', url: '/api/floors/f1/layout/publish' });
+    expect(publish.request.body).toEqual({ draftVersion: 6 });
+    publish.flush({ publishedVersion: 2, cancelledBookings: [] });
+    await settle(fixture);
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent).toContain('Version 2, veröffentlicht am');
+    expect(fixture.componentInstance.canLeave()).toBe(true);
+  });
+
+  it('stops publishing when saving fails', async () => {
+    type('#space-0-x', '50');
+    await settle(fixture);
+    await click('Veröffentlichen');
+    const { body, opts } = problem(409, { code: 'STALE_VERSION' });
+    backend.expectOne({ method: 'PUT' }).flush(body, opts);
+    await settle(fixture);
+    backend.expectNone({ method: 'POST' });
+    expect(el.querySelector('[data-testid=stale]')).not.toBeNull();
+  });
+
   it('imports a layout with fresh ids, unsaved until saved', async () => {
     const text = JSON.stringify(draft(1).layout);
     const file = new File([text], 'layout.json', { type: 'application/json' });
@@ -316,10 +347,10 @@ describe('EditorPage', () => {
     const value = (selector: string) => el.querySelector<HTMLInputElement>(selector)?.value;
 
     it('shares the selection between canvas, side panel and table', async () => {
-      canvas().selectionChanged.emit([A1, A2]);
+      canvas().edit.emit({ kind: 'select', ids: [A1, A2] });
       await settle(fixture);
       expect(canvas().selectedIds()).toEqual([A1, A2]);
-      expect(el.querySelectorAll('.editor-table tr.is-selected')).toHaveLength(2);
+      expect(el.querySelectorAll('.editor-table .editor-row--space.is-selected')).toHaveLength(2);
       expect(el.querySelector('[data-testid=selection-panel]')?.textContent).toContain('2 Plätze ausgewählt');
       el.querySelector<HTMLInputElement>('[data-attribute=monitor]')?.click();
       await settle(fixture);
@@ -330,10 +361,13 @@ describe('EditorPage', () => {
     });
 
     it('applies a drag from the canvas as one undoable step', async () => {
-      canvas().spacesMoved.emit([
-        { id: A1, x: 40, y: 60 },
-        { id: A2, x: 240, y: 60 },
-      ]);
+      canvas().edit.emit({
+        kind: 'move',
+        patches: [
+          { id: A1, x: 40, y: 60 },
+          { id: A2, x: 240, y: 60 },
+        ],
+      });
       await settle(fixture);
       expect(value('#space-0-x')).toBe('40');
       expect(value('#space-1-y')).toBe('60');
@@ -343,7 +377,7 @@ describe('EditorPage', () => {
     });
 
     it('nudges, duplicates and deletes the selection from the keyboard', async () => {
-      canvas().selectionChanged.emit([A1]);
+      canvas().edit.emit({ kind: 'select', ids: [A1] });
       await settle(fixture);
       await key('ArrowRight', { shiftKey: true });
       await key('ArrowDown');
@@ -368,7 +402,7 @@ describe('EditorPage', () => {
 
     it('draws a row with the numbering of the form and continues it', async () => {
       type('#row-prefix', 'C');
-      canvas().rowDrawn.emit({ start: { x: 0, y: 300 }, end: { x: 800, y: 300 } });
+      canvas().edit.emit({ kind: 'row', line: { start: { x: 0, y: 300 }, end: { x: 800, y: 300 } } });
       await settle(fixture);
       expect(rows().length).toBe(7);
       expect(value('#space-2-label')).toBe('C1');
@@ -378,12 +412,15 @@ describe('EditorPage', () => {
     });
 
     it('adds a drawn zone, takes the spaces inside and edits its groups', async () => {
-      canvas().zoneDrawn.emit([
-        { x: -10, y: -10 },
-        { x: 150, y: -10 },
-        { x: 150, y: 100 },
-        { x: -10, y: 100 },
-      ]);
+      canvas().edit.emit({
+        kind: 'zone',
+        polygon: [
+          { x: -10, y: -10 },
+          { x: 150, y: -10 },
+          { x: 150, y: 100 },
+          { x: -10, y: 100 },
+        ],
+      });
       await settle(fixture);
       backend.expectOne('/api/groups').flush([{ id: '33333333-3333-4333-8333-333333333333', name: 'Finance' }]);
       await settle(fixture);
@@ -429,7 +466,7 @@ describe('EditorPage', () => {
     });
 
     it('sets the scale from a drawn line and its length in metres', async () => {
-      canvas().scaleLineDrawn.emit({ a: { x: 0, y: 0 }, b: { x: 300, y: 400 } });
+      canvas().edit.emit({ kind: 'scaleLine', a: { x: 0, y: 0 }, b: { x: 300, y: 400 } });
       await settle(fixture);
       type('#editor-scale-metres', '5');
       el.querySelector<HTMLFormElement>('[data-testid=scale-form]')?.requestSubmit();
@@ -437,5 +474,45 @@ describe('EditorPage', () => {
       expect(fixture.componentInstance['layout']()?.plan.scale).toBe(100);
       expect(el.querySelector('[data-testid=scale-state]')?.textContent).toContain('100');
     });
+  });
+});
+
+describe('EditorPage versions and sizes', () => {
+  it('shows the published version with its date and author, and the plan in metres once scaled', async () => {
+    TestBed.configureTestingModule({
+      imports: [EditorPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    TestBed.overrideComponent(EditorPage, {
+      remove: { imports: [FloorPlanEditorComponent] },
+      add: { imports: [FloorPlanEditorStub] },
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(EditorPage);
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush(buildings);
+    await settle(fixture);
+    const published = draft(5, {
+      publishedVersion: 3,
+      publishedAt: '2026-12-02T09:00:00.000Z',
+      publishedBy: 'Frieda Facility',
+      unpublished: true,
+    });
+    published.layout.plan = { width: 4000, height: 2000, scale: 100 };
+    backend.expectOne({ method: 'GET', url: '/api/floors/f1/layout/draft' }).flush(published);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    expect(el.querySelector('[data-testid=draft-state]')?.textContent?.trim()).toBe(
+      'Version 3, veröffentlicht am 2. Dez. von Frieda Facility · Änderungen noch nicht veröffentlicht',
+    );
+    expect(el.querySelector('[data-testid=plan-size]')?.textContent?.trim()).toBe('40 × 20 m');
+    const width = el.querySelector<HTMLInputElement>('#plan-width');
+    if (!width) throw new Error('no width input');
+    expect(width.value).toBe('40');
+    width.value = '45.5';
+    width.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    expect(fixture.componentInstance['layout']()?.plan.width).toBe(4550);
+    backend.verify();
   });
 });

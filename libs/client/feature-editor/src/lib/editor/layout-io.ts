@@ -60,7 +60,19 @@ export function errorTarget(path: string): ErrorTarget {
 }
 
 /** Fields the editor has an input for; the input's id is `space-<row>-<field>` etc. */
-const SPACE_INPUTS = ['label', 'kind', 'x', 'y', 'width', 'height', 'rotation', 'capacity', 'bookable', 'attributes', 'zoneId'];
+const SPACE_INPUTS = [
+  'label',
+  'kind',
+  'x',
+  'y',
+  'width',
+  'height',
+  'rotation',
+  'capacity',
+  'bookable',
+  'attributes',
+  'zoneId',
+];
 const ZONE_INPUTS = ['name', 'color'];
 const PLAN_INPUTS = ['width', 'height'];
 
