@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDivider } from '@angular/material/divider';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
@@ -37,6 +37,7 @@ export class AppHeader {
   protected readonly i18n = inject(I18n);
   protected readonly session = inject(SessionStore);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   protected readonly locales = LOCALES;
   protected readonly navigation = computed(() => navigationFor(this.session.me()));
 
@@ -45,7 +46,9 @@ export class AppHeader {
   }
 
   protected async logout(): Promise<void> {
-    await this.session.logout();
-    await this.router.navigateByUrl('/login');
+    const endSessionUrl = await this.session.logout();
+    // After a single sign-on the identity provider ends its session too, then sends the browser back.
+    if (endSessionUrl) this.document.location.assign(endSessionUrl);
+    else await this.router.navigateByUrl('/login');
   }
 }
