@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDivider } from '@angular/material/divider';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
-import { Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { filter, map } from 'rxjs';
 import { LOCALES, type Locale } from '@flexdesk/shared-contracts';
 import { I18n, SessionStore } from '@flexdesk/client-data-access';
 import { Icon } from '@flexdesk/client-ui/base';
@@ -40,6 +42,19 @@ export class AppHeader {
   private readonly document = inject(DOCUMENT);
   protected readonly locales = LOCALES;
   protected readonly navigation = computed(() => navigationFor(this.session.me()));
+  protected readonly mainNavigation = computed(() => this.navigation().filter((item) => !item.admin));
+  protected readonly adminNavigation = computed(() => this.navigation().filter((item) => item.admin));
+  /** The administration menu's button shows as current on any of its pages. */
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => e.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly inAdmin = computed(() =>
+    this.adminNavigation().some((item) => this.url().split(/[?#]/)[0] === item.path),
+  );
 
   protected setLocale(locale: Locale): void {
     this.i18n.setLocale(locale);

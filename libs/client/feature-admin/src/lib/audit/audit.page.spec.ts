@@ -22,6 +22,9 @@ const entry = (id: number): AuditEntry => ({
 const page = (from: number, count: number) => Array.from({ length: count }, (_, i) => entry(from - i));
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+// Material widgets render slowly on a busy machine; the default 5 s is too tight.
+jest.setTimeout(30_000);
+
 describe('AuditPage', () => {
   let backend: HttpTestingController;
   let fixture: ComponentFixture<AuditPage>;

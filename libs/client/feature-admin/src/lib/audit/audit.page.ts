@@ -1,3 +1,4 @@
+import '../admin-messages';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { I18n } from '@flexdesk/client-data-access';
