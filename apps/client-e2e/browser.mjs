@@ -136,7 +136,7 @@ export const LANDING = {
   'employee2@example.com': '/book',
   'reception@example.com': '/reception',
   'facility@example.com': '/buildings',
-  'admin@example.com': '/admin/reception',
+  'admin@example.com': '/admin/people',
 };
 
 /**

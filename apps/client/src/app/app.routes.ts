@@ -1,4 +1,5 @@
 import type { Route } from '@angular/router';
+import { SET_PASSWORD_PAGE } from '@flexdesk/shared-contracts';
 import { guestGuard, landingGuard } from '@flexdesk/client-data-access';
 
 /**
@@ -13,6 +14,12 @@ export const appRoutes: Route[] = [
     title: 'login.title',
     canActivate: [guestGuard],
     loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
+  },
+  {
+    // Invitation and reset links: open to anyone holding the link, signed in or not.
+    path: SET_PASSWORD_PAGE,
+    title: 'setPassword.title',
+    loadComponent: () => import('./set-password/set-password.page').then((m) => m.SetPasswordPage),
   },
   {
     path: 'reception',

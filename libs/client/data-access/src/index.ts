@@ -8,6 +8,8 @@ export * from './lib/auth/auth.guards';
 export * from './lib/auth/landing';
 export * from './lib/buildings/buildings.api';
 export * from './lib/buildings/buildings-admin.api';
+export * from './lib/admin/audit.api';
+export * from './lib/admin/people-admin.api';
 export * from './lib/bookings/bookings.api';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/messages.de';

@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { ActivatedRoute, Router, convertToParamMap, provideRouter } from '@angular/router';
-import type { LoginResponse } from '@flexdesk/shared-contracts';
+import type { LoginResponse, SignInOptions } from '@flexdesk/shared-contracts';
 import { apiInterceptor } from '@flexdesk/client-data-access';
 import { LoginPage } from './login.page';
 
@@ -43,8 +43,9 @@ describe('LoginPage', () => {
 
   afterEach(() => backend.verify());
 
-  async function render() {
+  async function render(options: SignInOptions = { localLogin: true, sso: null }) {
     const fixture = TestBed.createComponent(LoginPage);
+    backend.expectOne('/api/auth/providers').flush(options);
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
     return {
@@ -120,12 +121,33 @@ describe('LoginPage', () => {
         showNameToColleagues: false,
         groupIds: [],
         defaultFloorId: null,
-  homeBuildingId: null,
-  suggestedHomeBuildingId: null,
+        homeBuildingId: null,
+        suggestedHomeBuildingId: null,
       },
     };
     req.flush(response);
     await settle(fixture);
     expect(navigateByUrl).toHaveBeenCalledWith('/bookings');
+  });
+
+  it("offers the organisation's sign-in, returning to the page asked for", async () => {
+    const { el } = await render({
+      localLogin: true,
+      sso: { label: 'Rathaus-Konto', loginUrl: '/api/auth/oidc/login' },
+    });
+    const link = el.querySelector<HTMLAnchorElement>('[data-testid="sso-login"]');
+    expect(link?.textContent?.trim()).toBe('Anmelden mit Rathaus-Konto');
+    expect(link?.getAttribute('href')).toBe('/api/auth/oidc/login?returnTo=%2Fbookings');
+    expect(el.querySelector('#login-password')).not.toBeNull();
+  });
+
+  it('hides the password form when local sign-in is off', async () => {
+    const { el, password } = await render({
+      localLogin: false,
+      sso: { label: 'SSO', loginUrl: '/api/auth/oidc/login' },
+    });
+    expect(password).toBeNull();
+    expect(el.querySelector('form')).toBeNull();
+    expect(el.textContent).not.toContain('flexdesk@');
   });
 });

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
-import { I18n, SessionStore, landingPath, safeReturnUrl } from '@flexdesk/client-data-access';
+import { SSO_FAILURES, type SignInOptions, type SsoFailure } from '@flexdesk/shared-contracts';
+import { AuthApi, I18n, SessionStore, landingPath, safeReturnUrl } from '@flexdesk/client-data-access';
 import { InlineAlert } from '@flexdesk/client-ui';
 
 @Component({
@@ -28,6 +29,14 @@ import { InlineAlert } from '@flexdesk/client-ui';
     .auth-card__hint {
       margin-top: var(--fd-space-4);
     }
+    .auth-card__sso {
+      width: 100%;
+      margin-bottom: var(--fd-space-3);
+    }
+    .auth-card__or {
+      text-align: center;
+      margin: var(--fd-space-2) 0 var(--fd-space-3);
+    }
   `,
 })
 export class LoginPage {
@@ -40,12 +49,35 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
+  /** Until the API answers, the password form shows (the usual case, and the safe fallback). */
+  protected readonly options = signal<SignInOptions>({ localLogin: true, sso: null });
+  /** Where "Sign in with …" goes: the provider, then back to the page the person asked for. */
+  protected readonly ssoHref = computed(() => {
+    const sso = this.options().sso;
+    if (!sso) return null;
+    const returnTo = this.route.snapshot.queryParamMap.get('returnUrl');
+    if (!returnTo || safeReturnUrl(returnTo, '') === '') return sso.loginUrl;
+    return `${sso.loginUrl}${sso.loginUrl.includes('?') ? '&' : '?'}returnTo=${encodeURIComponent(returnTo)}`;
+  });
+  /** Why a single sign-on came back here (`?sso=<reason>`). */
+  protected readonly ssoFailure = computed(() => {
+    const reason = this.route.snapshot.queryParamMap.get('sso');
+    return (SSO_FAILURES as readonly string[]).includes(reason ?? '')
+      ? this.i18n.t(`login.sso.${reason as SsoFailure}`)
+      : null;
+  });
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
+  private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
+
+  constructor() {
+    inject(AuthApi)
+      .signInOptions()
+      .subscribe({ next: (options) => this.options.set(options), error: () => undefined });
+  }
 
   protected emailError(): string | null {
     const c = this.form.controls.email;
@@ -61,7 +93,7 @@ export class LoginPage {
     this.submitted.set(true);
     this.error.set(null);
     if (this.form.invalid) {
-      (this.form.controls.email.invalid ? this.emailInput() : this.passwordInput()).nativeElement.focus();
+      (this.form.controls.email.invalid ? this.emailInput() : this.passwordInput())?.nativeElement.focus();
       return;
     }
     this.busy.set(true);
@@ -73,7 +105,7 @@ export class LoginPage {
     } catch (e) {
       this.error.set(this.i18n.errorMessage(e));
       this.form.controls.password.reset();
-      this.passwordInput().nativeElement.focus();
+      this.passwordInput()?.nativeElement.focus();
     } finally {
       this.busy.set(false);
     }

@@ -14,7 +14,10 @@ describe('AppUpdates', () => {
     notifier.error.mockReset();
     TestBed.configureTestingModule({
       providers: [
-        { provide: SwUpdate, useValue: { isEnabled: true, versionUpdates, unrecoverable, checkForUpdate: jest.fn(async () => false) } },
+        {
+          provide: SwUpdate,
+          useValue: { isEnabled: true, versionUpdates, unrecoverable, checkForUpdate: jest.fn(async () => false) },
+        },
         { provide: Notifier, useValue: notifier },
       ],
     });

@@ -9,7 +9,20 @@ describe('navigationFor', () => {
     ['employee', ['/book', '/bookings']],
     ['receptionist', ['/book', '/bookings', '/reception']],
     ['facility_manager', ['/book', '/bookings', '/editor', '/buildings']],
-    ['admin', ['/book', '/bookings', '/reception', '/editor', '/buildings', '/admin/reception']],
+    [
+      'admin',
+      [
+        '/book',
+        '/bookings',
+        '/reception',
+        '/editor',
+        '/buildings',
+        '/admin/people',
+        '/admin/groups',
+        '/admin/reception',
+        '/admin/audit',
+      ],
+    ],
   ])('shows %s what their permissions open', (role, expected) => expect(paths(role)).toEqual(expected));
 
   it('shows nothing to nobody', () => expect(navigationFor(null)).toEqual([]));

@@ -6,6 +6,8 @@ export interface NavItem {
   label: MessageKey;
   /** Shown to people whose roles grant this; the page's route is guarded by the same permission. */
   permission?: Permission;
+  /** Administration pages share one menu in the header, so the row does not wrap at 1280 px. */
+  admin?: boolean;
 }
 
 /** The main navigation, in the order shown. Settings and signing out are in the person's menu. */
@@ -15,7 +17,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reception', label: 'nav.reception', permission: 'reception:board' },
   { path: '/editor', label: 'nav.editor', permission: 'layout:edit' },
   { path: '/buildings', label: 'nav.buildings', permission: 'buildings:write' },
-  { path: '/admin/reception', label: 'admin.nav', permission: 'reception:assign' },
+  { path: '/admin/people', label: 'people.nav', permission: 'people:admin', admin: true },
+  { path: '/admin/groups', label: 'groups.nav', permission: 'people:admin', admin: true },
+  { path: '/admin/reception', label: 'admin.nav', permission: 'reception:assign', admin: true },
+  { path: '/admin/audit', label: 'audit.nav', permission: 'audit:read', admin: true },
 ];
 
 export function navigationFor(user: Parameters<typeof can>[0]): NavItem[] {

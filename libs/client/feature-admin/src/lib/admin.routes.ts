@@ -1,13 +1,32 @@
+import './admin-messages';
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '@flexdesk/client-data-access';
 
-/** Administrators' pages, mounted at `/admin`; people admin and the audit log will join them. */
+/** Administrators' pages, mounted at `/admin`. */
 export const ADMIN_ROUTES: Routes = [
+  {
+    path: 'people',
+    title: 'people.title',
+    canActivate: [permissionGuard('people:admin')],
+    loadComponent: () => import('./people/people.page').then((m) => m.PeoplePage),
+  },
+  {
+    path: 'groups',
+    title: 'groups.title',
+    canActivate: [permissionGuard('people:admin')],
+    loadComponent: () => import('./groups/groups.page').then((m) => m.GroupsPage),
+  },
   {
     path: 'reception',
     title: 'admin.reception.title',
     canActivate: [permissionGuard('reception:assign')],
     loadComponent: () => import('./reception-assignments/reception-admin.page').then((m) => m.ReceptionAdminPage),
+  },
+  {
+    path: 'audit',
+    title: 'audit.title',
+    canActivate: [permissionGuard('audit:read')],
+    loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
   },
 ];
 

@@ -4,7 +4,10 @@ import {
   API_ROUTES,
   type LoginRequest,
   type LoginResponse,
+  type LogoutResult,
   type Me,
+  type PasswordTokenInfo,
+  type SignInOptions,
   type UpdateMeRequest,
 } from '@flexdesk/shared-contracts';
 import type { Observable } from 'rxjs';
@@ -20,8 +23,28 @@ export class AuthApi {
     return this.http.post<LoginResponse>(apiUrl(API_ROUTES.login), body, { context: skipAuthRedirect() });
   }
 
-  logout(): Observable<void> {
-    return this.http.post<void>(apiUrl(API_ROUTES.logout), null);
+  /** Names the identity provider's page that ends its session too, after a single sign-on. */
+  logout(): Observable<LogoutResult> {
+    return this.http.post<LogoutResult>(apiUrl(API_ROUTES.logout), null);
+  }
+
+  /** How the login page offers to sign in: password, the organisation's provider, or both. */
+  signInOptions(): Observable<SignInOptions> {
+    return this.http.get<SignInOptions>(apiUrl(API_ROUTES.signInOptions), { context: skipAuthRedirect() });
+  }
+
+  /** Whose invitation or reset link this is, before they choose a password. */
+  passwordLink(token: string): Observable<PasswordTokenInfo> {
+    return this.http.post<PasswordTokenInfo>(
+      apiUrl(API_ROUTES.passwordLink),
+      { token },
+      { context: skipAuthRedirect() },
+    );
+  }
+
+  /** Uses up the link; every session of the person ends. */
+  setPassword(token: string, password: string): Observable<void> {
+    return this.http.post<void>(apiUrl(API_ROUTES.setPassword), { token, password }, { context: skipAuthRedirect() });
   }
 
   /** Used as the session probe at start-up, where 401 just means "not signed in". */

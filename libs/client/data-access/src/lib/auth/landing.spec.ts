@@ -8,11 +8,11 @@ describe('landingPath', () => {
     [['employee'], '/book'],
     [['receptionist'], '/reception'],
     [['facility_manager'], '/buildings'],
-    [['admin'], '/admin/reception'],
+    [['admin'], '/admin/people'],
     // Several roles: the widest job wins.
     [['employee', 'receptionist'], '/reception'],
     [['receptionist', 'facility_manager'], '/buildings'],
-    [['facility_manager', 'admin'], '/admin/reception'],
+    [['facility_manager', 'admin'], '/admin/people'],
   ])('%j lands on %s', (roles, path) => expect(landingPath(person(...roles))).toBe(path));
 
   it('sends people without roles, or nobody, to booking', () => {

@@ -9,8 +9,8 @@ export const DEFAULT_LANDING_PATH = '/book';
  * guarded by the same permission, so a landing page can never refuse its own person.
  */
 export const LANDING_PAGES: readonly { permission: Permission; path: string }[] = [
-  // Administrators; their people page takes this place once it exists.
-  { permission: 'reception:assign', path: '/admin/reception' },
+  // Administrators.
+  { permission: 'people:admin', path: '/admin/people' },
   // Facility managers.
   { permission: 'buildings:write', path: '/buildings' },
   // Receptionists: their board opens on their own building.

@@ -180,11 +180,22 @@ describe('SessionStore', () => {
       { ...unauthenticated, status: 500, code: 'INTERNAL_ERROR' },
       { status: 500, statusText: 'Error', headers: PROBLEM_HEADERS },
     );
-    await signingOut;
+    expect(await signingOut).toBeNull();
     await settle();
 
     expect(store.me()).toBeNull();
     expect(await store.load()).toBeNull();
     backend.expectNone('/api/me');
+  });
+
+  it("names the identity provider's page that ends its session too", async () => {
+    const loading = store.load();
+    backend.expectOne('/api/me').flush(ME);
+    await loading;
+
+    const signingOut = store.logout();
+    backend.expectOne('/api/auth/logout').flush({ endSessionUrl: 'https://idp.example/logout?x=1' });
+    expect(await signingOut).toBe('https://idp.example/logout?x=1');
+    expect(store.me()).toBeNull();
   });
 });

@@ -53,11 +53,17 @@ export class SessionStore {
     return user;
   }
 
-  async logout(): Promise<void> {
+  /**
+   * Signs out here; after a single sign-on, resolves with the identity provider's page that ends
+   * its session too (the caller sends the browser there), else null.
+   */
+  async logout(): Promise<string | null> {
     try {
-      await firstValueFrom(this.api.logout());
+      const { endSessionUrl } = await firstValueFrom(this.api.logout());
+      return endSessionUrl ?? null;
     } catch {
       // Signed out locally either way; the server session expires on its own.
+      return null;
     } finally {
       this.clear();
     }

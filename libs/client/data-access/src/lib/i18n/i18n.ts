@@ -8,7 +8,17 @@ import { MESSAGES_EN } from './messages.en';
 
 export type MessageParams = Record<string, string | number>;
 
-export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { de: MESSAGES_DE, en: MESSAGES_EN };
+type Dictionary = Partial<Record<MessageKey, string>>;
+
+export const MESSAGES: Record<Locale, Dictionary> = { de: MESSAGES_DE, en: MESSAGES_EN };
+
+/**
+ * Adds a lazily loaded feature's texts (e.g. the administration pages'), so they ship with the
+ * feature instead of the first download. Call it when the feature's code loads, before it renders.
+ */
+export function registerMessages(dictionaries: Record<Locale, Dictionary>): void {
+  for (const locale of LOCALES) MESSAGES[locale] = { ...MESSAGES[locale], ...dictionaries[locale] };
+}
 
 /** BCP 47 tags for `Intl`: British English for day-month order and a 24-hour clock. */
 const LANGUAGE_TAGS: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
@@ -64,7 +74,7 @@ export class I18n {
   }
 
   t(key: MessageKey, params?: MessageParams): string {
-    const template = MESSAGES[this.current()][key] ?? MESSAGES_DE[key] ?? key;
+    const template = MESSAGES[this.current()][key] ?? MESSAGES.de[key] ?? key;
     return interpolate(template, params);
   }
 

@@ -1,4 +1,5 @@
-import { ADMIN_MESSAGES_DE } from './messages.admin.de';
+import type { ADMIN_MESSAGES_DE } from './messages.admin.de';
+import { SIGN_IN_MESSAGES_DE } from './messages.sign-in.de';
 
 /**
  * German UI strings, the reference dictionary: its keys define `MessageKey`, and the English one
@@ -582,7 +583,7 @@ export const MESSAGES_DE = {
   'buildings.title': 'Gebäude',
   'buildings.heading': 'Gebäude verwalten',
   'buildings.toEditor': 'Zum Grundriss-Editor',
-  ...ADMIN_MESSAGES_DE,
+  ...SIGN_IN_MESSAGES_DE,
 
   'common.undo': 'Rückgängig',
 
@@ -608,4 +609,7 @@ export const MESSAGES_DE = {
   'header.account': 'Konto',
 } as const;
 
-export type MessageKey = keyof typeof MESSAGES_DE;
+/** Keys of the dictionaries loaded with the shell. */
+export type CoreMessageKey = keyof typeof MESSAGES_DE;
+/** Every key, including those of feature dictionaries registered when the feature loads. */
+export type MessageKey = CoreMessageKey | keyof typeof ADMIN_MESSAGES_DE;

@@ -1,8 +1,8 @@
-import { ADMIN_MESSAGES_EN } from './messages.admin.en';
-import type { MessageKey } from './messages.de';
+import { SIGN_IN_MESSAGES_EN } from './messages.sign-in.en';
+import type { CoreMessageKey } from './messages.de';
 
 /** English UI strings; a missing or extra key fails to compile. */
-export const MESSAGES_EN: Record<MessageKey, string> = {
+export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'app.name': 'Flexdesk',
   'app.skipLink': 'Skip to content',
   'app.pageTitle': '{page} – Flexdesk',
@@ -572,7 +572,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'buildings.title': 'Buildings',
   'buildings.heading': 'Manage buildings',
   'buildings.toEditor': 'Go to the floor plan editor',
-  ...ADMIN_MESSAGES_EN,
+  ...SIGN_IN_MESSAGES_EN,
 
   'common.undo': 'Undo',
 

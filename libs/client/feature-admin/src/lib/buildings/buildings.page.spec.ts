@@ -30,6 +30,9 @@ const SUMMARY: BuildingSummary = { id: 'b1', name: 'Rathaus', address: '', timeZ
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+// Material widgets render slowly on a busy machine; the default 5 s is too tight.
+jest.setTimeout(30_000);
+
 describe('BuildingsPage', () => {
   let backend: HttpTestingController;
   let fixture: ComponentFixture<BuildingsPage>;

@@ -85,13 +85,20 @@ export class ReceptionPage {
   protected readonly buildings = computed<BuildingSummary[]>(() =>
     this.buildingsResource.hasValue() ? this.buildingsResource.value() : [],
   );
-  /** Starts at the building of the person's default floor, else the first. */
+  /** Starts at the person's home building, else that of their default floor, else the first. */
   protected readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
     computation: (list, previous) => {
       if (previous?.value && list.some((b) => b.id === previous.value)) return previous.value;
-      const home = this.session.me()?.defaultFloorId;
-      return (list.find((b) => b.floors.some((f) => f.id === home)) ?? list[0])?.id ?? null;
+      const me = this.session.me();
+      return (
+        (
+          list.find((b) => b.id === me?.homeBuildingId) ??
+          list.find((b) => b.floors.some((f) => f.id === me?.defaultFloorId)) ??
+          list.find((b) => b.id === me?.suggestedHomeBuildingId) ??
+          list[0]
+        )?.id ?? null
+      );
     },
   });
   protected readonly building = computed(() => this.buildings().find((b) => b.id === this.buildingId()) ?? null);

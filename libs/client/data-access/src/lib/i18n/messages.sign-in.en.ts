@@ -1,0 +1,31 @@
+import type { SIGN_IN_MESSAGES_DE } from './messages.sign-in.de';
+
+/** English counterparts of `messages.sign-in.de.ts`; a missing or extra key fails to compile. */
+export const SIGN_IN_MESSAGES_EN: Record<keyof typeof SIGN_IN_MESSAGES_DE, string> = {
+  'nav.admin': 'Administration',
+  'audit.nav': 'Audit log',
+  'login.ssoButton': 'Sign in with {label}',
+  'login.or': 'or with e-mail address and password',
+  'login.sso.failed': 'Signing in through your organisation did not work. Please try again.',
+  'login.sso.inactive': 'Your account is deactivated. Please contact the administration.',
+  'login.sso.conflict': 'There is already another account with your e-mail address. Please contact the administration.',
+  'login.sso.expired': 'Signing in took too long. Please try again.',
+  'login.sso.unavailable': "Your organisation's sign-in cannot be reached right now.",
+  'setPassword.title': 'Set password',
+  'setPassword.heading': 'Set your password',
+  'setPassword.checking': 'Checking the link …',
+  'setPassword.invite': 'Welcome, {name}! Choose a password for {email}.',
+  'setPassword.reset': 'Hello {name}, choose a new password for {email}.',
+  'setPassword.validUntil': 'The link works until {date}.',
+  'setPassword.password': 'New password',
+  'setPassword.repeat': 'Repeat password',
+  'setPassword.hint': 'At least {min} characters. Long beats complicated.',
+  'setPassword.tooShort': 'The password needs at least {min} characters.',
+  'setPassword.mismatch': 'The two entries do not match.',
+  'setPassword.submit': 'Save password',
+  'setPassword.done': 'Your password is saved. You can sign in now.',
+  'setPassword.noToken': 'This link is incomplete. Please open the whole link from your invitation.',
+  'setPassword.toLogin': 'To sign-in',
+  'people.nav': 'People',
+  'groups.nav': 'Groups',
+};
