@@ -19,6 +19,12 @@ export const BOOKING_ROUTES: Routes = [
     loadComponent: () => import('./bookings/bookings.page').then((m) => m.BookingsPage),
   },
   {
+    path: 'colleagues',
+    title: 'colleagues.title',
+    canActivate: [authGuard],
+    loadComponent: () => import('./colleagues/colleagues.page').then((m) => m.ColleaguesPage),
+  },
+  {
     path: 'settings',
     title: 'settings.title',
     canActivate: [authGuard],

@@ -11,6 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import type { FloorAvailability } from '@flexdesk/shared-contracts';
 import { I18n, refreshOnLiveChanges } from '@flexdesk/client-data-access';
 import { InlineAlert, PageHeader } from '@flexdesk/client-ui';
@@ -32,7 +33,7 @@ import { SpaceTable } from './space-table';
  */
 @Component({
   selector: 'fd-book-page',
-  imports: [MatButton, BookBar, ConflictAlert, InlineAlert, PageHeader, PlanView, SpaceFilters, SpaceTable],
+  imports: [MatButton, RouterLink, BookBar, ConflictAlert, InlineAlert, PageHeader, PlanView, SpaceFilters, SpaceTable],
   providers: [BookStore, BookingFlow, FavouritesState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './book.page.html',

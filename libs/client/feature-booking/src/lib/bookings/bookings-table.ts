@@ -23,6 +23,8 @@ export class BookingsTable {
   readonly busyId = input<string | null>(null);
   readonly checkInRequested = output<Booking>();
   readonly cancelRequested = output<Booking>();
+  /** "Cancel this and later" on a booking of a series. */
+  readonly endSeriesRequested = output<Booking>();
 
   protected readonly symbols = STATUS_SYMBOLS;
 

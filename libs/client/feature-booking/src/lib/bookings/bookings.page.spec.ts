@@ -56,11 +56,23 @@ describe('BookingsPage', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  const WEEK_URLS = ['/api/bookings/series', '/api/me/absences', '/api/me/assigned-desks', '/api/waitlist'];
+  /** The working-week sections load alongside; most journeys here have none of them. */
+  function flushWeeks(answers: Record<string, unknown> = {}) {
+    backend
+      .match((r) => r.method === 'GET' && WEEK_URLS.includes(r.url))
+      .forEach((r) => r.cancelled || r.flush(answers[r.request.url] ?? []));
+  }
 
-  async function render(bookings: Booking[]) {
+  afterEach(() => {
+    flushWeeks();
+    backend.verify();
+  });
+
+  async function render(bookings: Booking[], weeks: Record<string, unknown> = {}) {
     const fixture = TestBed.createComponent(BookingsPage);
     await settle(fixture);
+    flushWeeks(weeks);
     const req = backend.expectOne((r) => r.url === '/api/bookings');
     expect(req.request.params.has('from')).toBe(true);
     expect(req.request.params.has('to')).toBe(true);
@@ -191,5 +203,103 @@ describe('BookingsPage', () => {
     expect(await announced('assertive', () => fixture.detectChanges())).toContain(
       'Der Check-in ist erst kurz vor Beginn möglich.',
     );
+  });
+
+  it('shows series, absences, the assigned desk and the waiting list, and acts on them', async () => {
+    const inSeries = booking('0.11', 24 * 2, 24 * 2 + 8, { seriesId: 'sr1' });
+    const { fixture, el } = await render([inSeries], {
+      '/api/bookings/series': [
+        {
+          id: 'sr1',
+          spaceId: 's11',
+          spaceLabel: '0.11',
+          floorId: 'eg',
+          buildingId: 'b1',
+          slot: 'day',
+          startTime: null,
+          endTime: null,
+          from: '2026-05-05',
+          until: null,
+          count: 8,
+          weekdays: [2, 4],
+          interval: 1,
+          ended: false,
+        },
+      ],
+      '/api/me/absences': [{ id: 'a1', from: '2026-05-20', to: '2026-05-22' }],
+      '/api/me/assigned-desks': [
+        {
+          spaceId: 's7',
+          spaceLabel: '1.07',
+          floorId: 'og',
+          floorName: '1. OG',
+          buildingId: 'b1',
+          buildingName: 'Rathaus',
+          releasedDates: ['2026-05-21'],
+        },
+      ],
+      '/api/waitlist': [
+        {
+          id: 'w1',
+          floorId: 'eg',
+          floorName: 'Erdgeschoss',
+          spaceId: 's3',
+          spaceLabel: '0.03',
+          kind: 'desk',
+          attributes: [],
+          date: '2026-05-06',
+          slot: 'day',
+          status: 'waiting',
+          position: 2,
+          bookingId: null,
+        },
+      ],
+    });
+    await settle(fixture);
+    const text = (id: string) => el.querySelector(`[aria-labelledby="${id}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text('series-heading')).toContain('0.11 · Di, Do, Jede Woche · ab Di., 5. Mai · 8 Tage');
+    expect(text('absences-heading')).toContain('Mi., 20. Mai bis Fr., 22. Mai');
+    expect(text('assigned-heading')).toContain('1.07 (Rathaus, 1. OG)');
+    expect(text('assigned-heading')).toContain('Do., 21. Mai');
+    expect(text('waitlist-heading')).toContain('0.03 am Mi., 6. Mai · wartet, Position 2');
+
+    // Leave the waiting list.
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Warteliste für 0.03"]')?.click();
+    backend.expectOne({ method: 'DELETE', url: '/api/waitlist/w1' }).flush(null);
+    await settle(fixture);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain('nicht mehr auf der Warteliste');
+    flushWeeks();
+
+    // "Cancel this and later" on the booking of the series, after confirmation.
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Serie 0.11 ab"]')?.click();
+    await settle(fixture);
+    buttonByText(dialogs()[0], 'Ja, beenden')?.click();
+    const end = backend.expectOne((r) => r.method === 'DELETE' && r.url === '/api/bookings/series/sr1');
+    expect(end.request.params.get('from')).toBe(inSeries.date);
+    end.flush(null);
+    await settle(fixture);
+    flushWeeks();
+    backend.expectOne((r) => r.url === '/api/bookings').flush([]);
+    await settle(fixture);
+
+    // An absence (the fields refuse days before today): the range goes to the API; the bookings are reloaded (it cancels them).
+    const type = (selector: string, value: string) => {
+      const input = el.querySelector<HTMLInputElement>(selector);
+      if (!input) throw new Error(`${selector} is missing`);
+      input.value = value;
+      input.dispatchEvent(new Event('change'));
+    };
+    type('#absence-from', '2099-06-01');
+    type('#absence-to', '2099-06-03');
+    await settle(fixture);
+    buttonByText(el, 'Abwesenheit eintragen')?.click();
+    const add = backend.expectOne({ method: 'POST', url: '/api/me/absences' });
+    expect(add.request.body).toEqual({ from: '2099-06-01', to: '2099-06-03' });
+    add.flush({ absence: { id: 'a2', from: '2099-06-01', to: '2099-06-03' }, cancelledBookings: 1 });
+    await settle(fixture);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain('1 Buchungen storniert');
+    flushWeeks();
+    backend.expectOne((r) => r.url === '/api/bookings').flush([]);
+    await settle(fixture);
   });
 });

@@ -1,16 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { Booking } from '@flexdesk/shared-contracts';
+import type { Absence, Booking, BookingSeries, MyAssignedDesk } from '@flexdesk/shared-contracts';
+import { localDateOf } from '@flexdesk/shared-domain';
 import { BookingsApi, I18n } from '@flexdesk/client-data-access';
 import { Confirmation, InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom, tap } from 'rxjs';
 import { bookingRange, splitBookings } from './bookings-split';
 import { BookingsTable } from './bookings-table';
+import { MyWeeks } from './my-weeks';
+import { MyWeeksStore } from './my-weeks.store';
 
 @Component({
   selector: 'fd-bookings-page',
-  imports: [RouterLink, BookingsTable, InlineAlert, PageHeader],
+  imports: [RouterLink, BookingsTable, InlineAlert, MyWeeks, PageHeader],
+  providers: [MyWeeksStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bookings.page.html',
 })
@@ -35,6 +39,49 @@ export class BookingsPage {
   );
 
   protected readonly busyId = signal<string | null>(null);
+  protected readonly weeks = inject(MyWeeksStore);
+  /** Today where the person books (their first booking's building, else Berlin, the demo's zone). */
+  protected readonly today = computed(() => {
+    const zone = (this.resource.hasValue() ? this.resource.value()[0]?.timeZone : undefined) ?? 'Europe/Berlin';
+    return localDateOf(this.now(), zone);
+  });
+
+  constructor() {
+    this.weeks.onBookingsChanged = () => this.resource.reload();
+  }
+
+  /** "Cancel this and later" from a booking of a series, or "end from today" from the series list. */
+  protected async askEndSeries(series: Pick<BookingSeries, 'id' | 'spaceLabel'>, from: string): Promise<void> {
+    await this.confirmation.ask({
+      title: this.i18n.t('weeks.series.confirmTitle'),
+      message: this.i18n.t('weeks.series.confirmText', { label: series.spaceLabel, date: this.i18n.formatDate(from) }),
+      confirmLabel: this.i18n.t('weeks.series.confirmYes'),
+      cancelLabel: this.i18n.t('bookings.confirmNo'),
+      danger: true,
+      action: () => this.weeks.endSeries(series, from),
+      errorMessage: (e) => this.i18n.errorMessage(e),
+    });
+  }
+
+  protected endSeriesFrom(b: Booking): void {
+    if (b.seriesId) void this.askEndSeries({ id: b.seriesId, spaceLabel: b.spaceLabel }, b.date);
+  }
+
+  protected endSeries(s: BookingSeries): void {
+    void this.askEndSeries(s, this.today());
+  }
+
+  protected removeAbsence(a: Absence): void {
+    void this.weeks.removeAbsence(a.id).then(() => this.resource.reload());
+  }
+
+  protected release(e: { desk: MyAssignedDesk; date: string }): void {
+    void this.weeks.release(e.desk, e.date);
+  }
+
+  protected unrelease(e: { desk: MyAssignedDesk; date: string }): void {
+    void this.weeks.unrelease(e.desk, e.date);
+  }
 
   protected async askCancel(b: Booking): Promise<void> {
     const cancelled = await this.confirmation.ask({
@@ -91,5 +138,6 @@ export class BookingsPage {
 
   protected retry(): void {
     this.resource.reload();
+    this.weeks.reload();
   }
 }
