@@ -1,0 +1,154 @@
+import type { Booking, BuildingSummary, Floor, FloorAvailability } from '@flexdesk/shared-contracts';
+import type ICALNamespace from 'ical.js';
+import type { ParsedMail } from 'mailparser';
+import { Api, loggedIn } from './support/http';
+import { SmtpSink } from './support/smtp-sink';
+import { startTestApp, type TestApp } from './support/test-app';
+
+// Monday 2026-12-07, 08:00 in Berlin.
+const NOW = '2026-12-07T07:00:00Z';
+const PUBLIC_URL = 'https://desks.example.org';
+
+let ICAL: typeof ICALNamespace;
+
+/** The invite of a mail (the iMIP text/calendar part), parsed with ical.js. */
+function inviteOf(mail: ParsedMail) {
+  const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  if (!part) throw new Error(`no text/calendar part in "${mail.subject}"`);
+  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const event = calendar.getFirstSubcomponent('vevent');
+  return {
+    method: String(calendar.getFirstPropertyValue('method')),
+    uid: String(event?.getFirstPropertyValue('uid')),
+    sequence: Number(event?.getFirstPropertyValue('sequence')),
+    status: String(event?.getFirstPropertyValue('status')),
+  };
+}
+
+/** A header's value as it was sent (mailparser turns some into objects). */
+const header = (mail: ParsedMail, name: string) => {
+  const line = mail.headerLines.find((h) => h.key === name)?.line ?? '';
+  return line.slice(line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim();
+};
+
+describe('notifications: e-mail with calendar invites through the outbox', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let employee: Api;
+  let employee2: Api;
+  let admin: Api;
+  let floor: Floor;
+  /** Books a desk free that day (and not restricted) for the caller, or for `bookerId`. */
+  const book = async (api: Api, date: string, bookerId?: string) => {
+    const availability = (await api.get<FloorAvailability>(`/api/floors/${floor.id}/availability?date=${date}`)).body;
+    const free = new Set(availability.spaces.filter((s) => s.state === 'free' && !s.assigned).map((s) => s.spaceId));
+    const restricted = new Set(floor.zones.filter((z) => z.restrictedToGroupIds.length).map((z) => z.id));
+    const desk = floor.spaces.find(
+      (s) => s.kind === 'desk' && s.bookable && free.has(s.id) && !s.restrictedToGroupIds.length && !restricted.has(s.zoneId ?? ''),
+    );
+    if (!desk) throw new Error(`no free desk on ${date}`);
+    const res = await api.post<Booking>('/api/bookings', { spaceId: desk.id, date, slot: 'day', ...(bookerId ? { bookerId } : {}) });
+    if (res.status !== 201) throw new Error(`booking ${desk.label} ${date}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const mailsFor = (bookingId: string) => (m: ParsedMail) => (m.messageId ?? '').startsWith(`<${bookingId}.`);
+
+  beforeAll(async () => {
+    ICAL = (await import('ical.js')).default;
+    sink = await new SmtpSink().start();
+    t = await startTestApp(NOW, {
+      PUBLIC_URL,
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Flexdesk <desks@example.org>',
+      NOTIFY_RETRY_SECONDS: '1',
+    });
+    employee = await loggedIn(t.url, 'employee@example.com');
+    employee2 = await loggedIn(t.url, 'employee2@example.com');
+    admin = await loggedIn(t.url, 'admin@example.com');
+    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find((b) => b.timeZone === 'Europe/Berlin');
+    for (const f of rathaus?.floors ?? []) {
+      const candidate = (await employee.get<Floor>(`/api/floors/${f.id}`)).body;
+      if (candidate.spaces.filter((s) => s.kind === 'desk').length > 5) {
+        floor = candidate;
+        break;
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await sink?.stop();
+  });
+
+  it('sends a German confirmation with an iMIP REQUEST, the same UID and SEQUENCE as the .ics download', async () => {
+    const booking = await book(employee, '2026-12-08');
+    const [mail] = await sink.waitFor(mailsFor(booking.id));
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('employee@example.com');
+    expect(mail.from?.text).toContain('desks@example.org');
+    expect(mail.subject).toMatch(/^Buchung bestätigt: Schreibtisch /);
+    expect(mail.text).toContain('Ihre Buchung ist bestätigt');
+    expect(mail.text).toContain('Dienstag, 8. Dezember 2026');
+    expect(mail.html).toContain('Ihre Buchung ist bestätigt');
+    expect(mail.html).not.toMatch(/<img/i);
+    expect(mail.messageId).toBe(`<${booking.id}.0.booking_confirmed@desks.example.org>`);
+    expect(header(mail, 'list-unsubscribe')).toContain(`${PUBLIC_URL}/api/notifications/unsubscribe?token=`);
+    expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    const invite = inviteOf(mail);
+    const download = await employee.get<string>(`/api/bookings/${booking.id}/invite.ics`);
+    const downloaded = new ICAL.Component(ICAL.parse(String(download.body))).getFirstSubcomponent('vevent');
+    expect(invite).toEqual({ method: 'REQUEST', uid: `${booking.id}@flexdesk`, sequence: 0, status: 'CONFIRMED' });
+    expect(String(downloaded?.getFirstPropertyValue('uid'))).toBe(invite.uid);
+    expect(Number(downloaded?.getFirstPropertyValue('sequence'))).toBe(invite.sequence);
+  });
+
+  it('sends a CANCEL with a higher SEQUENCE when the booking is cancelled', async () => {
+    const booking = await book(employee, '2026-12-09');
+    await sink.waitFor(mailsFor(booking.id));
+    expect((await employee.delete(`/api/bookings/${booking.id}`)).status).toBe(204);
+    const [, cancel] = await sink.waitFor(mailsFor(booking.id), 2);
+    expect(cancel.subject).toMatch(/^Buchung storniert: /);
+    expect(cancel.text).toContain('Sie haben Ihre Buchung storniert');
+    expect(cancel.messageId).toBe(`<${booking.id}.1.booking_cancelled@desks.example.org>`);
+    expect(inviteOf(cancel)).toEqual({ method: 'CANCEL', uid: `${booking.id}@flexdesk`, sequence: 1, status: 'CANCELLED' });
+  });
+
+  it('writes in English to someone who chose English, and says when someone else cancelled', async () => {
+    expect((await employee2.patch('/api/me', { locale: 'en' })).status).toBe(200);
+    const me = (await employee2.get<{ id: string }>('/api/me')).body;
+    // Booked for them by an admin: the confirmation says so.
+    const booking = await book(admin, '2026-12-10', me.id);
+    const [confirmed] = await sink.waitFor(mailsFor(booking.id));
+    expect(confirmed.subject).toMatch(/^Booking confirmed: Desk /);
+    expect(confirmed.text).toContain('A booking was made for you');
+    expect(confirmed.text).toContain('Thursday, 10 December 2026');
+    expect((await admin.delete(`/api/bookings/${booking.id}`)).status).toBe(204);
+    const [, cancelled] = await sink.waitFor(mailsFor(booking.id), 2);
+    expect(cancelled.subject).toMatch(/^Booking cancelled: /);
+    expect(cancelled.text).toContain('Your booking was cancelled (by the front desk or the administration)');
+    expect(inviteOf(cancelled).method).toBe('CANCEL');
+  });
+
+  it('delivers every mail exactly once after the SMTP server was down while bookings were made', async () => {
+    await sink.stop();
+    const made = [await book(employee, '2026-12-14'), await book(employee, '2026-12-15'), await book(employee2, '2026-12-15')];
+    const ids = made.map((b) => b.id);
+    // Each message has failed at least once and waits for its retry.
+    for (const until = Date.now() + 10_000; ; ) {
+      const rows: { attempts: number; status: string }[] = await t.dataSource.query(
+        `SELECT attempts, status FROM outbox WHERE booking_id = ANY($1::uuid[]) AND channel = 'mail'`,
+        [ids],
+      );
+      if (rows.length === 3 && rows.every((r) => r.attempts >= 1 && r.status === 'pending')) break;
+      if (Date.now() > until) throw new Error(`messages did not fail as expected: ${JSON.stringify(rows)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await sink.start();
+    for (const id of ids) await sink.waitFor(mailsFor(id), 1, 15_000);
+    // Time for any duplicate to show up (retries run every second or two here).
+    await new Promise((r) => setTimeout(r, 2500));
+    for (const id of ids) expect(sink.mails.filter(mailsFor(id))).toHaveLength(1);
+    const rows: { status: string }[] = await t.dataSource.query(`SELECT status FROM outbox WHERE booking_id = ANY($1::uuid[])`, [ids]);
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+});
