@@ -26,7 +26,7 @@ const API_FEATURES = {
   assignments: ['audit', 'bookings'],
   waitlist: ['bookings', 'users', 'events'],
   jobs: ['backgrounds', 'bookings', 'waitlist', 'notifications'],
-  notifications: ['events', 'calendar'],
+  notifications: ['events', 'calendar', 'auth'],
   seed: ['auth', 'backgrounds'],
 };
 const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { API_PREFIX, NOTIFICATION_KINDS, type NotificationKind } from '@flexdesk/shared-contracts';
+import { API_PREFIX, API_ROUTES, NOTIFICATION_KINDS, type NotificationKind } from '@flexdesk/shared-contracts';
 import { bookingUid, inviteFilename, inviteIcs } from '../calendar/ics';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -11,10 +11,6 @@ import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 /** Kinds that end the booking in calendars (iMIP CANCEL) rather than put it there (REQUEST). */
 const ENDING: readonly NotificationKind[] = ['booking_cancelled', 'booking_released'];
-const API_NOTIFICATIONS = 'notifications';
-
-/** Route of the public unsubscribe page, relative to the API prefix. */
-export const UNSUBSCRIBE_ROUTE = `${API_NOTIFICATIONS}/unsubscribe`;
 
 /** Turns a claimed booking message into the e-mail to its recipient, and sends it. */
 @Injectable()
@@ -29,7 +25,12 @@ export class BookingMails {
 
   async send(m: ClaimedMessage): Promise<Outcome> {
     const kind = m.kind as NotificationKind;
-    if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind) || !m.bookingId || !m.recipientId || m.sequence === null) {
+    if (
+      !(NOTIFICATION_KINDS as readonly string[]).includes(kind) ||
+      !m.bookingId ||
+      !m.recipientId ||
+      m.sequence === null
+    ) {
       return { failed: `unknown mail kind ${m.kind}`, permanent: true };
     }
     const ctx = await this.outbox.bookingMailContext(m.bookingId, m.recipientId);
@@ -43,7 +44,7 @@ export class BookingMails {
     const cause = typeof m.payload['cause'] === 'string' ? m.payload['cause'] : null;
     const actorId = typeof m.payload['actorId'] === 'string' ? m.payload['actorId'] : null;
     const base = this.config.publicUrl;
-    const unsubscribeUrl = `${base}/${API_PREFIX}/${UNSUBSCRIBE_ROUTE}?token=${await this.tokens.sign(m.recipientId, kind)}`;
+    const unsubscribeUrl = `${base}/${API_PREFIX}/${API_ROUTES.unsubscribe}?token=${await this.tokens.sign(m.recipientId, kind)}`;
     const locale = ctx.locale;
     const rendered = renderBookingMail(locale, {
       kind,

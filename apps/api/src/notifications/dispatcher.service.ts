@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveEventsHub } from '../events/live-events.hub';
@@ -74,7 +68,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       .catch((e) => {
         // A query cut short by shutdown is no failure: the message stays due for the next start.
         // The timer tries again: an unreachable database is the health check's news, not ours.
-        if (!this.stopped) this.logger.warn(`outbox dispatch interrupted: ${e instanceof Error ? e.message : String(e)}`);
+        if (!this.stopped)
+          this.logger.warn(`outbox dispatch interrupted: ${e instanceof Error ? e.message : String(e)}`);
         void this.scheduleNext();
       })
       .finally(() => {
@@ -105,7 +100,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private async handle(message: ClaimedMessage): Promise<void> {
     let outcome: Outcome;
     try {
-      outcome = message.channel === 'mail' ? await this.bookingMails.send(message) : await this.webhooks.deliver(message);
+      outcome =
+        message.channel === 'mail' ? await this.bookingMails.send(message) : await this.webhooks.deliver(message);
     } catch (e) {
       outcome = { failed: e instanceof Error ? e.message : String(e) };
     }
@@ -113,7 +109,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if ('skipped' in outcome) return this.outbox.markSent(message.id, 'skipped', outcome.skipped);
     const park = outcome.permanent || message.attempts >= this.config.notifications.maxAttempts;
     const delay = retryDelaySeconds(this.config.notifications.retrySeconds, message.attempts);
-    if (park) this.logger.warn(`parked ${message.channel} message ${message.id} after ${message.attempts} attempt(s): ${outcome.failed}`);
+    if (park)
+      this.logger.warn(
+        `parked ${message.channel} message ${message.id} after ${message.attempts} attempt(s): ${outcome.failed}`,
+      );
     await this.outbox.markFailed(message.id, outcome.failed, delay, park);
   }
 

@@ -75,9 +75,13 @@ function lead(l: Locale, f: BookingMailFacts): string {
             ? 'Ihre Buchung wurde storniert, weil der Platz nach einer Änderung des Grundrisses nicht mehr buchbar ist:'
             : 'Your booking was cancelled because the space is no longer bookable after a change of the floor plan:';
         case 'absence':
-          return de ? 'Ihre Buchung wurde wegen Ihrer Abwesenheit storniert:' : 'Your booking was cancelled because of your absence:';
+          return de
+            ? 'Ihre Buchung wurde wegen Ihrer Abwesenheit storniert:'
+            : 'Your booking was cancelled because of your absence:';
         case 'series':
-          return de ? 'Die Serie wurde beendet; diese Buchung ist storniert:' : 'The series was ended; this booking is cancelled:';
+          return de
+            ? 'Die Serie wurde beendet; diese Buchung ist storniert:'
+            : 'The series was ended; this booking is cancelled:';
         default:
           if (f.byOther)
             return de
@@ -97,7 +101,12 @@ function when(l: Locale, f: BookingMailFacts): string {
     month: 'long',
     year: 'numeric',
   }).format(f.start);
-  const time = new Intl.DateTimeFormat(locale, { timeZone: f.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: f.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const suffix = l === 'de' ? ' Uhr' : '';
   return `${day}, ${time.format(f.start)}–${time.format(f.end)}${suffix}`;
 }

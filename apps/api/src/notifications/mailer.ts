@@ -42,7 +42,13 @@ export class Mailer implements OnApplicationShutdown {
       messageId: mail.messageId,
       headers: mail.headers,
       ...(mail.calendar
-        ? { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: mail.calendar.filename } }
+        ? {
+            icalEvent: {
+              method: mail.calendar.method,
+              content: mail.calendar.content,
+              filename: mail.calendar.filename,
+            },
+          }
         : {}),
     });
   }

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { EventsModule } from '../events/events.module';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { PreferencesRepository } from './preferences.repository';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksService } from './webhooks.service';
 import { BookingMails } from './booking-mails';
 import { OutboxDispatcher } from './dispatcher.service';
 import { Mailer } from './mailer';
@@ -13,8 +19,20 @@ import { WebhooksRepository } from './webhooks.repository';
  * that causes them (mostly by a database trigger), sent by a dispatcher on every instance.
  */
 @Module({
-  imports: [EventsModule],
-  providers: [OutboxRepository, OutboxDispatcher, Mailer, BookingMails, UnsubscribeTokens, WebhookDelivery, WebhooksRepository],
+  imports: [EventsModule, AuthModule],
+  controllers: [NotificationsController, WebhooksController],
+  providers: [
+    NotificationsService,
+    WebhooksService,
+    PreferencesRepository,
+    OutboxRepository,
+    OutboxDispatcher,
+    Mailer,
+    BookingMails,
+    UnsubscribeTokens,
+    WebhookDelivery,
+    WebhooksRepository,
+  ],
   exports: [OutboxDispatcher, OutboxRepository],
 })
 export class NotificationsModule {}

@@ -36,10 +36,13 @@ export class UnsubscribeTokens {
 
   private secret(): Promise<string> {
     this.key ??= (async () => {
-      await this.dataSource.query(`INSERT INTO app_secrets (name, value) VALUES ('unsubscribe', $1) ON CONFLICT (name) DO NOTHING`, [
-        randomBytes(32).toString('hex'),
-      ]);
-      const [row]: { value: string }[] = await this.dataSource.query(`SELECT value FROM app_secrets WHERE name = 'unsubscribe'`);
+      await this.dataSource.query(
+        `INSERT INTO app_secrets (name, value) VALUES ('unsubscribe', $1) ON CONFLICT (name) DO NOTHING`,
+        [randomBytes(32).toString('hex')],
+      );
+      const [row]: { value: string }[] = await this.dataSource.query(
+        `SELECT value FROM app_secrets WHERE name = 'unsubscribe'`,
+      );
       return row.value;
     })().catch((e) => {
       this.key = null;

@@ -61,7 +61,8 @@ export function guardedLookup(allowInsecure: boolean): LookupFunction {
       if (err) return callback(err, '', 0);
       const bad = addresses.map((a) => refusedAddress(a.address, allowInsecure)).find(Boolean);
       if (bad || !addresses.length) return callback(new Error(`address refused: ${bad ?? 'none found'}`), '', 0);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);
     });
   };
@@ -73,7 +74,12 @@ function post(url: string, body: string, headers: Record<string, string>, lookup
     const client = target.protocol === 'https:' ? https : http;
     const req = client.request(
       target,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup, timeout: TIMEOUT_MS },
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup,
+        timeout: TIMEOUT_MS,
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
