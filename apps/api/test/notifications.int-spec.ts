@@ -302,6 +302,33 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
       ).body;
       expect(log[0]).toMatchObject({ status: 'sent', attempts: 3 });
       expect((await admin.delete(`/api/admin/webhooks/${created.body.id}`)).status).toBe(204);
+
+      // Events that are no booking's: written by the change's own transaction.
+      const closed = await admin.post<CreatedWebhook>('/api/admin/webhooks', {
+        url: `http://127.0.0.1:${port}/closed`,
+        eventTypes: ['building.closed'],
+      });
+      const before = received.length;
+      expect(
+        (
+          await admin.post(`/api/buildings/${floor.buildingId}/closures`, {
+            closures: [{ date: '2026-12-30', reason: 'Inventur' }],
+          })
+        ).status,
+      ).toBe(200);
+      for (const until = Date.now() + 5000; received.length === before;) {
+        if (Date.now() > until) throw new Error('no building.closed delivery');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const event = new Webhook(closed.body.secret).verify(received[before].body, {
+        'webhook-id': String(received[before].headers['webhook-id']),
+        'webhook-timestamp': String(received[before].headers['webhook-timestamp']),
+        'webhook-signature': String(received[before].headers['webhook-signature']),
+      });
+      expect(event).toMatchObject({
+        type: 'building.closed',
+        data: { buildingId: floor.buildingId, closures: [{ date: '2026-12-30' }] },
+      });
     } finally {
       await new Promise((r) => server.close(r));
     }
@@ -320,7 +347,7 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
       attempts: 0,
     });
     // This one can never be sent (it names no booking): the dispatcher parks it again at once.
-    for (const until = Date.now() + 5000; ; ) {
+    for (const until = Date.now() + 5000; ;) {
       const [row] = await t.dataSource.query(`SELECT status FROM outbox WHERE id = $1`, [id]);
       if (row.status === 'parked') break;
       if (Date.now() > until) throw new Error(`not parked again: ${row.status}`);

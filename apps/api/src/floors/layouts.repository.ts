@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { outboxCause } from '../database/outbox-cause';
+import { outboxCause, webhookEvent } from '../database/outbox-cause';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FloorLayout, LayoutSpace, LayoutZone } from '@flexdesk/shared-contracts';
 import { recordAudit, withAudit } from '../audit/audit-log';
@@ -146,6 +146,11 @@ export class LayoutsRepository {
         entityType: 'layout',
         entityId: floorId,
         details: { publishedVersion, cancelledBookings: affected.length, spaces: row.draftLayout.spaces.length },
+      });
+      await webhookEvent(m, 'layout.published', {
+        floorId,
+        publishedVersion,
+        cancelledBookingIds: affected.map((a) => a.id),
       });
       return { kind: 'published', timeZone: row.timeZone, publishedVersion, cancelled: affected };
     });
