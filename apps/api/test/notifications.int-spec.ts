@@ -9,6 +9,7 @@ import type {
   NotificationPreferences,
 } from '@flexdesk/shared-contracts';
 import { Webhook } from 'standardwebhooks';
+import { JobsService } from '../src/jobs/jobs.service';
 import type ICALNamespace from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { Api, loggedIn } from './support/http';
@@ -355,5 +356,53 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
     }
     expect((await admin.delete(`/api/admin/notifications/${id}`)).status).toBe(204);
     expect((await admin.delete(`/api/admin/notifications/${id}`)).body.code).toBe('NOTIFICATION_NOT_FOUND');
+  });
+
+  it('reminds the booker to check in, at the lead time before a booking that needs a check-in', async () => {
+    const rathaus = (await employee.get<BuildingSummary[]>('/api/buildings')).body.find(
+      (b) => b.id === floor.buildingId,
+    );
+    let roomId: string | null = null;
+    for (const f of rathaus?.floors ?? []) {
+      const plan = (await employee.get<Floor>(`/api/floors/${f.id}`)).body;
+      const restricted = new Set(plan.zones.filter((z) => z.restrictedToGroupIds.length).map((z) => z.id));
+      const availability = (await employee.get<FloorAvailability>(`/api/floors/${f.id}/availability?date=2026-12-11`))
+        .body;
+      const free = new Set(availability.spaces.filter((x) => x.state === 'free').map((x) => x.spaceId));
+      roomId =
+        plan.spaces.find(
+          (x) =>
+            x.kind === 'room' &&
+            x.bookable &&
+            free.has(x.id) &&
+            !x.restrictedToGroupIds.length &&
+            !restricted.has(x.zoneId ?? ''),
+        )?.id ?? null;
+      if (roomId) break;
+    }
+    // Friday 2026-12-11, 10:00–11:00 in Berlin; rooms need a check-in by default.
+    const res = await employee2.post<Booking>('/api/bookings', {
+      spaceId: roomId,
+      start: '2026-12-11T09:00:00Z',
+      end: '2026-12-11T10:00:00Z',
+    });
+    expect(res.status).toBe(201);
+    const jobs = t.created.app.get(JobsService);
+    try {
+      t.clock.set('2026-12-11T08:40:00Z');
+      expect(await jobs.sendNotifications()).toBe(0);
+      t.clock.set('2026-12-11T08:46:00Z');
+      expect(await jobs.sendNotifications()).toBe(1);
+      // Once per booking, however often the job runs.
+      expect(await jobs.sendNotifications()).toBe(0);
+    } finally {
+      t.clock.reset();
+    }
+    const [reminder] = await sink.waitFor(
+      (m) => m.messageId === `<${res.body.id}.0.checkin_reminder@desks.example.org>`,
+    );
+    expect(reminder.subject).toMatch(/^Please check in: Room /);
+    expect(reminder.text).toContain('at the latest 15 minutes after it starts');
+    expect(reminder.attachments.filter((a) => a.contentType.startsWith('text/calendar'))).toHaveLength(0);
   });
 });

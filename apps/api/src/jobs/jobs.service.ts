@@ -44,7 +44,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists(), this.outbox.wake()]).catch((e) =>
+    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists(), this.sendNotifications()]).catch((e) =>
       this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)),
     );
     await this.running;
@@ -58,6 +58,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
     this.metrics.booking('released', released?.length ?? 0);
     return released?.map((r) => r.id) ?? null;
+  }
+
+  /** Writes the check-in reminders due now and sends what the outbox holds; returns the reminders written. */
+  sendNotifications(): Promise<number> {
+    return this.outbox.tick(this.clock.now());
   }
 
   /** Books the days that came into the horizon for every recurring series (see SeriesService). */

@@ -57,6 +57,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     await this.draining?.catch(() => undefined);
   }
 
+  /** The jobs timer: reminders that came due at `now` are written, then everything due is sent. */
+  async tick(now: Date): Promise<number> {
+    const reminders = await this.outbox.writeDueReminders(now);
+    if (reminders) this.logger.log(`${reminders} check-in reminder(s) due`);
+    await this.wake();
+    return reminders;
+  }
+
   /** Sends everything due now; resolves when the outbox has nothing due (or on shutdown). */
   wake(): Promise<void> {
     if (this.stopped) return Promise.resolve();

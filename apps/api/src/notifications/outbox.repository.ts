@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_POLICIES } from '@flexdesk/shared-domain';
+import { DEFAULT_CHECK_IN_REMINDER_MINUTES, DEFAULT_POLICIES } from '@flexdesk/shared-domain';
 import type { BookingStatus, Locale, OutboxMessage, SpaceKind } from '@flexdesk/shared-contracts';
 
 /** A message claimed for sending: this instance has it until `leaseSeconds` pass. */
@@ -143,6 +143,40 @@ export class OutboxRepository {
       [bookingId, recipientId, d.desk.checkInGraceMinutes, d.room.checkInGraceMinutes, d.parking.checkInGraceMinutes],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * Check-in reminders: confirmed bookings that need a check-in and start within their building's
+   * (or kind's) lead time after `now`, and were not made within it anyway. Idempotent: one reminder
+   * per booking and sequence (`dedupe_key`), so every instance may run it. Returns how many were written.
+   */
+  async writeDueReminders(now: Date): Promise<number> {
+    const d = DEFAULT_POLICIES;
+    const lead = policyValue('checkInReminderMinutes', 'int', 5);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO outbox (channel, kind, dedupe_key, recipient_id, booking_id, sequence)
+       SELECT 'mail', 'checkin_reminder', 'mail:' || b.id || ':' || b.sequence || ':checkin_reminder', b.booker_id, b.id, b.sequence
+         FROM bookings b JOIN spaces s ON s.id = b.space_id JOIN floors f ON f.id = s.floor_id
+        WHERE b.status = 'confirmed' AND b.booker_id IS NOT NULL
+          AND b.local_date BETWEEN $1::timestamptz::date - 1 AND $1::timestamptz::date + 2
+          AND b.start_at > $1::timestamptz
+          AND ${policyValue('checkInRequired', 'boolean', 2)}
+          AND ${lead} > 0
+          AND b.start_at <= $1::timestamptz + make_interval(mins => ${lead})
+          AND b.created_at < b.start_at - make_interval(mins => ${lead})
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        now,
+        d.desk.checkInRequired,
+        d.room.checkInRequired,
+        d.parking.checkInRequired,
+        DEFAULT_CHECK_IN_REMINDER_MINUTES,
+        DEFAULT_CHECK_IN_REMINDER_MINUTES,
+        DEFAULT_CHECK_IN_REMINDER_MINUTES,
+      ],
+    );
+    return rows.length;
   }
 
   async list(status: 'parked' | 'pending' | 'sent', limit: number): Promise<OutboxMessage[]> {
