@@ -25,7 +25,8 @@ const API_FEATURES = {
   colleagues: ['bookings', 'users'],
   assignments: ['audit', 'bookings'],
   waitlist: ['bookings', 'users', 'events'],
-  jobs: ['backgrounds', 'bookings', 'waitlist'],
+  jobs: ['backgrounds', 'bookings', 'waitlist', 'notifications'],
+  notifications: ['events', 'calendar', 'auth'],
   seed: ['auth', 'backgrounds'],
 };
 const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];

@@ -26,6 +26,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PeopleModule } from './people/people.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ReceptionModule } from './reception/reception.module';
 import { ScimModule } from './scim/scim.module';
 import { UsersModule } from './users/users.module';
@@ -59,6 +60,7 @@ export class AppModule {
         CalendarModule,
         ReceptionModule,
         EventsModule,
+        NotificationsModule,
         AuditModule,
         JobsModule,
       ],

@@ -10,6 +10,7 @@ import {
   type Role,
 } from '@flexdesk/shared-contracts';
 import { RouteTable, type RouteAccess } from '../src/access/route-table';
+import { UnsubscribeTokens } from '../src/notifications/unsubscribe-tokens';
 import { Api, loggedIn, type Res } from './support/http';
 import { png } from './support/images';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -39,6 +40,8 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/providers',
   'GET /api/auth/oidc/login',
   'GET /api/auth/oidc/callback',
+  'GET /api/notifications/unsubscribe',
+  'POST /api/notifications/unsubscribe',
 ];
 
 type Who = 'anonymous' | Role;
@@ -96,6 +99,7 @@ describe('route x role matrix', () => {
   /** Every floor of the Rathaus: its rooms are free of demo bookings, one per role is needed. */
   let rathausFloors: Floor[];
   let receptionistId: string;
+  let employeeId: string;
   /** An employee's calendar feed file, for the public feed route. */
   let feedFile: string;
 
@@ -173,7 +177,13 @@ describe('route x role matrix', () => {
   const ownSeries = async (caller: Api, who: Who): Promise<string> => {
     const date = addDays(TODAY, 30);
     const spaceId = ground.spaces.find((s) => s.kind === 'desk' && !s.restrictedToGroupIds.length)?.id;
-    const res = await caller.post('/api/bookings/series', { spaceId, slot: 'am', from: date, count: 1, weekdays: [weekdayOf(date)] });
+    const res = await caller.post('/api/bookings/series', {
+      spaceId,
+      slot: 'am',
+      from: date,
+      count: 1,
+      weekdays: [weekdayOf(date)],
+    });
     if (res.status !== 201) throw new Error(`series for ${who}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.seriesId as string;
   };
@@ -523,7 +533,11 @@ describe('route x role matrix', () => {
     'PUT /api/me/favourites/:spaceId': {
       permission: 'bookings:self',
       ok: 200,
-      valid: async () => ({ params: { spaceId: ground.spaces.find((s) => s.kind === 'desk' && !s.restrictedToGroupIds.length)?.id as string } }),
+      valid: async () => ({
+        params: {
+          spaceId: ground.spaces.find((s) => s.kind === 'desk' && !s.restrictedToGroupIds.length)?.id as string,
+        },
+      }),
     },
     'DELETE /api/me/favourites/:spaceId': {
       permission: 'bookings:self',
@@ -568,7 +582,9 @@ describe('route x role matrix', () => {
     'DELETE /api/me/absences/:id': {
       permission: 'bookings:self',
       ok: 204,
-      valid: async (caller) => ({ params: { id: (await caller.post('/api/me/absences', farAbsence())).body.absence.id as string } }),
+      valid: async (caller) => ({
+        params: { id: (await caller.post('/api/me/absences', farAbsence())).body.absence.id as string },
+      }),
     },
     'POST /api/waitlist': {
       permission: 'bookings:self',
@@ -778,7 +794,74 @@ describe('route x role matrix', () => {
       ok: 200,
       valid: async () => ({ query: 'limit=5&entityType=building' }),
     },
+    'GET /api/me/notification-preferences': { permission: 'profile:self', ok: 200, valid: async () => ({}) },
+    'PUT /api/me/notification-preferences': {
+      permission: 'profile:self',
+      ok: 200,
+      valid: async () => ({ body: { checkin_reminder: true } }),
+    },
+    'GET /api/notifications/unsubscribe': {
+      permission: 'public',
+      ok: 200,
+      valid: async () => ({ query: `token=${await unsubscribeToken()}` }),
+    },
+    'POST /api/notifications/unsubscribe': {
+      permission: 'public',
+      ok: 200,
+      valid: async () => ({ query: `token=${await unsubscribeToken()}` }),
+    },
+    'GET /api/admin/notifications': {
+      permission: 'notifications:admin',
+      ok: 200,
+      valid: async () => ({ query: 'status=parked' }),
+    },
+    'POST /api/admin/notifications/:id/retry': {
+      permission: 'notifications:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: await parkedMessage() } }),
+    },
+    'DELETE /api/admin/notifications/:id': {
+      permission: 'notifications:admin',
+      ok: 204,
+      valid: async () => ({ params: { id: await parkedMessage() } }),
+    },
+    'GET /api/admin/webhooks': { permission: 'notifications:admin', ok: 200, valid: async () => ({}) },
+    'POST /api/admin/webhooks': {
+      permission: 'notifications:admin',
+      ok: 201,
+      // A public address written as such: no DNS needed. Removed again, so nothing is ever delivered.
+      valid: async () => ({ body: { url: 'https://93.184.215.14/flexdesk', eventTypes: ['building.closed'] } }),
+      cleanup: async () => void (await t.dataSource.query(`DELETE FROM webhooks`)),
+    },
+    'DELETE /api/admin/webhooks/:id': {
+      permission: 'notifications:admin',
+      ok: 204,
+      valid: async () => ({ params: { id: await scratchWebhook() } }),
+    },
+    'GET /api/admin/webhooks/:id/deliveries': {
+      permission: 'notifications:admin',
+      ok: 200,
+      valid: async () => ({ params: { id: await scratchWebhook() } }),
+    },
   };
+
+  /** A token of the employee's unsubscribe link, as a mail would carry it. */
+  const unsubscribeToken = async () => t.created.app.get(UnsubscribeTokens).sign(employeeId, 'checkin_reminder');
+  /** A message that failed too often, for an admin to retry or discard. */
+  const parkedMessage = async () =>
+    (
+      await t.dataSource.query(
+        `INSERT INTO outbox (channel, kind, dedupe_key, recipient_id, status) VALUES ('mail', 'booking_confirmed', gen_random_uuid()::text, $1, 'parked') RETURNING id`,
+        [employeeId],
+      )
+    )[0].id as string;
+  /** An inactive endpoint (never delivered to). */
+  const scratchWebhook = async () =>
+    (
+      await t.dataSource.query(
+        `INSERT INTO webhooks (url, event_types, secret, active) VALUES ('https://93.184.215.14/x', '{building.closed}', 'whsec_AAAA', false) RETURNING id`,
+      )
+    )[0].id as string;
 
   beforeAll(async () => {
     // The walk sends some 150 requests without a SCIM token from one address: no lockout here (scim.int-spec tests it).
@@ -796,6 +879,7 @@ describe('route x role matrix', () => {
     );
     ground = rathausFloors.find((f) => f.level === 0) as Floor;
     receptionistId = (await api('receptionist').get<Me>('/api/me')).body.id;
+    employeeId = (await api('employee').get<Me>('/api/me')).body.id;
     [{ hash: demoHash }] = await t.dataSource.query(`SELECT password_hash AS hash FROM users WHERE email = $1`, [
       ACCOUNTS.employee,
     ]);

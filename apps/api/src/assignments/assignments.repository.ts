@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { outboxCause } from '../database/outbox-cause';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Absence, MyAssignedDesk, SpaceKind } from '@flexdesk/shared-contracts';
 import { recordAudit, withAudit } from '../audit/audit-log';
@@ -134,6 +135,7 @@ export class AssignmentsRepository {
          RETURNING id, to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to"`,
         [userId, from, to],
       );
+      await outboxCause(m, 'absence', userId);
       const [, cancelled] = await m.query(
         `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
           WHERE booker_id = $1 AND local_date BETWEEN $2 AND $3 AND status IN ${ACTIVE} AND end_at > $4`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { prepared } from '../database/prepared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isPgError, PG_DEADLOCK as DEADLOCK } from '../database/pg-errors';
+import { outboxCause } from '../database/outbox-cause';
 import type {
   BookingSlot,
   BookingStatus,
@@ -237,14 +238,17 @@ export class BookingsRepository {
     return rows[0] ?? null;
   }
 
-  /** Cancels if still active; returns whether this call changed anything. */
-  async cancel(id: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(
-      `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
-        WHERE id = $1 AND status IN ${ACTIVE}`,
-      [id],
-    );
-    return Number(count) > 0;
+  /** Cancels if still active; returns whether this call changed anything. `actorId` tells the booker's mail who did. */
+  async cancel(id: string, actorId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      await outboxCause(m, null, actorId);
+      const [, count] = await m.query(
+        `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+          WHERE id = $1 AND status IN ${ACTIVE}`,
+        [id],
+      );
+      return Number(count) > 0;
+    });
   }
 
   /**

@@ -147,7 +147,7 @@ export class BookingsService {
         throw new DomainError('CANCELLATION_CUTOFF_PASSED', { minutes: policy.cancellationCutoffMinutes });
       }
     }
-    await this.bookings.cancel(id);
+    await this.bookings.cancel(id, user.id);
     this.metrics.booking('cancelled');
   }
 

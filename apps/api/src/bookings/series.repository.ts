@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { outboxCause } from '../database/outbox-cause';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BookingSeries, Closure, IsoWeekday, SpaceKind } from '@flexdesk/shared-contracts';
 import { recordAudit } from '../audit/audit-log';
@@ -120,6 +121,7 @@ export class SeriesRepository {
         `UPDATE booking_series SET ended_at = now(), until_date = LEAST(COALESCE(until_date, $2::date - 1), $2::date - 1) WHERE id = $1`,
         [id, from],
       );
+      await outboxCause(m, 'series', actorId);
       const [, cancelled] = await m.query(
         `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
           WHERE series_id = $1 AND local_date >= $2 AND status IN ('confirmed', 'checked_in')`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { webhookEvent } from '../database/outbox-cause';
 import { DataSource } from 'typeorm';
 import type {
   BuildingInput,
@@ -146,13 +147,15 @@ export class BuildingsRepository {
         entityId: buildingId,
         details: { dates: closures.map((c) => c.date) },
       },
-      (m) =>
-        m.query(
+      async (m) => {
+        await m.query(
           `INSERT INTO closures (building_id, date, reason)
            SELECT $1, c.date::date, c.reason FROM json_to_recordset($2::json) AS c(date text, reason text)
            ON CONFLICT (building_id, date) DO UPDATE SET reason = EXCLUDED.reason`,
           [buildingId, JSON.stringify(closures)],
-        ),
+        );
+        await webhookEvent(m, 'building.closed', { buildingId, closures });
+      },
     );
   }
 

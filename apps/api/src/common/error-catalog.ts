@@ -98,6 +98,22 @@ export const ERROR_CATALOG: Record<ErrorCode, CatalogEntry> = {
   SPACE_NOT_FOUND: { status: 404, de: () => 'Platz nicht gefunden.', en: () => 'Space not found.' },
   BOOKING_NOT_FOUND: { status: 404, de: () => 'Buchung nicht gefunden.', en: () => 'Booking not found.' },
   USER_NOT_FOUND: { status: 404, de: () => 'Person nicht gefunden.', en: () => 'User not found.' },
+  NOTIFICATION_NOT_FOUND: {
+    status: 404,
+    de: () => 'Keine zurückgestellte Nachricht mit dieser Kennung.',
+    en: () => 'No parked message with this id.',
+  },
+  WEBHOOK_NOT_FOUND: { status: 404, de: () => 'Webhook nicht gefunden.', en: () => 'Webhook not found.' },
+  WEBHOOK_URL_REFUSED: {
+    status: 422,
+    de: (p) => `Diese Webhook-Adresse ist nicht erlaubt: ${String(p['reason'] ?? '')}`,
+    en: (p) => `This webhook URL is not allowed: ${String(p['reason'] ?? '')}`,
+  },
+  UNSUBSCRIBE_LINK_INVALID: {
+    status: 404,
+    de: () => 'Dieser Abmeldelink ist ungültig.',
+    en: () => 'This unsubscribe link is invalid.',
+  },
   CALENDAR_FEED_NOT_FOUND: {
     status: 404,
     de: () => 'Dieser Kalender-Link ist ungültig oder wurde widerrufen.',

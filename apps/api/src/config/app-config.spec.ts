@@ -83,9 +83,16 @@ describe('loadConfig', () => {
 
   it('validates the operations settings', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://desks.example.org/flexdesk/' }).publicUrl).toBe('https://desks.example.org/flexdesk');
+    expect(loadConfig({ PUBLIC_URL: 'https://desks.example.org/flexdesk/' }).publicUrl).toBe(
+      'https://desks.example.org/flexdesk',
+    );
     const c = loadConfig({ LOG_FORMAT: 'json', METRICS_TOKEN: 'a'.repeat(32), METRICS_PORT: '9464' });
-    expect(c).toMatchObject({ logFormat: 'json', metricsToken: 'a'.repeat(32), metricsPort: 9464, eventStreamsPerPerson: 10 });
+    expect(c).toMatchObject({
+      logFormat: 'json',
+      metricsToken: 'a'.repeat(32),
+      metricsPort: 9464,
+      eventStreamsPerPerson: 10,
+    });
     for (const bad of [
       { PUBLIC_URL: 'desks.example.org' },
       { PUBLIC_URL: 'ftp://desks.example.org' },
@@ -107,5 +114,23 @@ describe('loadConfig', () => {
     expect(loadConfig({}, '/srv', 4).webConcurrency).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, '/srv', 4).webConcurrency).toBe(4);
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x', WEB_CONCURRENCY: '1' }, '/srv', 4).webConcurrency).toBe(1);
+  });
+
+  it('sends no mail without SMTP_URL and validates the mail settings', () => {
+    expect(loadConfig({}).notifications).toMatchObject({
+      smtpUrl: null,
+      maxAttempts: 8,
+      retrySeconds: 30,
+      webhookAllowInsecure: false,
+    });
+    const ok = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example.org:587',
+      MAIL_FROM: 'Flexdesk Rathaus <desks@example.org>',
+    });
+    expect(ok.notifications.smtpUrl).toBe('smtp://u:p@mail.example.org:587');
+    expect(() =>
+      loadConfig({ SMTP_URL: 'mail.example.org', MAIL_FROM: 'not an address', NOTIFY_MAX_ATTEMPTS: '0' }),
+    ).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL[\s\S]*MAIL_FROM must be an address/);
+    expect(() => loadConfig({ NOTIFY_MAX_ATTEMPTS: '0' })).toThrow(/NOTIFY_MAX_ATTEMPTS/);
   });
 });

@@ -46,6 +46,23 @@ export interface AppConfig {
   eventStreamsPerPerson: number;
   /** API processes (node:cluster workers) sharing the port; more than one needs a server database. */
   webConcurrency: number;
+  /** E-mail and webhooks through the outbox. */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…`; null: no e-mail is sent at all. */
+  smtpUrl: string | null;
+  /** Sender of every mail, `Flexdesk <desks@example.org>`. */
+  mailFrom: string;
+  /** Attempts before a message is parked for an admin to look at. */
+  maxAttempts: number;
+  /** Delay before the first retry; each further one doubles it (capped at six hours). */
+  retrySeconds: number;
+  /** Days sent messages are kept (then the privacy purge deletes them). */
+  keepSentDays: number;
+  /** Webhooks may also target http:// and loopback addresses (development and tests). */
+  webhookAllowInsecure: boolean;
 }
 
 export interface OidcConfig {
@@ -171,7 +188,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = a
     metricsPort: env['METRICS_PORT'] ? int(env, 'METRICS_PORT', 0, 1, 65535, errors) : null,
     eventStreamsPerPerson: int(env, 'EVENT_STREAMS_PER_PERSON', 10, 1, 1000, errors),
     webConcurrency: int(env, 'WEB_CONCURRENCY', databaseUrl ? cpus : 1, 1, 64, errors),
+    notifications: {
+      smtpUrl: env['SMTP_URL']?.trim() || null,
+      mailFrom: env['MAIL_FROM']?.trim() || 'Flexdesk <flexdesk@localhost>',
+      maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100, errors),
+      retrySeconds: int(env, 'NOTIFY_RETRY_SECONDS', 30, 1, 86400, errors),
+      keepSentDays: int(env, 'NOTIFY_KEEP_SENT_DAYS', 30, 1, 3650, errors),
+      webhookAllowInsecure: bool(env, 'WEBHOOK_ALLOW_INSECURE', false, errors),
+    },
   };
+  const smtp = config.notifications.smtpUrl;
+  if (smtp && !/^smtps?:\/\/[^/\s]+/.test(smtp)) errors.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  const from = /^(?:[^<>]*<([^<>]+)>|([^<>\s]+))$/.exec(config.notifications.mailFrom);
+  if (!/^[^@\s]+@[^@\s]+$/.test(from?.[1] ?? from?.[2] ?? '')) {
+    errors.push('MAIL_FROM must be an address, optionally with a name: Flexdesk <desks@example.org>');
+  }
   if (env['OIDC_ISSUER']) {
     const issuer = env['OIDC_ISSUER'].trim().replace(/\/+$/, '');
     const allowInsecure = bool(env, 'OIDC_ALLOW_INSECURE', false, errors);

@@ -12,6 +12,8 @@ import { DATABASE_INFO, type DatabaseInfo } from '../database/database';
 import type { LiveNotification } from './event-visibility';
 
 export const EVENTS_CHANNEL = 'flexdesk_events';
+/** Messages were written to the outbox (migration AddNotificationOutbox): dispatchers wake up. */
+export const OUTBOX_CHANNEL = 'flexdesk_outbox';
 const RECONNECT_MS = [250, 1000, 2000, 5000];
 
 /**
@@ -23,6 +25,8 @@ const RECONNECT_MS = [250, 1000, 2000, 5000];
 export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveEventsHub.name);
   readonly events$ = new Subject<LiveNotification>();
+  /** A commit wrote outbox messages (or the listener reconnected and may have missed some). */
+  readonly outbox$ = new Subject<void>();
   /** Completes when the app shuts down, so open event streams end and HTTP can close. */
   readonly shutdown$ = new Subject<void>();
   private listener: pg.Client | null = null;
@@ -44,7 +48,13 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
     this.shutdown$.next();
     this.shutdown$.complete();
     this.events$.complete();
+    this.outbox$.complete();
     this.listener?.end().catch(() => undefined);
+  }
+
+  private dispatch(n: pg.Notification): void {
+    if (n.channel === EVENTS_CHANNEL) this.publish(n.payload);
+    else if (n.channel === OUTBOX_CHANNEL && !this.stopping) this.outbox$.next();
   }
 
   private publish(payload: string | undefined): void {
@@ -59,7 +69,7 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
   /** Server: a dedicated connection outside the pool, re-established after any failure. */
   private async listenOnOwnConnection(attempt: number): Promise<void> {
     const client = new pg.Client({ connectionString: this.database.url });
-    client.on('notification', (n) => n.channel === EVENTS_CHANNEL && this.publish(n.payload));
+    client.on('notification', (n) => this.dispatch(n));
     client.on('error', (e) => this.logger.warn(`event listener connection failed: ${e.message}`));
     client.on('end', () => {
       if (this.stopping || this.listener !== client) return;
@@ -69,9 +79,13 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.listener = client;
       // Anything committed while we were not listening is unknown: clients refetch.
-      if (attempt > 0) this.events$.next({ type: 'resync' });
+      if (attempt > 0) {
+        this.events$.next({ type: 'resync' });
+        this.outbox$.next();
+      }
     } catch (e) {
       await client.end().catch(() => undefined);
       if (attempt === 0 && !this.stopping) throw e;
@@ -96,8 +110,10 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
     const attach = (client: pg.PoolClient) => {
       if (this.attached.has(client)) return;
       this.attached.add(client);
-      client.on('notification', (n) => n.channel === EVENTS_CHANNEL && this.publish(n.payload));
-      client.query(`LISTEN ${EVENTS_CHANNEL}`).catch((e: Error) => this.logger.warn(`LISTEN failed: ${e.message}`));
+      client.on('notification', (n) => this.dispatch(n));
+      client
+        .query(`LISTEN ${EVENTS_CHANNEL}`)
+        .then(() => client.query(`LISTEN ${OUTBOX_CHANNEL}`)).catch((e: Error) => this.logger.warn(`LISTEN failed: ${e.message}`));
     };
     pool.on('connect', attach);
     const client = await pool.connect();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { outboxCause, webhookEvent } from '../database/outbox-cause';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FloorLayout, LayoutSpace, LayoutZone } from '@flexdesk/shared-contracts';
 import { recordAudit, withAudit } from '../audit/audit-log';
@@ -146,6 +147,11 @@ export class LayoutsRepository {
         entityId: floorId,
         details: { publishedVersion, cancelledBookings: affected.length, spaces: row.draftLayout.spaces.length },
       });
+      await webhookEvent(m, 'layout.published', {
+        floorId,
+        publishedVersion,
+        cancelledBookingIds: affected.map((a) => a.id),
+      });
       return { kind: 'published', timeZone: row.timeZone, publishedVersion, cancelled: affected };
     });
   }
@@ -170,6 +176,7 @@ export class LayoutsRepository {
 
   private async cancelBookings(m: EntityManager, ids: string[]): Promise<void> {
     if (!ids.length) return;
+    await outboxCause(m, 'layout');
     await m.query(
       `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status IN ('confirmed', 'checked_in')`,

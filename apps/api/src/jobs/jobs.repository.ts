@@ -28,9 +28,10 @@ export class JobsRepository {
   purgeExclusively(
     now: Date,
     retentionDays: number,
+    keepSentMessagesDays: number,
   ): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     return this.exclusively(JOB_LOCKS.purge, async (m) => ({
-      ...(await this.purgePersonalData(m, now, retentionDays)),
+      ...(await this.purgePersonalData(m, now, retentionDays, keepSentMessagesDays)),
       backgrounds: await this.deleteUnusedBackgrounds(m, now),
     }));
   }
@@ -81,6 +82,7 @@ export class JobsRepository {
     m: EntityManager,
     now: Date,
     retentionDays: number,
+    keepSentMessagesDays: number,
   ): Promise<{ bookings: number; sessions: number }> {
     const [, bookings] = await m.query(
       `UPDATE bookings SET booker_id = NULL, creator_id = NULL, updated_at = now()
@@ -93,6 +95,11 @@ export class JobsRepository {
     await m.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
     await m.query(`DELETE FROM oidc_logins WHERE expires_at < now()`);
     await m.query(`DELETE FROM password_tokens WHERE expires_at < now() - interval '30 days'`);
+    // Sent messages name their recipient and booking; parked ones wait for an admin.
+    await m.query(
+      `DELETE FROM outbox WHERE status IN ('sent', 'skipped') AND sent_at < now() - make_interval(days => $1)`,
+      [keepSentMessagesDays],
+    );
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
   }
 

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { SeriesService } from '../bookings/series.service';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { Metrics } from '../metrics/metrics.service';
+import { OutboxDispatcher } from '../notifications/dispatcher.service';
 import { JobsRepository } from './jobs.repository';
 
 /**
@@ -24,6 +25,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly waitlist: WaitlistService,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly outbox: OutboxDispatcher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -42,7 +44,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists()]).catch((e) =>
+    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists(), this.sendNotifications()]).catch((e) =>
       this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)),
     );
     await this.running;
@@ -56,6 +58,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (released?.length) this.logger.log(`released ${released.length} booking(s) without check-in`);
     this.metrics.booking('released', released?.length ?? 0);
     return released?.map((r) => r.id) ?? null;
+  }
+
+  /** Writes the check-in reminders due now and sends what the outbox holds; returns the reminders written. */
+  sendNotifications(): Promise<number> {
+    return this.outbox.tick(this.clock.now());
   }
 
   /** Books the days that came into the horizon for every recurring series (see SeriesService). */
@@ -74,7 +81,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     const now = this.clock.now();
-    const result = await this.metrics.job('purge', () => this.jobs.purgeExclusively(now, this.config.retentionDays));
+    const result = await this.metrics.job('purge', () => this.jobs.purgeExclusively(now, this.config.retentionDays, this.config.notifications.keepSentDays));
     if (result && (result.bookings || result.sessions)) {
       this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
     }

@@ -53,6 +53,10 @@ export interface ResponseSchemas {
   PublishResult: C.PublishResult;
   Readiness: C.Readiness;
   ReceptionAssignment: C.ReceptionAssignment;
+  NotificationPreferences: C.NotificationPreferences;
+  OutboxMessage: C.OutboxMessage;
+  Webhook: C.Webhook;
+  CreatedWebhook: C.CreatedWebhook;
 }
 
 /** What `buildOpenApiDocument` turns into the operation's success response. */

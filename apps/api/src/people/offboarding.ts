@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { outboxCause } from '../database/outbox-cause';
 
 /**
  * Offboarding, in the caller's transaction, whoever asks (an admin, or the provisioning client):
@@ -20,6 +21,7 @@ export async function offboard(
   if (!rows.length) return null;
   const [, endedSessions] = await m.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
   await m.query(`DELETE FROM password_tokens WHERE user_id = $1 AND used_at IS NULL`, [userId]);
+  await outboxCause(m, 'offboarding');
   const [, cancelledBookings] = await m.query(
     `UPDATE bookings SET status = 'cancelled', cancelled_at = now(), sequence = sequence + 1, updated_at = now()
       WHERE booker_id = $1 AND status IN ('confirmed', 'checked_in') AND end_at > $2`,

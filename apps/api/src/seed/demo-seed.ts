@@ -1,3 +1,4 @@
+import { outboxCause } from '../database/outbox-cause';
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Closure, OpeningHours, Role, SpaceKind } from '@flexdesk/shared-contracts';
@@ -336,6 +337,8 @@ async function insertReturningId(m: EntityManager, sql: string, params: unknown[
 export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()): Promise<boolean> {
   const logger = new Logger('DemoSeed');
   return dataSource.transaction(async (m) => {
+    // Demo bookings of made-up people: nobody is mailed about them, no webhook hears of them.
+    await outboxCause(m, 'seed');
     await m.query('SELECT pg_advisory_xact_lock(7346222)');
     const [{ count }] = await m.query('SELECT count(*)::int AS count FROM users');
     if (count > 0) return false;

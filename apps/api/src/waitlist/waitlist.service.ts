@@ -1,3 +1,4 @@
+import { outboxCause } from '../database/outbox-cause';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { can, type BookingPolicy, type SpaceKind, type WaitlistEntry, type WaitlistRequest } from '@flexdesk/shared-contracts';
 import { addDaysToDate, checkBookingRequest, isRestrictedFor, isValidDate, localDateOf } from '@flexdesk/shared-domain';
@@ -156,6 +157,8 @@ export class WaitlistService implements OnApplicationBootstrap, OnApplicationShu
         const privileged = can(person, 'spaces:unrestricted');
         const wanted = candidates.filter((c) => matches(c, entry) && !isRestrictedFor(c, person.groupIds, privileged)).map((c) => c.id);
         for (const spaceId of await this.waitlist.freeAmong(m, wanted, person.id, date, verdict.start, verdict.end)) {
+          // The booker's mail says it came from the waiting list (the outbox trigger reads this).
+          await outboxCause(m, 'waitlist');
           const result = await this.bookings.insert(
             {
               spaceId,

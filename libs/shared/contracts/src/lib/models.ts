@@ -31,6 +31,11 @@ export interface BookingPolicy {
   checkInGraceMinutes: number;
   /** Minutes before start after which cancelling is refused (0 = until start). */
   cancellationCutoffMinutes: number;
+  /**
+   * Where check-in is required: minutes before start at which the booker is reminded by e-mail
+   * (0 = no reminder). Unset means 15.
+   */
+  checkInReminderMinutes?: number;
 }
 
 export type PolicyOverride = Partial<BookingPolicy>;

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'audit:read',
   /** People, roles and groups. */
   'people:admin',
+  /** Messages that could not be sent (retry, discard) and webhooks. */
+  'notifications:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

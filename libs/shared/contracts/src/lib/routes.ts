@@ -47,6 +47,14 @@ export const API_ROUTES = {
   audit: 'audit',
   /** Server-sent live changes. */
   events: 'events',
+  /** One's e-mail preferences: each kind on or off. */
+  notificationPreferences: 'me/notification-preferences',
+  /** One-click unsubscribe from a kind of e-mail (public, signed link). */
+  unsubscribe: 'notifications/unsubscribe',
+  /** Outbox messages that could not be sent (admins). */
+  adminNotifications: 'admin/notifications',
+  /** Webhook endpoints and their delivery logs (admins). */
+  adminWebhooks: 'admin/webhooks',
   /** Check-in by the QR code on a space: `spaces/<id>/check-in`. */
   spaces: 'spaces',
 } as const;

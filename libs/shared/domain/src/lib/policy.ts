@@ -61,7 +61,11 @@ export const POLICY_KEYS: readonly (keyof BookingPolicy)[] = [
   'checkInRequired',
   'checkInGraceMinutes',
   'cancellationCutoffMinutes',
+  'checkInReminderMinutes',
 ];
+
+/** Reminder lead time where a policy sets none. */
+export const DEFAULT_CHECK_IN_REMINDER_MINUTES = 15;
 
 export const SLOT_STEP_CHOICES: readonly number[] = [5, 10, 15, 20, 30, 60];
 
@@ -126,6 +130,7 @@ const CHECKS: Record<keyof BookingPolicy, Check> = {
     typeof value === 'boolean' ? null : 'must be true or false',
   checkInGraceMinutes: integerIn(0, 240),
   cancellationCutoffMinutes: integerIn(0, 10080),
+  checkInReminderMinutes: integerIn(0, 1440),
 };
 
 function isPolicyKey(key: string): key is keyof BookingPolicy {
