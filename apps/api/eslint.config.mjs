@@ -27,6 +27,8 @@ const API_FEATURES = {
   waitlist: ['bookings', 'users', 'events'],
   jobs: ['backgrounds', 'bookings', 'waitlist'],
   seed: ['auth', 'backgrounds'],
+  insights: [],
+  privacy: [],
 };
 const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];
 

@@ -93,6 +93,12 @@ export class JobsRepository {
     await m.query(`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
     await m.query(`DELETE FROM oidc_logins WHERE expires_at < now()`);
     await m.query(`DELETE FROM password_tokens WHERE expires_at < now() - interval '30 days'`);
+    // Insights keep a month's pseudonyms countable, but once the month is past retention nobody may
+    // be able to tell whose they were: its salt goes (see the AddBookingFacts migration).
+    await m.query(
+      `DELETE FROM insight_salts WHERE month + interval '1 month' <= $1::timestamptz - make_interval(days => $2)`,
+      [now, retentionDays],
+    );
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
   }
 

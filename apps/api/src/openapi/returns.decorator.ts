@@ -53,6 +53,8 @@ export interface ResponseSchemas {
   PublishResult: C.PublishResult;
   Readiness: C.Readiness;
   ReceptionAssignment: C.ReceptionAssignment;
+  InsightsReport: C.InsightsReport;
+  PrivacySheet: C.PrivacySheet;
 }
 
 /** What `buildOpenApiDocument` turns into the operation's success response. */

@@ -9,3 +9,4 @@ export * from './lib/reception';
 export * from './lib/permissions';
 export * from './lib/people';
 export * from './lib/weeks';
+export * from './lib/insights';

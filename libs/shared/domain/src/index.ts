@@ -9,3 +9,4 @@ export * from './lib/layout';
 export * from './lib/editing';
 export * from './lib/series';
 export * from './lib/people';
+export * from './lib/insights';

@@ -9,6 +9,7 @@ import { AddPeopleAdministration1796403774214 } from './1796403774214-AddPeopleA
 import { AddPersonSearchIndex1796404685780 } from './1796404685780-AddPersonSearchIndex';
 import { AddSingleSignOn1796405040434 } from './1796405040434-AddSingleSignOn';
 import { AddWorkingWeeks1796408491039 } from './1796408491039-AddWorkingWeeks';
+import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddPersonSearchIndex1796404685780,
   AddSingleSignOn1796405040434,
   AddWorkingWeeks1796408491039,
+  AddBookingFacts1796411000000,
 ];

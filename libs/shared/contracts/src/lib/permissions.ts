@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'audit:read',
   /** People, roles and groups. */
   'people:admin',
+  /** Aggregated utilisation reports (never about a person; small groups suppressed). */
+  'insights:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Per
     'layout:edit': 'all',
     'layout:publish': 'all',
     'groups:read': 'all',
+    'insights:read': 'all',
   },
   admin: Object.fromEntries(PERMISSIONS.map((p) => [p, 'all'])) as Record<Permission, PermissionScope>,
 };
