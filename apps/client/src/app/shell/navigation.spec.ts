@@ -8,8 +8,8 @@ describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     ['employee', ['/book', '/bookings']],
     ['receptionist', ['/book', '/bookings', '/reception']],
-    ['facility_manager', ['/book', '/bookings', '/editor', '/buildings']],
-    ['admin', ['/book', '/bookings', '/reception', '/editor', '/buildings', '/admin/reception']],
+    ['facility_manager', ['/book', '/bookings', '/editor', '/buildings', '/insights']],
+    ['admin', ['/book', '/bookings', '/reception', '/editor', '/buildings', '/insights', '/admin/reception']],
   ])('shows %s what their permissions open', (role, expected) => expect(paths(role)).toEqual(expected));
 
   it('shows nothing to nobody', () => expect(navigationFor(null)).toEqual([]));
