@@ -1,6 +1,6 @@
 // Insights: the facility manager opens /insights, picks a custom range over the demo's coming
 // bookings, sees the figures and their tables, and downloads a CSV; /privacy renders in German and
-// in English. axe checks each page.
+// in English. axe checks each page. The floor's plan heatmap downloads as a PNG.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -23,17 +23,27 @@ test('facility manager: figures, tables and a CSV export', async () => {
     await login(page, 'facility@example.com');
     await page.getByRole('link', { name: 'Auswertungen' }).first().click();
     await page.waitForURL((url) => url.pathname === '/insights');
+    await page.getByLabel('Gebäude').selectOption({ label: 'Rathaus Musterstadt' });
+    await page.getByLabel('Etage').selectOption({ label: 'Erdgeschoss' });
     await page.getByLabel('Zeitraum').selectOption('custom');
     await page.getByLabel('Von').fill(day(0));
     await page.getByLabel('Bis').fill(day(14));
     await page.getByTestId('insights-show').click();
-    await page.getByTestId('insights-weeks').locator('tbody tr').first().waitFor();
+    await page.getByTestId('insights-plan').waitFor();
     const totals = await page.getByTestId('insights-totals').innerText();
     assert.match(totals, /Auslastung gebucht/);
     assert.match(totals, /(\d+(,\d)?\s?%)|weniger als 5/, 'a share or the suppression note');
     assert.ok((await page.getByTestId('insights-grid').locator('tbody tr').count()) >= 5, 'weekday rows');
     assert.ok((await page.getByTestId('insights-spaces').locator('tbody tr').count()) > 20, 'a row per space');
+    // Charts beside their tables, and the plan heatmap with a figure written in every space.
+    assert.equal(await page.locator('fd-insights-chart [role=img] svg').count(), 2, 'two charts drawn');
+    const plan = page.getByTestId('insights-plan');
+    await plan.waitFor();
+    const written = await plan.locator('text').allTextContents();
+    assert.ok(written.length > 20 && written.every((t) => /%|weniger als 5|–/.test(t)), 'every space carries its figure');
     await assertNoA11yViolations(page, 'insights');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    assert.equal(readFileSync(await png.path()).subarray(1, 4).toString(), 'PNG');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-weeks').click()]);
     const text = readFileSync(await download.path(), 'utf8');

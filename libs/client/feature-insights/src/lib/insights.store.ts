@@ -1,7 +1,7 @@
 import { Injectable, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { BuildingSummary, Floor, InsightsQuery, InsightsReport, SpaceKind } from '@flexdesk/shared-contracts';
-import { BuildingsApi, I18n } from '@flexdesk/client-data-access';
+import { BuildingsApi, I18n, SessionStore } from '@flexdesk/client-data-access';
 import { InsightsApi } from './insights.api';
 import { presetRange, type RangePreset } from './insights-range';
 
@@ -11,6 +11,7 @@ export class InsightsStore {
   private readonly api = inject(InsightsApi);
   private readonly buildingsApi = inject(BuildingsApi);
   private readonly i18n = inject(I18n);
+  private readonly session = inject(SessionStore);
 
   readonly buildings = signal<BuildingSummary[]>([]);
   readonly floor = signal<Floor | null>(null);
@@ -32,7 +33,9 @@ export class InsightsStore {
   async init(): Promise<void> {
     const list = await firstValueFrom(this.buildingsApi.list());
     this.buildings.set(list);
-    if (list.length && !this.buildingId()) this.buildingId.set(list[0].id);
+    // The person's home building first, else the first one.
+    const home = list.find((b) => b.id === this.session.me()?.homeBuildingId);
+    if (list.length && !this.buildingId()) this.buildingId.set((home ?? list[0]).id);
   }
 
   applyPreset(preset: RangePreset): void {
@@ -70,6 +73,8 @@ export class InsightsStore {
     if (!this.buildingId()) return;
     this.loading.set(true);
     this.error.set(null);
+    // Nothing from the previous selection stays on screen next to the new one.
+    this.report.set(null);
     try {
       this.report.set(await firstValueFrom(this.api.utilisation(this.query())));
     } catch (e) {
