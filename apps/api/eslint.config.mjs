@@ -28,6 +28,8 @@ const API_FEATURES = {
   jobs: ['backgrounds', 'bookings', 'waitlist', 'notifications'],
   notifications: ['events', 'calendar', 'auth'],
   seed: ['auth', 'backgrounds'],
+  insights: [],
+  privacy: [],
 };
 const API_INFRASTRUCTURE = ['common', 'config', 'database', 'access', 'openapi', 'metrics'];
 

@@ -23,6 +23,8 @@ import { EventsModule } from './events/events.module';
 import { FavouritesModule } from './favourites/favourites.module';
 import { FloorsModule } from './floors/floors.module';
 import { HealthModule } from './health/health.module';
+import { InsightsModule } from './insights/insights.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PeopleModule } from './people/people.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -59,6 +61,8 @@ export class AppModule {
         WaitlistModule,
         CalendarModule,
         ReceptionModule,
+        InsightsModule,
+        PrivacyModule,
         EventsModule,
         NotificationsModule,
         AuditModule,

@@ -843,6 +843,22 @@ describe('route x role matrix', () => {
       ok: 200,
       valid: async () => ({ params: { id: await scratchWebhook() } }),
     },
+    'GET /api/insights/utilisation': {
+      permission: 'insights:read',
+      ok: 200,
+      valid: async () => ({ query: `buildingId=${rathaus.id}&from=2026-11-01&to=2026-11-30` }),
+    },
+    'GET /api/insights/utilisation.csv': {
+      permission: 'insights:read',
+      ok: 200,
+      valid: async () => ({ query: `buildingId=${rathaus.id}&from=2026-11-01&to=2026-11-30&table=weeks` }),
+    },
+    'GET /api/insights/utilisation.xlsx': {
+      permission: 'insights:read',
+      ok: 200,
+      valid: async () => ({ query: `buildingId=${rathaus.id}&from=2026-11-01&to=2026-11-30` }),
+    },
+    'GET /api/privacy': { permission: 'profile:self', ok: 200, valid: async () => ({ query: 'lang=en' }) },
   };
 
   /** A token of the employee's unsubscribe link, as a mail would carry it. */

@@ -26,6 +26,8 @@ export interface AppConfig {
   loginRateLimit: { perIpPerWindow: number; failuresPerEmailPerWindow: number; windowSeconds: number };
   /** How long cancelled/released bookings and expired sessions are kept before purging (days). */
   retentionDays: number;
+  /** Insights: figures built from fewer distinct people are suppressed (never below 5). */
+  privacyMinGroup: number;
   /** How often background jobs (no-show release, privacy purge) run; 0 disables them. */
   jobsIntervalSeconds: number;
   /** Most verbose Nest log level written: error, warn, log, debug or verbose. */
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = a
       windowSeconds: int(env, 'LOGIN_RATE_LIMIT_WINDOW_SECONDS', 900, 1, 86400, errors),
     },
     retentionDays: int(env, 'RETENTION_DAYS', 90, 1, 3650, errors),
+    privacyMinGroup: int(env, 'PRIVACY_MIN_GROUP', 5, 5, 1000, errors),
     jobsIntervalSeconds: int(env, 'JOBS_INTERVAL_SECONDS', 60, 0, 86400, errors),
     logLevel: (LOG_LEVELS as readonly string[]).includes(env['LOG_LEVEL'] ?? '')
       ? (env['LOG_LEVEL'] as LogLevelName)

@@ -100,6 +100,12 @@ export class JobsRepository {
       `DELETE FROM outbox WHERE status IN ('sent', 'skipped') AND sent_at < now() - make_interval(days => $1)`,
       [keepSentMessagesDays],
     );
+    // Insights keep a month's pseudonyms countable, but once the month is past retention nobody may
+    // be able to tell whose they were: its salt goes (see the AddBookingFacts migration).
+    await m.query(
+      `DELETE FROM insight_salts WHERE month + interval '1 month' <= $1::timestamptz - make_interval(days => $2)`,
+      [now, retentionDays],
+    );
     return { bookings: Number(bookings) || 0, sessions: Number(sessions) || 0 };
   }
 

@@ -57,6 +57,8 @@ export interface ResponseSchemas {
   OutboxMessage: C.OutboxMessage;
   Webhook: C.Webhook;
   CreatedWebhook: C.CreatedWebhook;
+  InsightsReport: C.InsightsReport;
+  PrivacySheet: C.PrivacySheet;
 }
 
 /** What `buildOpenApiDocument` turns into the operation's success response. */

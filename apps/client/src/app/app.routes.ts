@@ -37,6 +37,8 @@ export const appRoutes: Route[] = [
     path: 'admin',
     loadChildren: () => import('@flexdesk/client-feature-admin').then((m) => m.ADMIN_ROUTES),
   },
+  { path: 'insights', loadChildren: () => import('@flexdesk/client-feature-insights').then((m) => m.INSIGHTS_ROUTES) },
+  { path: 'privacy', loadChildren: () => import('@flexdesk/client-feature-insights').then((m) => m.PRIVACY_ROUTES) },
   // book, bookings, settings, check-in/:spaceId
   {
     path: '',

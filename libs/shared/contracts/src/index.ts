@@ -10,3 +10,4 @@ export * from './lib/permissions';
 export * from './lib/people';
 export * from './lib/weeks';
 export * from './lib/notifications';
+export * from './lib/insights';

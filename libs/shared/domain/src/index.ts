@@ -13,3 +13,4 @@ export * from './lib/nearest';
 export * from './lib/people';
 export * from './lib/holidays';
 export * from './lib/view';
+export * from './lib/insights';

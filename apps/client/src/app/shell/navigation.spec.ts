@@ -8,7 +8,7 @@ describe('navigationFor', () => {
   it.each<[Role, string[]]>([
     ['employee', ['/book', '/bookings']],
     ['receptionist', ['/book', '/bookings', '/reception']],
-    ['facility_manager', ['/book', '/bookings', '/editor', '/buildings']],
+    ['facility_manager', ['/book', '/bookings', '/editor', '/buildings', '/insights']],
     [
       'admin',
       [
@@ -17,6 +17,7 @@ describe('navigationFor', () => {
         '/reception',
         '/editor',
         '/buildings',
+        '/insights',
         '/admin/people',
         '/admin/groups',
         '/admin/reception',

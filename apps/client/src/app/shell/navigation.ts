@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reception', label: 'nav.reception', permission: 'reception:board' },
   { path: '/editor', label: 'nav.editor', permission: 'layout:edit' },
   { path: '/buildings', label: 'nav.buildings', permission: 'buildings:write' },
+  { path: '/insights', label: 'insights.nav', permission: 'insights:read' },
   { path: '/admin/people', label: 'people.nav', permission: 'people:admin', admin: true },
   { path: '/admin/groups', label: 'groups.nav', permission: 'people:admin', admin: true },
   { path: '/admin/reception', label: 'admin.nav', permission: 'reception:assign', admin: true },

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'people:admin',
   /** Messages that could not be sent (retry, discard) and webhooks. */
   'notifications:admin',
+  /** Aggregated utilisation reports (never about a person; small groups suppressed). */
+  'insights:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Per
     'layout:edit': 'all',
     'layout:publish': 'all',
     'groups:read': 'all',
+    'insights:read': 'all',
   },
   admin: Object.fromEntries(PERMISSIONS.map((p) => [p, 'all'])) as Record<Permission, PermissionScope>,
 };

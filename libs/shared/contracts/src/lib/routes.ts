@@ -57,6 +57,10 @@ export const API_ROUTES = {
   adminWebhooks: 'admin/webhooks',
   /** Check-in by the QR code on a space: `spaces/<id>/check-in`. */
   spaces: 'spaces',
+  /** Aggregated utilisation (facility managers, admins): `insights/utilisation`, `.csv`, `.xlsx`. */
+  insights: 'insights',
+  /** The privacy sheet generated from the running configuration. */
+  privacy: 'privacy',
 } as const;
 
 /** The client page a set-password link opens; the token follows in the fragment, never sent to servers. */

@@ -1,0 +1,75 @@
+import type { Locale } from '@flexdesk/shared-contracts';
+
+/** The privacy sheet's wording; figures are filled in from the running configuration. */
+export interface PrivacyFacts {
+  retentionDays: number;
+  sessionHours: number;
+  minGroup: number;
+  singleSignOn: boolean;
+  scim: boolean;
+}
+
+type Row3 = { item: string; purpose: string; kept: string };
+
+export function storedItems(locale: Locale, f: PrivacyFacts): Row3[] {
+  const r = f.retentionDays;
+  if (locale === 'de') {
+    return [
+      { item: 'Konto: Name, E-Mail-Adresse, Rollen, Gruppen, Heimatgebäude, Sprache, Namensfreigabe', purpose: 'Anmeldung, Berechtigungen, Buchungsregeln für Bereiche', kept: 'bis zur Löschung des Kontos' },
+      { item: 'Passwort (nur als argon2id-Hash) oder Verknüpfung mit dem Identitätsanbieter', purpose: 'Anmeldung', kept: 'bis zur Löschung des Kontos' },
+      { item: 'Sitzungen', purpose: 'angemeldet bleiben', kept: `${f.sessionHours} Stunden, danach gelöscht` },
+      { item: 'Buchungen: Platz, Zeit, Status, Check-in, wer für wen gebucht hat', purpose: 'Buchen, Einchecken, Kalender', kept: `Namen ${r} Tage nach Ende der Buchung entfernt; Platz, Zeit und Status bleiben namenlos für Statistik` },
+      { item: 'Auswertungsdaten: Platz, Tag, Status und ein monatlich wechselndes Pseudonym (kein Name)', purpose: 'Mindestgruppengröße prüfen', kept: `Pseudonym nach Monatsende plus ${r} Tagen nicht mehr zuordenbar (Schlüssel gelöscht)` },
+      { item: 'Favoriten, gefolgte Kolleginnen und Kollegen, Abwesenheiten, zugewiesene Plätze, Warteliste, Kalender-Abo (nur Hash)', purpose: 'Arbeitswochen planen', kept: 'bis die Person sie löscht oder das Konto gelöscht wird' },
+      { item: 'Änderungsprotokoll (wer hat Gebäude, Pläne, Personen geändert)', purpose: 'Nachvollziehbarkeit der Verwaltung', kept: 'bis zur Löschung durch die Administration' },
+      { item: 'Anmeldeversuche je IP-Adresse und Konto (Zähler)', purpose: 'Schutz vor Passwortraten', kept: '1 Tag' },
+    ];
+  }
+  return [
+    { item: 'Account: name, e-mail address, roles, groups, home building, language, name sharing', purpose: 'sign-in, permissions, zone booking rules', kept: 'until the account is deleted' },
+    { item: 'Password (argon2id hash only) or the link to the identity provider', purpose: 'sign-in', kept: 'until the account is deleted' },
+    { item: 'Sessions', purpose: 'staying signed in', kept: `${f.sessionHours} hours, then deleted` },
+    { item: 'Bookings: space, time, status, check-in, who booked for whom', purpose: 'booking, check-in, calendars', kept: `names removed ${r} days after the booking ends; space, time and status stay, name-free, for statistics` },
+    { item: 'Insight facts: space, day, status and a pseudonym that changes every month (no name)', purpose: 'checking the minimum group size', kept: `pseudonym untraceable once the month is ${r} days past (its key is deleted)` },
+    { item: 'Favourites, followed colleagues, absences, assigned desks, waiting list, calendar feed (hash only)', purpose: 'planning working weeks', kept: 'until the person removes them or the account is deleted' },
+    { item: 'Audit log (who changed buildings, plans, people)', purpose: 'accountability of administration', kept: 'until deleted by the administration' },
+    { item: 'Sign-in attempts per IP address and account (counters)', purpose: 'protection against password guessing', kept: '1 day' },
+  ];
+}
+
+export function nameVisibility(locale: Locale): { who: string; sees: string }[] {
+  return locale === 'de'
+    ? [
+        { who: 'Kolleginnen und Kollegen', sees: 'Namen nur von Personen, die das in ihren Einstellungen freigeben (aus voreingestellt)' },
+        { who: 'Empfang', sees: 'Namen in den Gebäuden, die die Administration zuweist (Tagesliste, Plan, CSV)' },
+        { who: 'Facility-Management', sees: 'keine Namen in Auswertungen; Namen nur beim Buchen für andere' },
+        { who: 'Administration', sees: 'Personenverwaltung; alle Rollen' },
+      ]
+    : [
+        { who: 'Colleagues', sees: 'names only of people who allow it in their settings (off by default)' },
+        { who: 'Reception', sees: 'names in the buildings an administrator assigns (day list, plan, CSV)' },
+        { who: 'Facility management', sees: 'no names in reports; names only when booking for others' },
+        { who: 'Administrators', sees: 'people administration; every role' },
+      ];
+}
+
+export function reports(locale: Locale, minGroup: number): { name: string; audience: string; minGroupSize: number }[] {
+  const de = locale === 'de';
+  const audience = de ? 'Facility-Management, Administration' : 'Facility management, administrators';
+  return [
+    { name: de ? 'Auslastung (gebucht, eingecheckt, No-Shows, Stornierungen, Vorlauf) nach Gebäude, Etage, Bereich, Art' : 'Utilisation (booked, checked in, no-shows, cancellations, lead time) by building, floor, zone, kind', audience, minGroupSize: minGroup },
+    { name: de ? 'Wochentag × Tageshälfte, Wochentrend, Spitzenbelegung und Bedarfsrechnung' : 'Weekday × half day, weekly trend, peak occupancy and right-sizing', audience, minGroupSize: minGroup },
+    { name: de ? 'Heatmap je Platz (nur ganze Kalendermonate)' : 'Heatmap per space (whole calendar months only)', audience, minGroupSize: minGroup },
+    { name: de ? 'Belegung des Tages (Summen je Etage und Art)' : "The day's occupancy (totals per floor and kind)", audience: de ? 'Empfang, Administration' : 'Reception, administrators', minGroupSize: 1 },
+  ];
+}
+
+export function notifications(locale: Locale): { name: string; enabled: boolean; detail: string }[] {
+  const de = locale === 'de';
+  return [
+    { name: de ? 'Live-Aktualisierung des Plans' : 'Live plan updates', enabled: true, detail: de ? 'meldet, welcher Platz sich geändert hat, nie wer' : 'says which space changed, never who' },
+    { name: de ? 'Kalendereinladung (.ics) und Kalender-Abo' : 'Calendar invite (.ics) and feed', enabled: true, detail: de ? 'nur auf Abruf der Person selbst' : "only when the person fetches it" },
+    { name: de ? 'E-Mail-Benachrichtigungen' : 'E-mail notifications', enabled: false, detail: de ? 'in dieser Version nicht eingerichtet' : 'not set up in this version' },
+    { name: 'Webhooks', enabled: false, detail: de ? 'in dieser Version nicht eingerichtet' : 'not set up in this version' },
+  ];
+}
