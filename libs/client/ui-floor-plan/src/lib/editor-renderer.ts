@@ -1,7 +1,6 @@
 import Konva from 'konva';
 import type { FloorLayout, LayoutSpace, LayoutZone, Point } from '@flexdesk/shared-contracts';
 import {
-  type Bounds,
   type RowTemplate,
   type SnapGuide,
   type SnapSettings,
@@ -10,28 +9,20 @@ import {
   clampPoint,
   deleteVertex,
   hitTest,
-  insertVertex,
-  moveVertex,
-  nearestEdge,
-  pointInPolygon,
-  rectFromPoints,
-  selectionBounds,
   snapToGrid,
-  spacesInRect,
 } from '@flexdesk/shared-domain';
-import { type EditorTool, EditorGestures, type GestureAction, type Handle, type PointerInput } from './editor-gestures';
+import type { EditorTool } from './editor-gestures';
 import {
   type EditorScene,
   type Rec,
   type ZoneVertexChange,
-  handlePoints,
   paintOverlay,
   paintPlan,
   paintSpaces,
   paintZones,
   recordOf,
 } from './editor-paint';
-import { dragDelta, nearbyBounds, nearestWithin, transformSpace } from './editor-drag';
+import { EditorInteraction, TOOL_CURSOR } from './editor-interaction';
 import { PlanStage } from './plan-stage';
 
 export type { EditorTool } from './editor-gestures';
@@ -58,30 +49,6 @@ export interface EditorRendererOptions {
   onViewChange?: (view: ViewTransform) => void;
 }
 
-const HANDLE_HIT_PX = 10;
-const VERTEX_HIT_PX = 10;
-const EDGE_HIT_PX = 8;
-const SNAP_PX = 8;
-const HANDLE_CURSOR: Record<Handle, string> = {
-  nw: 'nwse-resize',
-  se: 'nwse-resize',
-  ne: 'nesw-resize',
-  sw: 'nesw-resize',
-  n: 'ns-resize',
-  s: 'ns-resize',
-  e: 'ew-resize',
-  w: 'ew-resize',
-  rotate: 'grab',
-};
-const TOOL_CURSOR: Record<EditorTool, string> = {
-  select: 'default',
-  pan: 'grab',
-  desk: 'copy',
-  row: 'crosshair',
-  zone: 'crosshair',
-  scale: 'crosshair',
-};
-
 const sameIds = (a: readonly string[], b: ReadonlySet<string>) => a.length === b.size && a.every((id) => b.has(id));
 
 /**
@@ -95,26 +62,33 @@ const sameIds = (a: readonly string[], b: ReadonlySet<string>) => a.length === b
  */
 export class EditorRenderer {
   readonly plan: PlanStage;
-  private readonly zoneLayer = new Konva.Layer({ listening: false });
+  readonly zoneLayer = new Konva.Layer({ listening: false });
   readonly staticLayer = new Konva.Layer({ listening: false });
   readonly dragLayer = new Konva.Layer({ listening: false });
   readonly overlayLayer = new Konva.Layer({ listening: false });
-  private readonly gestures = new EditorGestures();
+  /** @internal The pointer side (gestures, previews, hit tests). */
+  readonly interaction = new EditorInteraction(this);
 
-  private layout: FloorLayout | null = null;
-  private records: Rec[] = [];
+  /** @internal */
+  layout: FloorLayout | null = null;
+  /** @internal */
+  records: Rec[] = [];
   private readonly byId = new Map<string, Rec>();
-  private selected = new Set<string>();
-  private selectedRecs: Rec[] = [];
-  private unselectedRecs: Rec[] = [];
-  private tool: EditorTool = 'select';
-  private snap: SnapSettings = { grid: null, neighbours: true, threshold: 0 };
+  /** @internal */
+  selected = new Set<string>();
+  /** @internal */
+  selectedRecs: Rec[] = [];
+  /** @internal */
+  unselectedRecs: Rec[] = [];
+  /** @internal */
+  tool: EditorTool = 'select';
+  /** @internal */
+  snap: SnapSettings = { grid: null, neighbours: true, threshold: 0 };
   private backgroundUrl: string | null = null;
-  private spaceHeld = false;
-  private readonly scene: EditorScene;
-  /** Replaces the single selected space while it is resized or rotated. */
-  private preview: LayoutSpace | null = null;
-  private move: { bounds: Bounds; others: Bounds[]; delta: Point } | null = null;
+  /** @internal */
+  spaceHeld = false;
+  /** @internal What the drawing shows besides the spaces. */
+  readonly scene: EditorScene;
 
   constructor(
     readonly container: HTMLDivElement,
@@ -124,18 +98,7 @@ export class EditorRenderer {
       gestures: 'canvas',
       zoomRange: { min: 0.25, max: 40 },
       onViewChange: (view) => options.onViewChange?.(view),
-      pointer: {
-        down: (p, e) => {
-          if (this.dragLayer.x() !== 0 || this.dragLayer.y() !== 0) this.abort();
-          this.run(this.gestures.down(this.input(p, e), this.hitAt(p), this.context()));
-        },
-        move: (p, e, pressed) => (pressed ? this.pressedMove(p, e) : this.hover(p, e)),
-        up: (p, e) => {
-          this.run(this.gestures.up(this.input(p, e), this.context(), e.type === 'pointercancel'));
-          this.updateCursor();
-        },
-        cancel: () => this.run(this.gestures.abort()),
-      },
+      pointer: this.interaction.pointer,
     });
     this.scene = {
       layout: null,
@@ -162,7 +125,7 @@ export class EditorRenderer {
     this.dragLayer.add(shape((ctx) => paintSpaces(ctx, this.selectionForDrawing(), true, this.plan.scale)));
     this.overlayLayer.add(shape((ctx) => paintOverlay(ctx, this.sceneNow())));
     this.plan.add(this.zoneLayer, this.staticLayer, this.dragLayer, this.overlayLayer);
-    this.plan.on('dblclick', (event) => this.doubleClick(this.plan.local(event)));
+    this.plan.on('dblclick', (event) => this.interaction.doubleClick(this.plan.local(event)));
     this.plan.on('keydown', (event) => {
       if (event.key === ' ' && !this.spaceHeld) this.setSpaceHeld(true);
     });
@@ -190,7 +153,7 @@ export class EditorRenderer {
     if (s.selectedZoneId && !layout.zones.some((z) => z.id === s.selectedZoneId)) s.selectedZoneId = null;
     const zone = this.zone(s.selectedZoneId);
     if (s.selectedVertex !== null && (!zone || s.selectedVertex >= zone.polygon.length)) s.selectedVertex = null;
-    this.preview = null;
+    this.interaction.preview = null;
     s.zonePreview = null;
     this.dragLayer.position({ x: 0, y: 0 });
     this.split();
@@ -263,22 +226,22 @@ export class EditorRenderer {
 
   /** Whether a zone is being drawn (Enter finishes it, Escape cancels it). */
   get drawingZone(): boolean {
-    return this.gestures.drawingZone;
+    return this.interaction.gestures.drawingZone;
   }
 
   /** Finishes the zone being drawn; false when it has fewer than three points. */
   finishZone(): boolean {
-    const actions = this.gestures.finishZone();
-    this.run(actions);
+    const actions = this.interaction.gestures.finishZone();
+    this.interaction.run(actions);
     return actions.length > 0;
   }
 
   undoZonePoint(): void {
-    this.run(this.gestures.undoZonePoint());
+    this.interaction.run(this.interaction.gestures.undoZonePoint());
   }
 
   cancelDrawing(): void {
-    this.gestures.cancelDrawing();
+    this.interaction.gestures.cancelDrawing();
     Object.assign(this.scene, { zoneDraft: [], zoneCursor: null, line: null, band: null, guides: [] });
     this.overlayLayer.batchDraw();
   }
@@ -367,7 +330,7 @@ export class EditorRenderer {
 
   /** What a drag currently does, for tests and the benchmark. */
   get activeGesture(): string | null {
-    return this.gestures.active;
+    return this.interaction.gestures.active;
   }
 
   get dragOffset(): Point {
@@ -379,236 +342,12 @@ export class EditorRenderer {
   }
 
   get zonePoints(): readonly Point[] {
-    return this.gestures.zonePoints;
+    return this.interaction.gestures.zonePoints;
   }
 
-  // ---- gestures ---------------------------------------------------------------------------------
-
-  private input(p: Point, event: PointerEvent | MouseEvent): PointerInput {
-    return {
-      p,
-      at: this.drawPoint(p),
-      button: event.button ?? 0,
-      shift: event.shiftKey,
-      toggle: event.ctrlKey || event.metaKey,
-      alt: event.altKey,
-    };
-  }
-
-  private context() {
-    return {
-      tool: this.tool,
-      spaceHeld: this.spaceHeld,
-      selection: this.selection,
-      zoneId: this.scene.selectedZoneId,
-      scale: this.plan.scale,
-    };
-  }
-
-  private hitAt(p: Point) {
-    if (this.tool !== 'select' || this.spaceHeld) return { handle: null, vertex: null, space: null };
-    return { handle: this.handleAt(p), vertex: this.vertexAt(p), space: this.spaceAt(p) };
-  }
-
-  private pressedMove(p: Point, event: PointerEvent): void {
-    this.run(this.gestures.move(this.input(p, event), this.context()));
-  }
-
-  private hover(p: Point, event: PointerEvent): void {
-    this.run(this.gestures.hover(this.input(p, event), this.context()));
-    if (event.pointerType === 'mouse' && this.tool === 'select' && !this.spaceHeld) {
-      const handle = this.handleAt(p);
-      const cursor = handle
-        ? HANDLE_CURSOR[handle]
-        : this.vertexAt(p) !== null
-          ? 'pointer'
-          : this.spaceAt(p)
-            ? 'move'
-            : TOOL_CURSOR.select;
-      if (this.container.style.cursor !== cursor) this.container.style.cursor = cursor;
-    }
-  }
-
-  private doubleClick(p: Point): void {
-    if (this.tool === 'zone') return this.run(this.gestures.doubleClick(this.context()));
-    if (this.tool !== 'select') return;
-    const zone = this.zone(this.scene.selectedZoneId);
-    if (!zone || this.vertexAt(p) !== null) return;
-    const edge = nearestEdge(zone.polygon, this.toPlan(p), EDGE_HIT_PX / this.plan.scale);
-    if (!edge) return;
-    this.scene.selectedVertex = edge.index + 1;
-    this.emit({ kind: 'zoneVertices', zoneId: zone.id, polygon: insertVertex(zone.polygon, edge.index, edge.point) });
-  }
-
-  /** Carries out what the gesture machine decided. */
-  private run(actions: readonly GestureAction[]): void {
-    for (const action of actions) this.apply(action);
-  }
-
-  private apply(a: GestureAction): void {
-    const s = this.scene;
-    switch (a.type) {
-      case 'pan':
-        return this.plan.panBy(a.dx, a.dy);
-      case 'grabbing':
-        this.container.style.cursor = 'grabbing';
-        return;
-      case 'select':
-        return this.select(a.ids);
-      case 'selectZone':
-        return this.emit({ kind: 'selectZone', zoneId: a.zoneId });
-      case 'chooseVertex':
-        s.selectedVertex = a.index;
-        this.overlayLayer.batchDraw();
-        return;
-      case 'moveStart':
-        return this.beginMove();
-      case 'moveTo':
-        return this.dragTo(a.dx, a.dy, a.free);
-      case 'moveEnd':
-        return this.endMove();
-      case 'transformTo':
-        return this.transformTo(a.handle, a.p, { x: a.dx, y: a.dy }, a.free);
-      case 'transformEnd': {
-        const next = this.preview;
-        if (!next) return;
-        const rotate = a.handle === 'rotate';
-        const patch: SpacePatch = rotate
-          ? { id: next.id, x: next.x, y: next.y, rotation: next.rotation }
-          : { id: next.id, x: next.x, y: next.y, width: next.width, height: next.height };
-        return this.emit({ kind: rotate ? 'rotate' : 'resize', patches: [patch] });
-      }
-      case 'vertexTo': {
-        const zone = this.zone(a.zoneId);
-        if (!zone) return;
-        s.zonePreview = { zoneId: zone.id, polygon: moveVertex(zone.polygon, a.index, a.at) };
-        this.zoneLayer.batchDraw();
-        this.overlayLayer.batchDraw();
-        return;
-      }
-      case 'vertexEnd':
-        if (s.zonePreview) this.emit({ kind: 'zoneVertices', ...s.zonePreview });
-        return;
-      case 'band':
-        s.band = rectFromPoints(a.from, a.to);
-        this.overlayLayer.batchDraw();
-        return;
-      case 'bandEnd': {
-        s.band = null;
-        this.overlayLayer.batchDraw();
-        const hit = spacesInRect(
-          this.records.map((r) => r.space),
-          rectFromPoints(a.from, a.to),
-        );
-        return this.select(a.additive ? [...new Set([...this.selected, ...hit])] : hit);
-      }
-      case 'clickEmpty': {
-        const zone = this.zoneAt(a.p);
-        if (this.selected.size) this.select([]);
-        if (zone !== s.selectedZoneId) {
-          this.setSelectedZone(zone);
-          this.emit({ kind: 'selectZone', zoneId: zone });
-        }
-        return;
-      }
-      case 'line':
-        s.line = { a: a.a, b: a.b, tool: a.tool };
-        this.overlayLayer.batchDraw();
-        return;
-      case 'lineEnd':
-        s.line = null;
-        this.overlayLayer.batchDraw();
-        return this.emit(
-          a.tool === 'row' ? { kind: 'row', line: { start: a.a, end: a.b } } : { kind: 'scaleLine', a: a.a, b: a.b },
-        );
-      case 'addSpace':
-        return this.emit({ kind: 'addSpace', at: a.at });
-      case 'zoneDraft':
-        s.zoneDraft = a.points;
-        s.zoneCursor = a.cursor;
-        this.overlayLayer.batchDraw();
-        return;
-      case 'zoneDone':
-        return this.emit({ kind: 'zone', polygon: a.polygon });
-      case 'abort':
-        return this.abort();
-    }
-  }
-
-  private emit(edit: EditorEdit): void {
+  /** @internal */
+  emit(edit: EditorEdit): void {
     this.options.onEdit?.(edit);
-  }
-
-  private select(ids: string[]): void {
-    this.setSelection(ids);
-    this.emit({ kind: 'select', ids });
-  }
-
-  private abort(): void {
-    const s = this.scene;
-    s.guides = [];
-    s.band = null;
-    s.line = null;
-    this.move = null;
-    this.preview = null;
-    this.dragLayer.position({ x: 0, y: 0 });
-    this.dragLayer.batchDraw();
-    if (s.zonePreview) {
-      s.zonePreview = null;
-      this.zoneLayer.batchDraw();
-    }
-    this.overlayLayer.batchDraw();
-  }
-
-  private beginMove(): void {
-    const bounds = selectionBounds(this.selectedRecs.map((r) => r.space)) ?? { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-    const size = this.plan.size();
-    const reach = Math.max(size.width, size.height) / this.plan.scale;
-    const others = nearbyBounds(
-      bounds,
-      this.unselectedRecs.map((r) => r.box),
-      reach,
-    );
-    this.move = { bounds, others, delta: { x: 0, y: 0 } };
-  }
-
-  /** Shifts the drag layer; neither the layout nor the static layer is touched until the drop. */
-  private dragTo(dx: number, dy: number, free: boolean): void {
-    const plan = this.layout?.plan;
-    const move = this.move;
-    if (!plan || !move) return;
-    const spaces = this.selectedRecs.map((r) => r.space);
-    const snap = { ...this.snap, threshold: SNAP_PX / this.plan.scale };
-    const { delta, guides } = dragDelta(spaces, { x: dx, y: dy }, plan, move.bounds, move.others, snap, free);
-    this.scene.guides = guides;
-    move.delta = delta;
-    this.dragLayer.position(delta);
-    this.dragLayer.batchDraw();
-    this.overlayLayer.batchDraw();
-  }
-
-  private endMove(): void {
-    const delta = this.move?.delta;
-    this.move = null;
-    this.scene.guides = [];
-    this.overlayLayer.batchDraw();
-    if (delta && (delta.x !== 0 || delta.y !== 0)) {
-      // The drag layer keeps its offset until the new layout arrives, so nothing jumps back.
-      this.emit({
-        kind: 'move',
-        patches: this.selectedRecs.map(({ space: s }) => ({ id: s.id, x: s.x + delta.x, y: s.y + delta.y })),
-      });
-    } else {
-      this.abort();
-    }
-  }
-
-  private transformTo(handle: Handle, p: Point, delta: Point, free: boolean): void {
-    const space = this.selectedRecs[0]?.space;
-    if (!space || !this.layout) return;
-    this.preview = transformSpace(space, handle, this.toPlan(p), delta, this.snap.grid, free);
-    this.dragLayer.batchDraw();
-    this.overlayLayer.batchDraw();
   }
 
   // ---- internals --------------------------------------------------------------------------------
@@ -624,11 +363,12 @@ export class EditorRenderer {
     s.hasBackground = this.plan.hasBackground;
     s.grid = this.snap.grid;
     s.visible = { minX: tl.x, minY: tl.y, maxX: br.x, maxY: br.y };
-    s.handles = this.gestures.active === 'move' ? null : this.singleSelected();
+    s.handles = this.interaction.gestures.active === 'move' ? null : this.singleSelected();
     return s;
   }
 
-  private zone(id: string | null): LayoutZone | undefined {
+  /** @internal */
+  zone(id: string | null): LayoutZone | undefined {
     return id ? this.layout?.zones.find((z) => z.id === id) : undefined;
   }
 
@@ -639,46 +379,25 @@ export class EditorRenderer {
   }
 
   private selectionForDrawing(): Rec[] {
-    if (this.preview && this.selectedRecs.length === 1) return [recordOf(this.preview)];
+    if (this.interaction.preview && this.selectedRecs.length === 1) return [recordOf(this.interaction.preview)];
     return this.selectedRecs;
   }
 
-  private singleSelected(): LayoutSpace | null {
-    return this.selectedRecs.length === 1 ? (this.preview ?? this.selectedRecs[0].space) : null;
+  /** @internal */
+  singleSelected(): LayoutSpace | null {
+    return this.selectedRecs.length === 1 ? (this.interaction.preview ?? this.selectedRecs[0].space) : null;
   }
 
-  private updateCursor(): void {
+  /** @internal */
+  updateCursor(): void {
     this.container.style.cursor = this.spaceHeld ? 'grab' : TOOL_CURSOR[this.tool];
   }
 
   /** A plan point from the pointer, snapped to the grid when grid snapping is on (for drawing tools). */
-  private drawPoint(screen: Point): Point {
+  /** @internal */
+  drawPoint(screen: Point): Point {
     const p = this.toPlan(screen);
     const plan = this.layout?.plan ?? { width: Infinity, height: Infinity };
     return clampPoint({ x: snapToGrid(p.x, this.snap.grid), y: snapToGrid(p.y, this.snap.grid) }, plan);
-  }
-
-  private handleAt(screen: Point): Handle | null {
-    const single = this.singleSelected();
-    if (!single || this.tool !== 'select') return null;
-    const points = handlePoints(single, this.plan.scale).map(([h, p]): [Handle, Point] => [h, this.toScreen(p)]);
-    return nearestWithin(points, screen, HANDLE_HIT_PX);
-  }
-
-  private vertexAt(screen: Point): number | null {
-    const zone = this.zone(this.scene.selectedZoneId);
-    if (!zone) return null;
-    return nearestWithin(
-      zone.polygon.map((p, i): [number, Point] => [i, this.toScreen(p)]),
-      screen,
-      VERTEX_HIT_PX,
-    );
-  }
-
-  private zoneAt(screen: Point): string | null {
-    const zones = this.layout?.zones ?? [];
-    const p = this.toPlan(screen);
-    for (let i = zones.length - 1; i >= 0; i--) if (pointInPolygon(p, zones[i].polygon)) return zones[i].id;
-    return null;
   }
 }

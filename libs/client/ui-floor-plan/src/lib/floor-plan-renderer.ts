@@ -24,6 +24,7 @@ import {
   paintMarks,
   paintOverlay,
   paintStates,
+  repaintChanged,
 } from './viewer-paint';
 import { type SpaceRecord, SpatialGrid, spaceRecord } from './viewer-records';
 
@@ -51,8 +52,6 @@ export interface FloorPlanRendererOptions {
 /** State of a space the availability does not mention (e.g. added a moment ago): not bookable. */
 const UNKNOWN_STATE: SpaceState = 'unavailable';
 const TAP_SLOP_PX = 6;
-/** Screen pixels around a space that its outline and focus ring may paint into. */
-const PAINT_MARGIN_PX = 3;
 /** Beyond this share of changed spaces one full redraw is cheaper than many small ones. */
 const PARTIAL_REPAINT_LIMIT = 0.25;
 
@@ -331,49 +330,9 @@ export class FloorPlanRenderer {
     this.hoverId = null;
   }
 
-  /**
-   * Paints the changed spaces straight onto the state layer's canvas: clip to their boxes, clear, and
-   * redraw every space touching those boxes in the usual order. False when the layer cannot be
-   * painted that way (no canvas yet), so the caller draws in full.
-   */
+  /** Repaints just the changed spaces on the state layer (false: no canvas yet, draw in full). */
   private repaint(changed: readonly SpaceRecord[]): boolean {
-    const canvas = this.stateLayer.getCanvas();
-    const ctx = canvas?.getContext()?._context;
-    if (!ctx || this.stateLayer.isCached?.()) return false;
-    const { scale, x, y } = this.plan.getView();
-    const ratio = canvas.getPixelRatio();
-    const margin = PAINT_MARGIN_PX / scale;
-    const dirty = changed.map(({ box }) => ({
-      minX: box.minX - margin,
-      minY: box.minY - margin,
-      maxX: box.maxX + margin,
-      maxY: box.maxY + margin,
-    }));
-    const affected = new Set<SpaceRecord>();
-    for (const area of dirty) this.grid.touching(area, affected);
-    const groups = new Map<BucketKey, SpaceRecord[]>();
-    // Floor order within each bucket, as in a full draw.
-    for (const record of this.ordered) {
-      if (!affected.has(record)) continue;
-      const key = bucketKey(record.state, record.dimmed);
-      const group = groups.get(key);
-      if (group) group.push(record);
-      else groups.set(key, [record]);
-    }
-    ctx.save();
-    ctx.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * x, ratio * y);
-    // Neighbours reaching into a cleared box are redrawn whole; the clip stops them painting twice
-    // (visible on antialiased edges and dimmed fills) outside it. Usually desks stand apart and no
-    // clip is needed.
-    if (affected.size > changed.length) {
-      ctx.beginPath();
-      for (const a of dirty) ctx.rect(a.minX, a.minY, a.maxX - a.minX, a.maxY - a.minY);
-      ctx.clip();
-    }
-    for (const a of dirty) ctx.clearRect(a.minX, a.minY, a.maxX - a.minX, a.maxY - a.minY);
-    paintStates(ctx, groups, scale);
-    ctx.restore();
-    return true;
+    return repaintChanged(this.stateLayer, changed, this.ordered, this.grid, this.plan.getView());
   }
 
   private buildZones(floor: Floor): void {

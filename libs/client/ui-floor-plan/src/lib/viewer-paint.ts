@@ -1,9 +1,9 @@
 import Konva from 'konva';
 import { SPACE_STATES, type Floor, type SpaceState } from '@flexdesk/shared-contracts';
-import { READABLE_LABEL_PX, labelFontSize, polygonBounds } from '@flexdesk/shared-domain';
+import { READABLE_LABEL_PX, type ViewTransform, labelFontSize, polygonBounds } from '@flexdesk/shared-domain';
 import { DIMMED_OPACITY, FOCUS_COLOR, SELECTION_COLOR, STATE_FILL, STATE_INK } from './floor-plan-style';
 import { traceSpace } from './space-path';
-import type { SpaceRecord } from './viewer-records';
+import type { SpaceRecord, SpatialGrid } from './viewer-records';
 
 /** Canvas drawing of the viewer, as plain functions over records; the context is in plan units. */
 
@@ -257,4 +257,58 @@ export function zoneNodes(floor: Floor): Konva.Shape[] {
         }),
       ];
     });
+}
+
+/** Screen pixels around a space that its outline and focus ring may paint into. */
+const PAINT_MARGIN_PX = 3;
+
+/**
+ * Paints the changed spaces straight onto the state layer's canvas: clip to their boxes, clear, and
+ * redraw every space touching those boxes in the usual order. False when the layer cannot be
+ * painted that way (no canvas yet), so the caller draws in full.
+ */
+export function repaintChanged(
+  layer: Konva.Layer,
+  changed: readonly SpaceRecord[],
+  ordered: readonly SpaceRecord[],
+  grid: SpatialGrid,
+  view: ViewTransform,
+): boolean {
+  const canvas = layer.getCanvas();
+  const ctx = canvas?.getContext()?._context;
+  if (!ctx || layer.isCached?.()) return false;
+  const { scale, x, y } = view;
+  const ratio = canvas.getPixelRatio();
+  const margin = PAINT_MARGIN_PX / scale;
+  const dirty = changed.map(({ box }) => ({
+    minX: box.minX - margin,
+    minY: box.minY - margin,
+    maxX: box.maxX + margin,
+    maxY: box.maxY + margin,
+  }));
+  const affected = new Set<SpaceRecord>();
+  for (const area of dirty) grid.touching(area, affected);
+  const groups = new Map<BucketKey, SpaceRecord[]>();
+  // Floor order within each bucket, as in a full draw.
+  for (const record of ordered) {
+    if (!affected.has(record)) continue;
+    const key = bucketKey(record.state, record.dimmed);
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  ctx.save();
+  ctx.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * x, ratio * y);
+  // Neighbours reaching into a cleared box are redrawn whole; the clip stops them painting twice
+  // (visible on antialiased edges and dimmed fills) outside it. Usually desks stand apart and no
+  // clip is needed.
+  if (affected.size > changed.length) {
+    ctx.beginPath();
+    for (const a of dirty) ctx.rect(a.minX, a.minY, a.maxX - a.minX, a.maxY - a.minY);
+    ctx.clip();
+  }
+  for (const a of dirty) ctx.clearRect(a.minX, a.minY, a.maxX - a.minX, a.maxY - a.minY);
+  paintStates(ctx, groups, scale);
+  ctx.restore();
+  return true;
 }

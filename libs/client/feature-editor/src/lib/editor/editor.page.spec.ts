@@ -516,3 +516,44 @@ describe('EditorPage versions and sizes', () => {
     backend.verify();
   });
 });
+
+describe('EditorPage spaces grid', () => {
+  it('renders only the rows near the view of a long floor, tells their place, and sets equipment per row', async () => {
+    TestBed.configureTestingModule({
+      imports: [EditorPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    TestBed.overrideComponent(EditorPage, {
+      remove: { imports: [FloorPlanEditorComponent] },
+      add: { imports: [FloorPlanEditorStub] },
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(EditorPage);
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush(buildings);
+    await settle(fixture);
+    const long = draft(1);
+    long.layout.spaces = Array.from({ length: 300 }, (_, i) =>
+      desk(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, `P${i + 1}`, (i % 20) * 150),
+    );
+    backend.expectOne({ method: 'GET', url: '/api/floors/f1/layout/draft' }).flush(long);
+    await settle(fixture);
+    const el: HTMLElement = fixture.nativeElement;
+    const rendered = el.querySelectorAll('.editor-row--space');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(60);
+    expect(el.querySelector('.editor-table')?.getAttribute('aria-rowcount')).toBe('301');
+    expect(rendered[1].getAttribute('aria-rowindex')).toBe('3');
+    // Equipment is one multi-select per row, not a checkbox per attribute.
+    expect(rendered[0].querySelectorAll('input[type=checkbox]')).toHaveLength(1);
+    (el.querySelector('#space-0-attributes .mat-mdc-select-trigger') as HTMLElement).click();
+    await settle(fixture);
+    const option = [...document.querySelectorAll<HTMLElement>('mat-option')].find((o) =>
+      o.textContent?.includes('Monitor'),
+    );
+    option?.click();
+    await settle(fixture);
+    expect(fixture.componentInstance['layout']()?.spaces[0].attributes).toEqual(['monitor']);
+    backend.verify();
+  });
+});
