@@ -135,6 +135,7 @@ describe('App shell', () => {
       ['Meine Buchungen', '/bookings'],
       ['Grundriss bearbeiten', '/editor'],
       ['Gebäude', '/buildings'],
+      ['Auswertungen', '/insights'],
     ]);
   });
 
