@@ -14,7 +14,7 @@ import {
   withDiagnostics,
 } from '../browser.mjs';
 
-const MAIN_PAGES = ['Platz buchen', 'Meine Buchungen', 'Empfang', 'Grundriss bearbeiten', 'Gebäude'];
+const MAIN_PAGES = ['Platz buchen', 'Meine Buchungen', 'Empfang', 'Grundriss bearbeiten', 'Gebäude', 'Auswertungen'];
 const ADMIN_PAGES = ['Personen', 'Gruppen', 'Empfang zuordnen', 'Protokoll'];
 
 let browser;
