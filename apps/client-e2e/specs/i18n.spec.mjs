@@ -12,6 +12,7 @@ import {
   login,
   newPage,
   openBookDialog,
+  openFilters,
   printA11ySummary,
   setLocale,
   tableRows,
@@ -69,7 +70,10 @@ test('the header switches the UI to English, API refusals included', { timeout: 
       const meta = (await page.locator('.results__meta').innerText()).replace(/\s+/g, ' ');
       assert.match(meta, /Showing \d+ of \d+ spaces · Open 07:00–19:00/);
       await page.getByText(/changes appear as they happen/).waitFor();
+      await openFilters(page);
       await page.getByRole('group', { name: en.equipment }).getByLabel('Window seat', { exact: true }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.filters-popover').waitFor({ state: 'detached' });
       await assertNoA11yViolations(page, 'booking page (English)');
 
       // Book one desk for the day, then try a second one the same day: the API refuses.
