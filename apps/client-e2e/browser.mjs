@@ -348,7 +348,8 @@ export async function tableRows(page) {
       kind: r.querySelector('td:nth-of-type(1)')?.textContent.trim() ?? '',
       state: r.querySelector('.state')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
       stateClass: r.querySelector('.state')?.className ?? '',
-      bookable: !!r.querySelector('button'),
+      // The filled button books; the star and the waiting list are other buttons of the row.
+      bookable: !!r.querySelector('button.mat-mdc-unelevated-button'),
     })),
   );
 }

@@ -222,4 +222,16 @@ describe('BookPage working weeks: favourites, series', () => {
     backend.expectOne((r) => r.url === '/api/floors/eg/availability').flush(AVAILABILITY);
     await settle(fixture);
   });
+
+  it('joins the waiting list for a taken desk', async () => {
+    const { fixture, el } = await render([]);
+    el.querySelector<HTMLButtonElement>('button[aria-label="Auf die Warteliste für 0.01"]')?.click();
+    const join = backend.expectOne({ method: 'POST', url: '/api/waitlist' });
+    expect(join.request.body).toEqual({ spaceId: 'd1', kind: 'desk', date: DAY, slot: 'day' });
+    join.flush({ id: 'w1', position: 1, status: 'waiting' });
+    await settle(fixture);
+    expect(await announced('polite', () => fixture.detectChanges())).toContain(
+      'Sie stehen auf der Warteliste für 0.01 am Mo., 4. Mai (Position 1).',
+    );
+  });
 });

@@ -181,12 +181,12 @@ export class BookingFlow {
 
   /** Waits for a taken space on the day on screen (the whole day): booked for me if it frees up. */
   async joinWaitlist(row: SpaceRow): Promise<void> {
-    const floorId = this.store.floorId();
     const date = this.store.date();
-    if (!floorId || !date) return;
+    if (!date) return;
     try {
       const entry = await firstValueFrom(
-        this.waitlist.join({ floorId, spaceId: row.id, kind: row.kind, date, slot: 'day' }),
+        // Exactly this space (the API takes either a space or a floor).
+        this.waitlist.join({ spaceId: row.id, kind: row.kind, date, slot: 'day' }),
       );
       this.notifier.success(
         this.i18n.t('book.waitlist.joined', {

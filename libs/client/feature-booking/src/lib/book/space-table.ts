@@ -58,6 +58,9 @@ export class SpaceTable {
   readonly favourites = input<ReadonlySet<string> | null>(null);
   readonly book = output<SpaceRow>();
   readonly toggleFavourite = output<SpaceRow>();
+  /** Offered on taken spaces when given a listener's wish: wait for it (see the waiting list). */
+  readonly canWait = input(false);
+  readonly joinWaitlist = output<SpaceRow>();
   readonly selectRow = output<SpaceRow>();
 
   protected readonly symbols = STATE_SYMBOLS;

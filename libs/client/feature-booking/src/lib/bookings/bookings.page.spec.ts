@@ -264,14 +264,14 @@ describe('BookingsPage', () => {
     expect(text('waitlist-heading')).toContain('0.03 am Mi., 6. Mai · wartet, Position 2');
 
     // Leave the waiting list.
-    el.querySelector<HTMLButtonElement>('button[aria-label^="Warteliste für 0.03"]')?.click();
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Verlassen: Warteliste für 0.03"]')?.click();
     backend.expectOne({ method: 'DELETE', url: '/api/waitlist/w1' }).flush(null);
     await settle(fixture);
     expect(await announced('polite', () => fixture.detectChanges())).toContain('nicht mehr auf der Warteliste');
     flushWeeks();
 
     // "Cancel this and later" on the booking of the series, after confirmation.
-    el.querySelector<HTMLButtonElement>('button[aria-label^="Serie 0.11 ab"]')?.click();
+    el.querySelector<HTMLButtonElement>('button[aria-label^="Diese und folgende stornieren: Serie 0.11"]')?.click();
     await settle(fixture);
     buttonByText(dialogs()[0], 'Ja, beenden')?.click();
     const end = backend.expectOne((r) => r.method === 'DELETE' && r.url === '/api/bookings/series/sr1');

@@ -71,7 +71,7 @@ describe('ColleaguesPage', () => {
     expect(el.textContent).toContain('Ida Meier');
     expect(el.textContent).toContain('0.01, Erdgeschoss, Rathaus · fester Platz');
 
-    el.querySelector<HTMLButtonElement>('button[aria-label^="Einen freien Platz in der Nähe von Ida Meier"]')?.click();
+    el.querySelector<HTMLButtonElement>('button[aria-label^="In der Nähe buchen: neben Ida Meier"]')?.click();
     await settle(fixture);
     const floor = { id: 'eg', spaces: [desk('d1', 0), desk('d2', 12), desk('d3', 40)] } as Floor;
     backend.expectOne('/api/floors/eg').flush(floor);
