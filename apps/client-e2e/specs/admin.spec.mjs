@@ -12,6 +12,7 @@ import {
   login,
   newPage,
   printA11ySummary,
+  setLocale,
   withDiagnostics,
 } from '../browser.mjs';
 
@@ -154,6 +155,22 @@ test('an administrator invites a person, gives a role and deactivates them', { t
       await page.getByTestId('audit-table').getByRole('cell', { name: 'deactivate', exact: true }).first().waitFor();
       await assertNoA11yViolations(page, 'audit page');
       await assertFitsPhone(page, 'audit page');
+
+      // The same pages in English.
+      await setLocale(page, 'en');
+      await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+      await assertNoA11yViolations(page, 'audit page (English)');
+      for (const [path, heading] of [
+        ['/admin/people', 'Manage people'],
+        ['/admin/groups', 'Manage groups'],
+        ['/buildings', 'Manage buildings'],
+      ]) {
+        await page.goto(new URL(path, page.url()).href);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await assertNoA11yViolations(page, `${path} (English)`);
+        await assertFitsPhone(page, `${path} (English)`);
+      }
+      await setLocale(page, 'de');
     });
   } finally {
     await page.context().close();
