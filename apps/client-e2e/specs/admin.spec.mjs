@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
   announcement,
+  PASSWORD,
   assertNoA11yViolations,
+  baseUrl,
   chooseOption,
   launchBrowser,
   login,
@@ -126,6 +128,25 @@ test('an administrator invites a person, gives a role and deactivates them', { t
       assert.match(link, /\/set-password#token=/);
       await dialog.getByRole('button', { name: 'Fertig' }).click();
       await dialog.waitFor({ state: 'detached' });
+
+      // The invited person opens the link (the token is in the fragment), chooses a password and signs in.
+      const invitee = await newPage(browser, { width: 360, height: 780 });
+      try {
+        await invitee.goto(`${baseUrl}/set-password${new URL(link).hash}`);
+        await invitee.getByText('Willkommen, Nora Neu!').waitFor();
+        await assertNoA11yViolations(invitee, 'set-password page at 360×780');
+        await invitee.locator('#new-password').fill(`${PASSWORD}-neu-${RUN}`);
+        await invitee.locator('#repeat-password').fill(`${PASSWORD}-neu-${RUN}`);
+        await invitee.getByRole('button', { name: 'Passwort speichern' }).click();
+        await invitee.getByText('Ihr Passwort ist gespeichert').waitFor();
+        await invitee.getByRole('link', { name: 'Zur Anmeldung' }).click();
+        await invitee.locator('#login-email').fill(email);
+        await invitee.locator('#login-password').fill(`${PASSWORD}-neu-${RUN}`);
+        await invitee.locator('form button[type=submit]').click();
+        await invitee.waitForURL((url) => url.pathname === '/book');
+      } finally {
+        await invitee.context().close();
+      }
 
       // Found by search; the facility team role added.
       await page.getByTestId('people-search').fill('Nora Neu');
