@@ -19,6 +19,13 @@ const person = (id: string, displayName: string) =>
     groupIds: [],
     active: true,
   }) as unknown as PersonAdminView;
+/** The polite announcement, once it is there (the snack bar moves it into the live region late). */
+async function politely(detect: () => void): Promise<string> {
+  let message = '';
+  for (let i = 0; i < 10 && !message; i++) message = await announced('polite', detect);
+  return message;
+}
+
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 function type(input: HTMLInputElement | null, value: string): void {
@@ -56,7 +63,7 @@ describe('GroupsPage', () => {
     expect(req.request.body).toEqual({ name: 'Bauamt' });
     req.flush({ id: 'g2', name: 'Bauamt', memberCount: 0, externalId: null });
     await flush(detect);
-    expect(await announced('polite', detect)).toContain('„Bauamt“ wurde angelegt');
+    expect(await politely(detect)).toContain('„Bauamt“ wurde angelegt');
     expect([...root().querySelectorAll('[data-group]')].map((li) => li.getAttribute('data-group'))).toEqual([
       'Bauamt',
       'Bürgerservice',
@@ -82,7 +89,7 @@ describe('GroupsPage', () => {
     root().querySelector<HTMLButtonElement>('button[aria-label="Bernd hinzufügen"]')?.click();
     await flush(detect);
     backend.expectOne({ method: 'PUT', url: '/api/admin/groups/g1/members/b' }).flush({ ...TEAM, memberCount: 2 });
-    expect(await announced('polite', detect)).toContain('Bernd gehört jetzt zu „Bürgerservice“');
+    expect(await politely(detect)).toContain('Bernd gehört jetzt zu „Bürgerservice“');
     expect(text(root().querySelector('[data-group="Bürgerservice"]'))).toContain('2 Mitglieder');
   });
 
