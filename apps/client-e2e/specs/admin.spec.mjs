@@ -3,6 +3,7 @@
 // rule; an administrator invites a person, gives them a role and deactivates them. axe checks each
 // page, and nothing is wider than a 360 px phone.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   announcement,
@@ -14,6 +15,7 @@ import {
   login,
   newPage,
   printA11ySummary,
+  screenshotDir,
   setLocale,
   withDiagnostics,
 } from '../browser.mjs';
@@ -65,7 +67,7 @@ test('a facility manager sets up a building: hours, holidays, a floor, a rule', 
       await form.getByRole('button', { name: 'Gebäude anlegen' }).click();
       await announcement(page, `„${BUILDING}“ wurde angelegt`).waitFor();
       await page.getByRole('tab', { name: 'Allgemein' }).waitFor();
-      assert.equal(await saturday.locator('input[type="time"]').count(), 0, '24-hour days have no times');
+      assert.equal(await saturday.locator('input.fd-time').count(), 0, '24-hour days have no times');
 
       // A year of Bavarian public holidays in one action.
       await openTab(page, 'Schließtage');
@@ -86,6 +88,14 @@ test('a facility manager sets up a building: hours, holidays, a floor, a rule', 
       await page.locator('[data-floor="Erdgeschoss"]').waitFor();
       await assertNoA11yViolations(page, 'floors tab');
       await assertFitsPhone(page, 'floors tab');
+      await openTab(page, 'Allgemein');
+      await page.waitForTimeout(800); // the tabs' slide, and the snack bar, are over
+      await page.screenshot({ path: join(screenshotDir, 'buildings-1280x800.png') });
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(screenshotDir, 'buildings-360x780.png') });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openTab(page, 'Etagen');
 
       // Three weeks ahead for every kind of space.
       await openTab(page, 'Buchungsregeln');
@@ -116,6 +126,7 @@ test('an administrator invites a person, gives a role and deactivates them', { t
       await page.getByRole('heading', { level: 1, name: 'Personen verwalten' }).waitFor();
       await page.getByTestId('people').locator('li').first().waitFor();
       await assertNoA11yViolations(page, 'people page');
+      await page.screenshot({ path: join(screenshotDir, 'people-1280x800.png') });
       await assertFitsPhone(page, 'people page');
 
       await page.getByRole('button', { name: 'Person einladen' }).click();

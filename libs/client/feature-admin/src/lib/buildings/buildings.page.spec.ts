@@ -80,7 +80,7 @@ describe('BuildingsPage', () => {
     const rows = [...root().querySelectorAll('.fd-hours__row')];
     expect(rows).toHaveLength(7);
     expect(text(rows[0])).toContain('Montag');
-    expect(rows[0].querySelectorAll('input[type="time"]')).toHaveLength(2);
+    expect(rows[0].querySelectorAll('input.fd-time')).toHaveLength(2);
     expect(text(rows[1])).toContain('geschlossen');
     const saturday = rows[5].querySelectorAll<HTMLInputElement>('mat-checkbox input');
     expect(text(rows[5])).toContain('durchgehend geöffnet');
