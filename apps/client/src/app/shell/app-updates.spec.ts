@@ -14,10 +14,7 @@ describe('AppUpdates', () => {
     notifier.error.mockReset();
     TestBed.configureTestingModule({
       providers: [
-        {
-          provide: SwUpdate,
-          useValue: { isEnabled: true, versionUpdates, unrecoverable, checkForUpdate: jest.fn(async () => false) },
-        },
+        { provide: SwUpdate, useValue: { isEnabled: true, versionUpdates, unrecoverable, checkForUpdate: jest.fn(async () => false) } },
         { provide: Notifier, useValue: notifier },
       ],
     });

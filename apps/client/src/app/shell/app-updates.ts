@@ -38,9 +38,7 @@ export class AppUpdates {
     const ready = this.updates.versionUpdates
       .pipe(filter((e): e is VersionReadyEvent => e.type === 'VERSION_READY'))
       .subscribe(() => this.notifier.success(this.i18n.t('app.updateReady'), { action: reload, sticky: true }));
-    const broken = this.updates.unrecoverable.subscribe(() =>
-      this.notifier.error(this.i18n.t('app.updateBroken'), { action: reload }),
-    );
+    const broken = this.updates.unrecoverable.subscribe(() => this.notifier.error(this.i18n.t('app.updateBroken'), { action: reload }));
     const checks = interval(CHECK_EVERY_MS).subscribe(() => void this.updates.checkForUpdate().catch(() => undefined));
     this.destroyRef.onDestroy(() => [ready, broken, checks].forEach((s) => s.unsubscribe()));
   }

@@ -52,4 +52,12 @@ describe('admin routes', () => {
     expect(await visit('/buildings', 'admin')).toBe('/buildings');
     expect(await visit('/buildings', 'employee')).toBe('/book');
   });
+
+  it('opens people, groups and the audit log to administrators only', async () => {
+    for (const url of ['/admin/people', '/admin/groups', '/admin/audit']) {
+      expect(await visit(url, 'admin')).toBe(url);
+      expect(await visit(url, 'facility_manager')).toBe('/buildings');
+      expect(await visit(url, 'employee')).toBe('/book');
+    }
+  });
 });

@@ -6,7 +6,5 @@
 export async function forgetOfflineData(caches: CacheStorage | undefined = globalThis.caches): Promise<void> {
   if (!caches) return;
   const names = await caches.keys();
-  await Promise.all(
-    names.filter((name) => name.startsWith('ngsw:') && name.includes(':data:')).map((name) => caches.delete(name)),
-  );
+  await Promise.all(names.filter((name) => name.startsWith('ngsw:') && name.includes(':data:')).map((name) => caches.delete(name)));
 }

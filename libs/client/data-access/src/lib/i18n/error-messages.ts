@@ -50,8 +50,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     DURATION_TOO_LONG: 'Die Buchung ist zu lang.',
     LIMIT_REACHED: 'Sie haben an diesem Tag bereits die höchstmögliche Zahl solcher Buchungen.',
     BOOK_ON_BEHALF_FORBIDDEN: 'Sie dürfen nicht für andere Personen buchen.',
-    RECEPTION_NOT_ASSIGNED:
-      'Sie sind für dieses Gebäude nicht als Empfang eingetragen; Namen sind hier nicht sichtbar.',
+    RECEPTION_NOT_ASSIGNED: 'Sie sind für dieses Gebäude nicht als Empfang eingetragen; Namen sind hier nicht sichtbar.',
     CANCELLATION_CUTOFF_PASSED: 'Diese Buchung kann so kurz vor Beginn nicht mehr storniert werden.',
     BOOKING_NOT_ACTIVE: 'Diese Buchung ist nicht mehr aktiv.',
     CHECK_IN_NOT_REQUIRED: 'Für diese Buchung ist kein Check-in nötig.',
@@ -85,8 +84,7 @@ export const ERROR_MESSAGES: Record<Locale, Record<ErrorCode, string>> = {
     CANNOT_DEACTIVATE_SELF: 'Sie können Ihr eigenes Konto nicht deaktivieren.',
     PERSON_INACTIVE: 'Diese Person ist deaktiviert.',
     IMPORT_UNREADABLE: 'Die Datei ist keine lesbare CSV-Datei mit den Spalten email, name, groups, roles.',
-    LOCAL_LOGIN_DISABLED:
-      'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit dem Konto Ihrer Organisation an.',
+    LOCAL_LOGIN_DISABLED: 'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit dem Konto Ihrer Organisation an.',
     SSO_NOT_CONFIGURED: 'Die Anmeldung über die Organisation ist nicht eingerichtet.',
   },
   en: {

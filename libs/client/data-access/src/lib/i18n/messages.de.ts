@@ -12,8 +12,7 @@ export const MESSAGES_DE = {
   'app.updateReady': 'Eine neue Version von Flexdesk ist da.',
   'app.updateBroken': 'Flexdesk muss neu geladen werden, um weiter zu funktionieren.',
   'app.reload': 'Neu laden',
-  'app.offline':
-    'Keine Verbindung: Sie sehen den zuletzt geladenen Stand. Buchen und Stornieren geht erst wieder mit Verbindung.',
+  'app.offline': 'Keine Verbindung: Sie sehen den zuletzt geladenen Stand. Buchen und Stornieren geht erst wieder mit Verbindung.',
 
   'nav.label': 'Hauptnavigation',
   'nav.book': 'Platz buchen',

@@ -9,8 +9,7 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'app.updateReady': 'A new version of Flexdesk is available.',
   'app.updateBroken': 'Flexdesk needs to be reloaded to keep working.',
   'app.reload': 'Reload',
-  'app.offline':
-    'No connection: you are seeing what was last loaded. Booking and cancelling work again once you are back online.',
+  'app.offline': 'No connection: you are seeing what was last loaded. Booking and cancelling work again once you are back online.',
 
   'nav.label': 'Main navigation',
   'nav.book': 'Book a space',

@@ -61,8 +61,11 @@ function timeZones(current: string | undefined): string[] {
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ i18n.t('buildings.midday') }}</mat-label>
-          <input matInput type="time" formControlName="midday" />
+          <input matInput formControlName="midday" inputmode="numeric" maxlength="5" placeholder="12:00" />
           <mat-hint>{{ i18n.t('buildings.middayHint') }}</mat-hint>
+          @if (submitted() && form.controls.midday.invalid) {
+            <mat-error>{{ i18n.t('buildings.timeFormat') }}</mat-error>
+          }
         </mat-form-field>
       </div>
 
@@ -78,15 +81,21 @@ function timeZones(current: string | undefined): string[] {
               @if (!row.value.allDay) {
                 <span class="fd-hours__times">
                   <input
-                    type="time"
                     class="fd-time"
+                    inputmode="numeric"
+                    maxlength="5"
+                    size="5"
+                    placeholder="07:00"
                     formControlName="from"
                     [attr.aria-label]="i18n.t('buildings.opensAt', { day: weekdayName(row.value.weekday!) })"
                   />
                   <span aria-hidden="true">–</span>
                   <input
-                    type="time"
                     class="fd-time"
+                    inputmode="numeric"
+                    maxlength="5"
+                    size="5"
+                    placeholder="19:00"
                     formControlName="to"
                     [attr.aria-label]="i18n.t('buildings.closesAt', { day: weekdayName(row.value.weekday!) })"
                   />
@@ -134,7 +143,8 @@ export class BuildingForm {
     name: ['', [Validators.required, Validators.maxLength(120)]],
     address: [''],
     timeZone: [DEFAULT_ZONE],
-    midday: ['12:00', Validators.required],
+    // Text, not `type=time`: the browser would show its own locale's clock (12:00 PM in German).
+    midday: ['12:00', [Validators.required, Validators.pattern(/^([01]\d|2[0-3]):[0-5]\d$/)]],
     hours: this.hours as FormArray,
   });
 

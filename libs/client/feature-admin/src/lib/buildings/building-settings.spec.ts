@@ -34,7 +34,9 @@ describe('opening hours form', () => {
     rows[1] = { ...rows[1], from: '09:00', to: '09:00' };
     rows[2] = { ...rows[2], allDay: true, from: '19:00', to: '07:00' };
     rows[5] = { ...rows[5], open: false, from: '19:00', to: '07:00' };
-    expect(invalidWeekdays(rows)).toEqual([1, 2]);
+    rows[3] = { ...rows[3], from: '7', to: '19:00' };
+    rows[4] = { ...rows[4], from: '07:00', to: '24:00' };
+    expect(invalidWeekdays(rows)).toEqual([1, 2, 4]);
   });
 
   it('tells 24-hour days apart', () => {

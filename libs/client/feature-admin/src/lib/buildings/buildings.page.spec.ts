@@ -28,6 +28,13 @@ const BUILDING: Building = {
 };
 const SUMMARY: BuildingSummary = { id: 'b1', name: 'Rathaus', address: '', timeZone: 'Europe/Berlin', floors: [] };
 
+/** The polite announcement, once it is there (the snack bar moves it into the live region late). */
+async function politely(detect: () => void): Promise<string> {
+  let message = '';
+  for (let i = 0; i < 10 && !message; i++) message = await announced('polite', detect);
+  return message;
+}
+
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 // Material widgets render slowly on a busy machine; the default 5 s is too tight.
@@ -73,7 +80,7 @@ describe('BuildingsPage', () => {
     const rows = [...root().querySelectorAll('.fd-hours__row')];
     expect(rows).toHaveLength(7);
     expect(text(rows[0])).toContain('Montag');
-    expect(rows[0].querySelectorAll('input[type="time"]')).toHaveLength(2);
+    expect(rows[0].querySelectorAll('input.fd-time')).toHaveLength(2);
     expect(text(rows[1])).toContain('geschlossen');
     const saturday = rows[5].querySelectorAll<HTMLInputElement>('mat-checkbox input');
     expect(text(rows[5])).toContain('durchgehend geöffnet');
@@ -91,7 +98,7 @@ describe('BuildingsPage', () => {
       { weekday: 6, open: '00:00', close: '24:00' },
     ]);
     req.flush(BUILDING);
-    expect(await announced('polite', detect)).toContain('gespeichert');
+    expect(await politely(detect)).toContain('gespeichert');
   });
 
   it('imports the holidays of a year as closures', async () => {
@@ -104,7 +111,7 @@ describe('BuildingsPage', () => {
     expect(closures.map((c) => c.reason)).toContain('Allerheiligen');
     req.flush(BUILDING);
     await flush(detect);
-    expect(await announced('polite', detect)).toContain(`${closures.length} Schließtag(e) eingetragen`);
+    expect(await politely(detect)).toContain(`${closures.length} Schließtag(e) eingetragen`);
   });
 
   it('shows why a floor cannot be deleted, with the number of bookings the API names', async () => {
@@ -144,5 +151,18 @@ describe('BuildingsPage', () => {
     await flush(detect);
     expect(backend.expectOne({ method: 'PUT', url: '/api/floors/f1' }).request.body.level).toBe(0);
     backend.match({ method: 'PUT', url: '/api/floors/f1' });
+  });
+
+  it('starts a new building and goes back to the one open before', async () => {
+    buttonByText(root(), 'Neues Gebäude')?.click();
+    await flush(detect);
+    expect(text(root())).toContain('Neues Gebäude anlegen');
+    expect(root().querySelector<HTMLInputElement>('[data-testid="building-form"] input')?.value).toBe('');
+    buttonByText(root(), 'Abbrechen')?.click();
+    await flush(detect);
+    backend.expectOne('/api/buildings/b1').flush(BUILDING);
+    await flush(detect);
+    expect(text(root())).not.toContain('Neues Gebäude anlegen');
+    expect(root().querySelector('[role="tab"]')).not.toBeNull();
   });
 });

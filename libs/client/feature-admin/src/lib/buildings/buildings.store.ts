@@ -33,6 +33,7 @@ export class BuildingsStore {
   readonly loadError = signal<unknown>(null);
   readonly busy = signal(false);
   readonly selectedId = computed(() => this.building()?.id ?? null);
+  private previousId: string | null = null;
 
   async load(preferredId?: string | null): Promise<void> {
     this.loading.set(true);
@@ -56,8 +57,15 @@ export class BuildingsStore {
   }
 
   startNew(): void {
+    this.previousId = this.building()?.id ?? this.previousId;
     this.creating.set(true);
     this.building.set(null);
+  }
+
+  /** Back to the building open before "new", if there is one. */
+  async cancelNew(): Promise<void> {
+    const id = this.buildings().find((b) => b.id === this.previousId)?.id ?? this.buildings()[0]?.id;
+    if (id) await this.open(id);
   }
 
   async save(input: BuildingInput): Promise<Building> {

@@ -120,7 +120,8 @@ export class ClosuresPanel {
     (y) => y >= HOLIDAY_FIRST_YEAR,
   );
   protected readonly state = signal<GermanState>('NW');
-  protected readonly year = signal(this.thisYear);
+  /** From October on, the coming year is the one to prepare. */
+  protected readonly year = signal(new Date().getMonth() >= 9 ? this.thisYear + 1 : this.thisYear);
   protected readonly date = signal<Date | null>(null);
   protected readonly reason = signal('');
   protected readonly sorted = computed(() => [...this.closures()].sort((a, b) => a.date.localeCompare(b.date)));

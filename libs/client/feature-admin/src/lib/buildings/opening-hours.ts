@@ -52,11 +52,12 @@ export function openingHoursOf(rows: readonly WeekdayHours[]): OpeningHours[] {
 /** Weekdays whose closing time is not after the opening time. */
 export function invalidWeekdays(rows: readonly WeekdayHours[]): IsoWeekday[] {
   return rows
-    .filter((r) => r.open && !r.allDay && !(TIME.test(r.from) && r.from < closeTime(r.to)))
+    .filter((r) => r.open && !r.allDay && !(TIME.test(r.from) && CLOSE.test(r.to) && r.from < closeTime(r.to)))
     .map((r) => r.weekday);
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOSE = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /** Monday to Friday 07:00-19:00, the usual office week, for a new building. */
 export const OFFICE_WEEK: readonly OpeningHours[] = ([1, 2, 3, 4, 5] as IsoWeekday[]).map((weekday) => ({

@@ -21,6 +21,13 @@ const ERIKA: PersonAdminView = {
   createdAt: '2026-01-01T00:00:00Z',
   deactivatedAt: null,
 };
+/** The polite announcement, once it is there (the snack bar moves it into the live region late). */
+async function politely(detect: () => void): Promise<string> {
+  let message = '';
+  for (let i = 0; i < 10 && !message; i++) message = await announced('polite', detect);
+  return message;
+}
+
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 function type(input: HTMLInputElement | null, value: string): void {
@@ -116,7 +123,7 @@ describe('PeoplePage', () => {
     backend
       .expectOne({ method: 'POST', url: `/api/admin/people/${ERIKA.id}/deactivate` })
       .flush({ person: { ...ERIKA, active: false }, cancelledBookings: 3, endedSessions: 1 });
-    expect(await announced('polite', detect)).toContain('3 künftige Buchung(en) storniert');
+    expect(await politely(detect)).toContain('3 künftige Buchung(en) storniert');
     await flush(detect);
     expect(text(root().querySelector('[data-email="erika@example.com"]'))).toContain('deaktiviert');
   });
