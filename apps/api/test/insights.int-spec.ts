@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { InsightsReport, PrivacySheet } from '@flexdesk/shared-contracts';
 import { parseCsv } from '../src/common/csv';
+import { aggregateFacts, type BookingFact } from '@flexdesk/shared-domain';
+import { InsightsRepository } from '../src/insights/insights.repository';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -163,6 +165,22 @@ describe('insights', () => {
     const one = (await report({ from: WEEK1[0], to: WEEK2[4], spaceId: quiet[0].id })).body;
     expect(one.totals.suppressed).toBe(true);
     expect(one.days).toEqual([]);
+  });
+
+  it("the database's atoms are exactly the domain's aggregation of the facts", async () => {
+    const repo = t.created.app.get(InsightsRepository);
+    const facts: BookingFact[] = await t.dataSource.query(
+      `SELECT space_id AS "spaceId", floor_id AS "floorId", zone_id AS "zoneId", kind, to_char(local_date, 'YYYY-MM-DD') AS date,
+              am, pm, status, checked_in AS "checkedIn", lead_minutes AS "leadMinutes", person_token AS person
+         FROM booking_facts WHERE building_id = $1 AND local_date BETWEEN '2026-11-01' AND '2026-11-30'`,
+      [buildingId],
+    );
+    const expected = aggregateFacts(facts, await repo.spaces(buildingId));
+    type Row = { date?: string; half?: string; zoneId?: string | null; kind?: string; spaceId?: string; month?: string };
+    const key = (r: Row) => JSON.stringify([r.date, r.half, r.zoneId, r.kind, r.spaceId, r.month]);
+    const sorted = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: 0 })).sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30'))).toEqual(sorted(expected.days));
+    expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30'))).toEqual(sorted(expected.spaceMonths));
   });
 
   it('refuses unbounded or malformed ranges and foreign scopes', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Closure, OpeningHours } from '@flexdesk/shared-contracts';
-import type { BookingFact, InsightSpaceInfo } from '@flexdesk/shared-domain';
+import type { DayAtomRow, InsightSpaceInfo, SpaceMonthRow } from '@flexdesk/shared-domain';
 
 export interface InsightBuilding {
   id: string;
@@ -57,13 +57,53 @@ export class InsightsRepository {
     return rows[0]?.buildingId ?? null;
   }
 
-  async facts(buildingId: string, from: string, to: string): Promise<BookingFact[]> {
+  /**
+   * The building's (zone or floor rest, kind, date, half day) atoms, grouped in the database so
+   * only a few thousand rows leave it; mirrors `aggregateFacts` in shared-domain (see its spec).
+   * Grouped on plain columns (dates formatted afterwards): the sort is most of the cost.
+   */
+  async dayAtoms(buildingId: string, from: string, to: string): Promise<DayAtomRow[]> {
     return this.dataSource.query(
-      `SELECT space_id AS "spaceId", floor_id AS "floorId", zone_id AS "zoneId", kind,
-              to_char(local_date, 'YYYY-MM-DD') AS date, am, pm, status, checked_in AS "checkedIn",
-              lead_minutes AS "leadMinutes", person_token AS person
-         FROM booking_facts WHERE building_id = $1 AND local_date BETWEEN $2 AND $3`,
+      `SELECT a.floor_id AS "floorId", a.zone_id AS "zoneId", a.kind, a.local_date::text AS date, a.half,
+              0 AS capacity, ${SUMS},
+              count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
+              count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
+         FROM (SELECT COALESCE(s.floor_id, f.floor_id) AS floor_id,
+                      CASE WHEN s.id IS NULL THEN f.zone_id ELSE s.zone_id END AS zone_id,
+                      COALESCE(s.kind, f.kind) AS kind,
+                      f.booking_id, f.space_id, f.local_date, f.status, f.checked_in, f.lead_minutes, f.person_token, h.half, h.first
+                 FROM booking_facts f ${HALVES}
+                 LEFT JOIN spaces s ON s.id = f.space_id
+                WHERE f.building_id = $1 AND f.local_date BETWEEN $2 AND $3 AND h.covers) a
+        GROUP BY a.floor_id, a.zone_id, a.kind, a.local_date, a.half`,
+      [buildingId, from, to],
+    );
+  }
+
+  /** The building's (space, month) atoms; mirrors `aggregateFacts` in shared-domain. */
+  async spaceMonths(buildingId: string, from: string, to: string): Promise<SpaceMonthRow[]> {
+    return this.dataSource.query(
+      `SELECT a.space_id AS "spaceId", to_char(a.month, 'YYYY-MM') AS month, 0 AS capacity, ${SUMS},
+              count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
+              count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
+         FROM (SELECT date_trunc('month', f.local_date) AS month, f.booking_id, f.space_id, f.local_date, f.status, f.checked_in, f.lead_minutes, f.person_token, h.half, h.first
+                 FROM booking_facts f ${HALVES}
+                WHERE f.building_id = $1 AND f.local_date BETWEEN $2 AND $3 AND h.covers) a
+        GROUP BY a.space_id, a.month`,
       [buildingId, from, to],
     );
   }
 }
+
+/** Each fact once per half day it covers; `first` marks the half that carries per-booking figures. */
+const HALVES = `CROSS JOIN LATERAL (VALUES ('am', f.am, true), ('pm', f.pm, NOT f.am)) h(half, covers, first)`;
+
+/** Per-atom sums: facts and distinct people, and the per-booking figures counted in their first half. */
+const SUMS = `count(DISTINCT a.booking_id)::int AS facts,
+  count(DISTINCT a.person_token)::int AS people,
+  count(*) FILTER (WHERE a.first)::int AS bookings,
+  count(*) FILTER (WHERE a.first AND a.status = 'cancelled')::int AS cancellations,
+  count(*) FILTER (WHERE a.first AND a.status = 'released')::int AS released,
+  COALESCE(sum(a.checked_in::int + (a.status = 'released')::int) FILTER (WHERE a.first AND a.status <> 'cancelled'), 0)::int AS outcomes,
+  COALESCE(sum(a.lead_minutes) FILTER (WHERE a.first AND a.status <> 'cancelled'), 0)::float8 AS "leadMinutes",
+  count(*) FILTER (WHERE a.first AND a.status <> 'cancelled')::int AS "leadCount"`;

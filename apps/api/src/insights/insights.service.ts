@@ -48,16 +48,18 @@ export class InsightsService {
     if (q.spaceId && !spaces.some((s) => s.spaceId === q.spaceId)) throw new DomainError('SPACE_NOT_FOUND');
 
     const months = wholeMonths(q.from, q.to);
-    const [closures, facts] = await Promise.all([
+    const [closures, days, spaceMonths] = await Promise.all([
       this.insights.closures(q.buildingId, months.from, months.to),
-      this.insights.facts(q.buildingId, months.from, months.to),
+      this.insights.dayAtoms(q.buildingId, q.from, q.to),
+      this.insights.spaceMonths(q.buildingId, months.from, months.to),
     ]);
     const figures = computeInsights({
       calendar: { timeZone: building.timeZone, openingHours: building.openingHours, midday: building.midday, closures },
       from: q.from,
       to: q.to,
       spaces,
-      facts,
+      days,
+      spaceMonths,
       scope: { floorId: q.floorId, zoneId: q.zoneId, kind: q.kind, spaceId: q.spaceId },
       minGroup: this.config.privacyMinGroup,
     });
