@@ -183,6 +183,24 @@ describe('insights', () => {
     expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30'))).toEqual(sorted(expected.spaceMonths));
   });
 
+  it('the facts trigger places bookings in half days on the local clock, across DST changes', async () => {
+    const at = async (date: string, start: string, end: string) => {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
+         VALUES ($1, $2, $2, ($3 || ' ' || $4)::timestamp AT TIME ZONE 'Europe/Berlin',
+                 ($3 || ' ' || $5)::timestamp AT TIME ZONE 'Europe/Berlin', $3::date, 'custom') RETURNING id`,
+        [quiet[5].id, people[29], date, start, end],
+      );
+      const [fact] = await t.dataSource.query(`SELECT am, pm, status FROM booking_facts WHERE booking_id = $1`, [id]);
+      return fact;
+    };
+    // Monday after the spring change (UTC+2) and after the autumn change (UTC+1); midday is 12:30.
+    expect(await at('2026-03-30', '12:30', '19:00')).toEqual({ am: false, pm: true, status: 'confirmed' });
+    expect(await at('2026-03-31', '07:00', '12:30')).toEqual({ am: true, pm: false, status: 'confirmed' });
+    expect(await at('2026-10-26', '12:00', '13:00')).toEqual({ am: true, pm: true, status: 'confirmed' });
+    expect(await at('2026-10-27', '12:29', '12:30')).toEqual({ am: true, pm: false, status: 'confirmed' });
+  });
+
   it('refuses unbounded or malformed ranges and foreign scopes', async () => {
     expect((await report({ from: '2024-01-01', to: '2026-01-02' })).status).toBe(400);
     expect((await report({ from: '2026-11-10', to: '2026-11-09' })).status).toBe(400);

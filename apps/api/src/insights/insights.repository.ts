@@ -66,6 +66,8 @@ export class InsightsRepository {
     return this.dataSource.query(
       `SELECT a.floor_id AS "floorId", a.zone_id AS "zoneId", a.kind, a.local_date::text AS date, a.half,
               0 AS capacity, ${SUMS},
+              -- every fact in a half-day atom, whichever of its halves this is
+              count(*)::int AS facts,
               count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
               count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
          FROM (SELECT COALESCE(s.floor_id, f.floor_id) AS floor_id,
@@ -84,6 +86,8 @@ export class InsightsRepository {
   async spaceMonths(buildingId: string, from: string, to: string): Promise<SpaceMonthRow[]> {
     return this.dataSource.query(
       `SELECT a.space_id AS "spaceId", to_char(a.month, 'YYYY-MM') AS month, 0 AS capacity, ${SUMS},
+              -- each booking once (in its first half)
+              count(*) FILTER (WHERE a.first)::int AS facts,
               count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
               count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
          FROM (SELECT date_trunc('month', f.local_date) AS month, f.booking_id, f.space_id, f.local_date, f.status, f.checked_in, f.lead_minutes, f.person_token, h.half, h.first
@@ -98,9 +102,8 @@ export class InsightsRepository {
 /** Each fact once per half day it covers; `first` marks the half that carries per-booking figures. */
 const HALVES = `CROSS JOIN LATERAL (VALUES ('am', f.am, true), ('pm', f.pm, NOT f.am)) h(half, covers, first)`;
 
-/** Per-atom sums: facts and distinct people, and the per-booking figures counted in their first half. */
-const SUMS = `count(DISTINCT a.booking_id)::int AS facts,
-  count(DISTINCT a.person_token)::int AS people,
+/** Per-atom sums: distinct people, and the per-booking figures counted in their first half. */
+const SUMS = `count(DISTINCT a.person_token)::int AS people,
   count(*) FILTER (WHERE a.first)::int AS bookings,
   count(*) FILTER (WHERE a.first AND a.status = 'cancelled')::int AS cancellations,
   count(*) FILTER (WHERE a.first AND a.status = 'released')::int AS released,
