@@ -179,8 +179,13 @@ describe('insights', () => {
     type Row = { date?: string; half?: string; zoneId?: string | null; kind?: string; spaceId?: string; month?: string };
     const key = (r: Row) => JSON.stringify([r.date, r.half, r.zoneId, r.kind, r.spaceId, r.month]);
     const sorted = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: 0 })).sort((a, b) => key(a).localeCompare(key(b)));
-    expect(sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30'))).toEqual(sorted(expected.days));
-    expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30'))).toEqual(sorted(expected.spaceMonths));
+    // Live, then rolled up (stored), then read back from the rollups: the same rows each time.
+    for (const closedUntil of ['2026-10-31', '2026-12-05', '2026-12-05']) {
+      expect(sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.days));
+      expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.spaceMonths));
+    }
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM insight_rollups WHERE building_id = $1`, [buildingId]);
+    expect(n).toBeGreaterThanOrEqual(31);
   });
 
   it('the facts trigger places bookings in half days on the local clock, across DST changes', async () => {
@@ -256,6 +261,12 @@ describe('insights', () => {
     // Status changes after the purge keep the pseudonym (the salt is gone; a new one would split a person).
     await t.dataSource.query(`UPDATE bookings SET status = 'released' WHERE local_date = $1 AND status = 'confirmed'`, [WEEK2[4]]);
     await t.dataSource.query(`UPDATE bookings SET status = 'confirmed' WHERE local_date = $1 AND status = 'released'`, [WEEK2[4]]);
+    // Changing a closed day's facts drops its rollups, and the report groups it afresh.
+    const [{ kept }] = await t.dataSource.query(
+      `SELECT count(*)::int AS kept FROM insight_rollups WHERE period IN ($1, '2026-11')`,
+      [WEEK2[4]],
+    );
+    expect(kept).toBe(0);
     const after = (await report({ from: WEEK1[0], to: WEEK2[4], floorId })).body;
     expect(after).toEqual(before);
   });

@@ -10,6 +10,7 @@ import { AddPersonSearchIndex1796404685780 } from './1796404685780-AddPersonSear
 import { AddSingleSignOn1796405040434 } from './1796405040434-AddSingleSignOn';
 import { AddWorkingWeeks1796408491039 } from './1796408491039-AddWorkingWeeks';
 import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
+import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollups';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddSingleSignOn1796405040434,
   AddWorkingWeeks1796408491039,
   AddBookingFacts1796411000000,
+  AddInsightRollups1796412000000,
 ];
