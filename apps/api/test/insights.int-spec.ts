@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { InsightsReport, PrivacySheet } from '@flexdesk/shared-contracts';
 import { parseCsv } from '../src/common/csv';
+import { aggregateFacts, type BookingFact } from '@flexdesk/shared-domain';
+import { InsightsRepository } from '../src/insights/insights.repository';
 import { JobsService } from '../src/jobs/jobs.service';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -165,6 +167,45 @@ describe('insights', () => {
     expect(one.days).toEqual([]);
   });
 
+  it("the database's atoms are exactly the domain's aggregation of the facts", async () => {
+    const repo = t.created.app.get(InsightsRepository);
+    const facts: BookingFact[] = await t.dataSource.query(
+      `SELECT space_id AS "spaceId", floor_id AS "floorId", zone_id AS "zoneId", kind, to_char(local_date, 'YYYY-MM-DD') AS date,
+              am, pm, status, checked_in AS "checkedIn", lead_minutes AS "leadMinutes", person_token AS person
+         FROM booking_facts WHERE building_id = $1 AND local_date BETWEEN '2026-11-01' AND '2026-11-30'`,
+      [buildingId],
+    );
+    const expected = aggregateFacts(facts, await repo.spaces(buildingId));
+    type Row = { date?: string; half?: string; zoneId?: string | null; kind?: string; spaceId?: string; month?: string };
+    const key = (r: Row) => JSON.stringify([r.date, r.half, r.zoneId, r.kind, r.spaceId, r.month]);
+    const sorted = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: 0 })).sort((a, b) => key(a).localeCompare(key(b)));
+    // Live, then rolled up (stored), then read back from the rollups: the same rows each time.
+    for (const closedUntil of ['2026-10-31', '2026-12-05', '2026-12-05']) {
+      expect(sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.days));
+      expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.spaceMonths));
+    }
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM insight_rollups WHERE building_id = $1`, [buildingId]);
+    expect(n).toBeGreaterThanOrEqual(31);
+  });
+
+  it('the facts trigger places bookings in half days on the local clock, across DST changes', async () => {
+    const at = async (date: string, start: string, end: string) => {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
+         VALUES ($1, $2, $2, ($3 || ' ' || $4)::timestamp AT TIME ZONE 'Europe/Berlin',
+                 ($3 || ' ' || $5)::timestamp AT TIME ZONE 'Europe/Berlin', $3::date, 'custom') RETURNING id`,
+        [quiet[5].id, people[29], date, start, end],
+      );
+      const [fact] = await t.dataSource.query(`SELECT am, pm, status FROM booking_facts WHERE booking_id = $1`, [id]);
+      return fact;
+    };
+    // Monday after the spring change (UTC+2) and after the autumn change (UTC+1); midday is 12:30.
+    expect(await at('2026-03-30', '12:30', '19:00')).toEqual({ am: false, pm: true, status: 'confirmed' });
+    expect(await at('2026-03-31', '07:00', '12:30')).toEqual({ am: true, pm: false, status: 'confirmed' });
+    expect(await at('2026-10-26', '12:00', '13:00')).toEqual({ am: true, pm: true, status: 'confirmed' });
+    expect(await at('2026-10-27', '12:29', '12:30')).toEqual({ am: true, pm: false, status: 'confirmed' });
+  });
+
   it('refuses unbounded or malformed ranges and foreign scopes', async () => {
     expect((await report({ from: '2024-01-01', to: '2026-01-02' })).status).toBe(400);
     expect((await report({ from: '2026-11-10', to: '2026-11-09' })).status).toBe(400);
@@ -220,6 +261,12 @@ describe('insights', () => {
     // Status changes after the purge keep the pseudonym (the salt is gone; a new one would split a person).
     await t.dataSource.query(`UPDATE bookings SET status = 'released' WHERE local_date = $1 AND status = 'confirmed'`, [WEEK2[4]]);
     await t.dataSource.query(`UPDATE bookings SET status = 'confirmed' WHERE local_date = $1 AND status = 'released'`, [WEEK2[4]]);
+    // Changing a closed day's facts drops its rollups, and the report groups it afresh.
+    const [{ kept }] = await t.dataSource.query(
+      `SELECT count(*)::int AS kept FROM insight_rollups WHERE period IN ($1, '2026-11')`,
+      [WEEK2[4]],
+    );
+    expect(kept).toBe(0);
     const after = (await report({ from: WEEK1[0], to: WEEK2[4], floorId })).body;
     expect(after).toEqual(before);
   });

@@ -7,8 +7,9 @@ import {
   type InsightsReport,
   type Locale,
 } from '@flexdesk/shared-contracts';
-import { addDaysToDate, computeInsights, isValidDate, wholeMonths } from '@flexdesk/shared-domain';
+import { addDaysToDate, computeInsights, isValidDate, localDateOf, wholeMonths } from '@flexdesk/shared-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { validationError } from '../common/validation';
 import { toCsv } from '../common/csv';
@@ -25,6 +26,7 @@ export class InsightsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly insights: InsightsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async report(q: InsightsQuery): Promise<InsightsReport> {
@@ -48,16 +50,21 @@ export class InsightsService {
     if (q.spaceId && !spaces.some((s) => s.spaceId === q.spaceId)) throw new DomainError('SPACE_NOT_FOUND');
 
     const months = wholeMonths(q.from, q.to);
-    const [closures, facts] = await Promise.all([
+    // Days before yesterday (in the building's zone) are closed: their facts no longer change in
+    // the normal course of things, so their atoms come from the rollups.
+    const closedUntil = addDaysToDate(localDateOf(this.clock.now(), building.timeZone), -2);
+    const [closures, days, spaceMonths] = await Promise.all([
       this.insights.closures(q.buildingId, months.from, months.to),
-      this.insights.facts(q.buildingId, months.from, months.to),
+      this.insights.dayAtoms(q.buildingId, q.from, q.to, closedUntil),
+      this.insights.spaceMonths(q.buildingId, months.from, months.to, closedUntil),
     ]);
     const figures = computeInsights({
       calendar: { timeZone: building.timeZone, openingHours: building.openingHours, midday: building.midday, closures },
       from: q.from,
       to: q.to,
       spaces,
-      facts,
+      days,
+      spaceMonths,
       scope: { floorId: q.floorId, zoneId: q.zoneId, kind: q.kind, spaceId: q.spaceId },
       minGroup: this.config.privacyMinGroup,
     });

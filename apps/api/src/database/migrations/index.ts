@@ -11,6 +11,7 @@ import { AddSingleSignOn1796405040434 } from './1796405040434-AddSingleSignOn';
 import { AddWorkingWeeks1796408491039 } from './1796408491039-AddWorkingWeeks';
 import { AddNotificationOutbox1796410000000 } from './1796410000000-AddNotificationOutbox';
 import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
+import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollups';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddWorkingWeeks1796408491039,
   AddNotificationOutbox1796410000000,
   AddBookingFacts1796411000000,
+  AddInsightRollups1796412000000,
 ];

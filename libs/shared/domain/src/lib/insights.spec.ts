@@ -1,5 +1,6 @@
 import type { BookingStatus, SpaceKind } from '@flexdesk/shared-contracts';
 import {
+  aggregateFacts,
   computeInsights,
   datesBetween,
   isoWeekOf,
@@ -63,7 +64,7 @@ const input = (facts: BookingFact[], more: Partial<InsightsInput> = {}): Insight
   from: '2026-12-07',
   to: '2026-12-11',
   spaces: SPACES,
-  facts,
+  ...aggregateFacts(facts, more.spaces ?? SPACES),
   scope: {},
   minGroup: 5,
   ...more,
@@ -230,5 +231,25 @@ describe('computeInsights', () => {
     const r = computeInsights(input(facts, { from: '2026-11-02', to: '2026-12-18', scope: { zoneId: 'A' } }));
     expect(r.rightSizing).toEqual({ existing: 6, cover95: 5, cover100: 6, days: days.length });
     expect(r.days.filter((d) => !d.open).every((d) => d.peak === 0)).toBe(true);
+  });
+
+  it('aggregates facts into atoms: distinct people and spaces per half day, bookings once', () => {
+    const { days, spaceMonths } = aggregateFacts(
+      [
+        fact('a1', '2026-12-07', 'p1'),
+        fact('a2', '2026-12-07', 'p1', { pm: false, checkedIn: true, status: 'checked_in' }),
+        fact('a1', '2026-12-08', 'p2', { status: 'cancelled' }),
+        fact('gone', '2026-12-07', 'p3', { zoneId: 'old' }),
+      ],
+      SPACES,
+    );
+    const am = days.find((d) => d.zoneId === 'A' && d.date === '2026-12-07' && d.half === 'am');
+    expect(am).toMatchObject({ facts: 2, people: 1, booked: 2, checkedIn: 1, bookings: 2, outcomes: 1 });
+    const pm = days.find((d) => d.zoneId === 'A' && d.date === '2026-12-07' && d.half === 'pm');
+    expect(pm).toMatchObject({ facts: 1, people: 1, booked: 1, bookings: 0 });
+    expect(days.find((d) => d.date === '2026-12-08' && d.half === 'am')).toMatchObject({ booked: 0, cancellations: 1 });
+    // A deleted space's facts stay where they were.
+    expect(days.some((d) => d.zoneId === 'old')).toBe(true);
+    expect(spaceMonths.find((m) => m.spaceId === 'a1')).toMatchObject({ month: '2026-12', facts: 2, people: 2, booked: 2, bookings: 2 });
   });
 });

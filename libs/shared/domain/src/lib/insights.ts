@@ -69,7 +69,7 @@ export interface InsightScope {
 }
 
 /** Sums of one atom, or of any set of atoms. */
-interface Tally {
+export interface Tally {
   capacity: number;
   booked: number;
   checkedIn: number;
@@ -81,17 +81,28 @@ interface Tally {
   leadCount: number;
 }
 
-interface Atom extends Tally {
+/** Sums of one (unit, kind, date, half day) atom, as the facts table's GROUP BY yields them. */
+export interface DayAtomRow extends Tally {
   floorId: string;
   zoneId: string | null;
   kind: SpaceKind;
   date: string;
   half: HalfDay;
+  /** Booking facts in the atom (any status). */
   facts: number;
-  people: Set<string>;
-  bookedSpaces: Set<string>;
-  checkedInSpaces: Set<string>;
+  /** Distinct people (month pseudonyms) among them. */
+  people: number;
 }
+
+/** Sums of one space over one calendar month (`YYYY-MM`). */
+export interface SpaceMonthRow extends Tally {
+  spaceId: string;
+  month: string;
+  facts: number;
+  people: number;
+}
+
+type Atom = DayAtomRow;
 
 const emptyTally = (): Tally => ({
   capacity: 0,
@@ -106,8 +117,19 @@ const emptyTally = (): Tally => ({
 });
 
 function addTally(into: Tally, t: Tally): void {
-  for (const k of Object.keys(into) as (keyof Tally)[]) into[k] += t[k];
+  into.capacity += t.capacity;
+  into.booked += t.booked;
+  into.checkedIn += t.checkedIn;
+  into.released += t.released;
+  into.outcomes += t.outcomes;
+  into.bookings += t.bookings;
+  into.cancellations += t.cancellations;
+  into.leadMinutes += t.leadMinutes;
+  into.leadCount += t.leadCount;
 }
+
+/** Space labels in natural order ("2.9" before "2.10"); one collator, not one per comparison. */
+const LABEL_ORDER = new Intl.Collator('de', { numeric: true });
 
 /** The half days a building is open on `date` (none on closures and closed weekdays). */
 export function openHalves(cal: BuildingCalendar, date: string): HalfDay[] {
@@ -189,8 +211,7 @@ export function measuresOf(t: Tally, suppressed: boolean): InsightMeasures {
 }
 
 /** Whether an atom's figures may be shown: nobody booked in it, or enough distinct people did. */
-const counts = (a: { facts: number; people: Set<string> }, minGroup: number) =>
-  a.facts === 0 || a.people.size >= minGroup;
+const counts = (a: { facts: number; people: number }, minGroup: number) => a.facts === 0 || a.people >= minGroup;
 
 /** Adds one booking's per-booking figures (counted once, in its first half day). */
 function addBooking(t: Tally, f: BookingFact): void {
@@ -214,8 +235,10 @@ export interface InsightsInput {
   to: string;
   /** Every space of the building (atoms are built building-wide, whatever the scope). */
   spaces: InsightSpaceInfo[];
-  /** Every booking fact of the building from the first of `from`'s month to the end of `to`'s. */
-  facts: BookingFact[];
+  /** The building's day-half atoms from `from` to `to` (see aggregateFacts; the API's SQL does the same). */
+  days: DayAtomRow[];
+  /** The building's space-months of the whole months covering `from`..`to`. */
+  spaceMonths: SpaceMonthRow[];
   scope: InsightScope;
   minGroup: number;
 }
@@ -237,31 +260,13 @@ const unitOf = (floorId: string, zoneId: string | null) => zoneId ?? `floor:${fl
 /** The figures of one report (see the comment at the top of this file for why they are safe). */
 export function computeInsights(input: InsightsInput): InsightsFigures {
   const { calendar, from, to, scope, minGroup } = input;
-  const spaceById = new Map(input.spaces.map((s) => [s.spaceId, s]));
-  // A fact belongs where its space is now; facts of deleted spaces keep where they were.
-  const placed = input.facts.map((f) => {
-    const s = spaceById.get(f.spaceId);
-    return s ? { ...f, floorId: s.floorId, zoneId: s.zoneId, kind: s.kind } : f;
-  });
-
-  // Day-half atoms over the range, building-wide.
+  // Day-half atoms over the range, building-wide: the data rows, plus capacity.
   const atoms = new Map<string, Atom>();
   const atom = (floorId: string, zoneId: string | null, kind: SpaceKind, date: string, half: HalfDay): Atom => {
     const key = `${unitOf(floorId, zoneId)}|${kind}|${date}|${half}`;
     let a = atoms.get(key);
     if (!a) {
-      a = {
-        ...emptyTally(),
-        floorId,
-        zoneId,
-        kind,
-        date,
-        half,
-        facts: 0,
-        people: new Set(),
-        bookedSpaces: new Set(),
-        checkedInSpaces: new Set(),
-      };
+      a = { ...emptyTally(), floorId, zoneId, kind, date, half, facts: 0, people: 0 };
       atoms.set(key, a);
     }
     return a;
@@ -280,21 +285,11 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
       for (const u of units.values()) if (u.bookable) atom(u.floorId, u.zoneId, u.kind, d, half).capacity += u.bookable;
     }
   }
-  for (const f of placed) {
-    if (f.date < from || f.date > to) continue;
-    const halves: HalfDay[] = [...(f.am ? (['am'] as const) : []), ...(f.pm ? (['pm'] as const) : [])];
-    halves.forEach((half, i) => {
-      const a = atom(f.floorId, f.zoneId, f.kind, f.date, half);
-      a.facts++;
-      if (f.person) a.people.add(f.person);
-      if (i === 0) addBooking(a, f);
-      if (f.status !== 'cancelled') a.bookedSpaces.add(f.spaceId);
-      if (f.status !== 'cancelled' && f.checkedIn) a.checkedInSpaces.add(f.spaceId);
-    });
-  }
-  for (const a of atoms.values()) {
-    a.booked = a.bookedSpaces.size;
-    a.checkedIn = a.checkedInSpaces.size;
+  for (const row of input.days) {
+    if (row.date < from || row.date > to) continue;
+    const a = atom(row.floorId, row.zoneId, row.kind, row.date, row.half);
+    const capacity = a.capacity;
+    Object.assign(a, row, { capacity });
   }
 
   const inScope = (x: { floorId: string; zoneId: string | null; kind: SpaceKind }) =>
@@ -317,11 +312,16 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
   };
   const groupBy = <K>(list: Atom[], key: (a: Atom) => K): Map<K, Atom[]> => {
     const m = new Map<K, Atom[]>();
-    for (const a of list) m.set(key(a), [...(m.get(key(a)) ?? []), a]);
+    for (const a of list) {
+      const k = key(a);
+      const bucket = m.get(k);
+      if (bucket) bucket.push(a);
+      else m.set(k, [a]);
+    }
     return m;
   };
 
-  const heat = spaceFigures(input, placed, minGroup);
+  const heat = spaceFigures(input, minGroup);
   const months = wholeMonths(from, to);
   const existing = input.spaces.filter((s) => s.bookable && inScope(s) && (!scope.spaceId || s.spaceId === scope.spaceId)).length;
 
@@ -342,14 +342,17 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
     };
   }
 
-  const weeks = [...groupBy(scoped, (a) => isoWeekOf(a.date).week).entries()]
+  const weekOf = new Map(dates.map((d) => [d, isoWeekOf(d)]));
+  const weeks = [...groupBy(scoped, (a) => weekOf.get(a.date)?.week ?? isoWeekOf(a.date).week).entries()]
     .map(([week, list]) => ({ week, monday: isoWeekOf(list[0].date).monday, measures: sum(list) }))
-    .sort((a, b) => a.week.localeCompare(b.week));
+    .sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0));
+  const weekdayOf = new Map(dates.map((d) => [d, isoWeekdayOf(d)]));
+  const cells = groupBy(scoped, (a) => `${weekdayOf.get(a.date)}|${a.half}`);
   const grid: InsightGridCell[] = [];
   for (let wd = 1; wd <= 7; wd++) {
     for (const half of ['am', 'pm'] as const) {
-      const list = scoped.filter((a) => a.half === half && isoWeekdayOf(a.date) === wd);
-      if (list.length) grid.push({ weekday: wd as IsoWeekday, half, measures: sum(list) });
+      const list = cells.get(`${wd}|${half}`);
+      if (list?.length) grid.push({ weekday: wd as IsoWeekday, half, measures: sum(list) });
     }
   }
   const byDate = groupBy(scoped, (a) => a.date);
@@ -383,91 +386,69 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
 /**
  * Per space over the whole months of the range: (space, month) atoms, with complementary
  * suppression inside each (zone or floor rest, kind, month), decided on the building's data alone.
+ * The suppressed cells' people together are counted as the largest single cell's (a lower bound of
+ * their union, since only counts are known): that can hide one cell more than needed, never fewer.
  */
-function spaceFigures(input: InsightsInput, placed: BookingFact[], minGroup: number): InsightSpace[] {
+function spaceFigures(input: InsightsInput, minGroup: number): InsightSpace[] {
   const { calendar } = input;
   const months = wholeMonths(input.from, input.to);
-  interface SpaceMonth extends Tally {
-    spaceId: string;
-    month: string;
+  interface SpaceMonth extends SpaceMonthRow {
     group: string;
-    facts: number;
-    people: Set<string>;
-    halves: Set<string>;
-    checkedInHalves: Set<string>;
     hidden: boolean;
   }
-  const cells = new Map<string, SpaceMonth>();
   const openByMonth = new Map<string, number>();
   for (const d of datesBetween(months.from, months.to)) {
     openByMonth.set(d.slice(0, 7), (openByMonth.get(d.slice(0, 7)) ?? 0) + openHalves(calendar, d).length);
   }
-  const cell = (s: InsightSpaceInfo, month: string): SpaceMonth => {
-    const key = `${s.spaceId}|${month}`;
-    let c = cells.get(key);
-    if (!c) {
-      c = {
+  const rows = new Map(input.spaceMonths.map((r) => [`${r.spaceId}|${r.month}`, r]));
+  const push = <V>(m: Map<string, V[]>, k: string, v: V) => {
+    const bucket = m.get(k);
+    if (bucket) bucket.push(v);
+    else m.set(k, [v]);
+  };
+  const groups = new Map<string, SpaceMonth[]>();
+  const bySpace = new Map<string, SpaceMonth[]>();
+  for (const s of input.spaces) {
+    for (const [month, open] of openByMonth) {
+      const row = rows.get(`${s.spaceId}|${month}`);
+      const c: SpaceMonth = {
         ...emptyTally(),
-        capacity: s.bookable ? (openByMonth.get(month) ?? 0) : 0,
         spaceId: s.spaceId,
         month,
-        group: `${unitOf(s.floorId, s.zoneId)}|${s.kind}|${month}`,
         facts: 0,
-        people: new Set(),
-        halves: new Set(),
-        checkedInHalves: new Set(),
+        people: 0,
+        ...row,
+        capacity: s.bookable ? open : 0,
+        group: `${unitOf(s.floorId, s.zoneId)}|${s.kind}|${month}`,
         hidden: false,
       };
-      cells.set(key, c);
+      c.hidden = !counts(c, minGroup);
+      push(groups, c.group, c);
+      push(bySpace, s.spaceId, c);
     }
-    return c;
-  };
-  for (const s of input.spaces) for (const month of openByMonth.keys()) cell(s, month);
-  const spaceById = new Map(input.spaces.map((s) => [s.spaceId, s]));
-  for (const f of placed) {
-    const s = spaceById.get(f.spaceId);
-    if (!s || f.date < months.from || f.date > months.to) continue;
-    const c = cell(s, f.date.slice(0, 7));
-    c.facts++;
-    if (f.person) c.people.add(f.person);
-    addBooking(c, f);
-    if (f.status === 'cancelled') continue;
-    for (const half of [f.am ? 'am' : null, f.pm ? 'pm' : null]) {
-      if (!half) continue;
-      c.halves.add(`${f.date}${half}`);
-      if (f.checkedIn) c.checkedInHalves.add(`${f.date}${half}`);
-    }
-  }
-  const groups = new Map<string, SpaceMonth[]>();
-  for (const c of cells.values()) {
-    c.booked = c.halves.size;
-    c.checkedIn = c.checkedInHalves.size;
-    c.hidden = !counts(c, minGroup);
-    groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   }
   for (const list of groups.values()) {
     // Complementary suppression: the hidden cells together must come from enough people, or the
     // group's total minus the shown cells would reveal them.
-    const hiddenPeople = () => new Set(list.filter((c) => c.hidden).flatMap((c) => [...c.people]));
-    if (!list.some((c) => c.hidden && c.facts)) continue;
-    while (hiddenPeople().size < minGroup) {
-      const next = list
-        .filter((c) => !c.hidden && c.facts)
-        .sort((a, b) => a.people.size - b.people.size || a.spaceId.localeCompare(b.spaceId))[0];
-      if (!next) break;
+    const hidden = list.filter((c) => c.hidden);
+    if (!hidden.length) continue;
+    let people = Math.max(...hidden.map((c) => c.people));
+    const candidates = list
+      .filter((c) => !c.hidden && c.facts)
+      .sort((a, b) => a.people - b.people || (a.spaceId < b.spaceId ? -1 : a.spaceId > b.spaceId ? 1 : 0));
+    for (const next of candidates) {
+      if (people >= minGroup) break;
       next.hidden = true;
+      people = Math.max(people, next.people);
     }
   }
-  const bySpace = new Map<string, SpaceMonth[]>();
-  for (const c of cells.values()) bySpace.set(c.spaceId, [...(bySpace.get(c.spaceId) ?? []), c]);
   return input.spaces
     .filter((s) => s.bookable || bySpace.get(s.spaceId)?.some((c) => c.facts))
     .map((s) => {
-      const list = bySpace.get(s.spaceId) ?? [];
       const t = emptyTally();
       let data = false;
       let shown = false;
-      for (const c of list) {
+      for (const c of bySpace.get(s.spaceId) ?? []) {
         if (c.facts) data = true;
         if (c.hidden) continue;
         if (c.facts) shown = true;
@@ -482,5 +463,59 @@ function spaceFigures(input: InsightsInput, placed: BookingFact[], minGroup: num
         measures: measuresOf(t, data && !shown),
       };
     })
-    .sort((a, b) => a.label.localeCompare(b.label, 'de', { numeric: true }));
+    .sort((a, b) => LABEL_ORDER.compare(a.label, b.label));
+}
+
+/**
+ * The atoms of a set of booking facts, exactly as the API's SQL groups the facts table: each fact
+ * where its space is now (facts of deleted spaces where they were), counted in every half day it
+ * covers; per-booking figures (bookings, cancellations, outcomes, lead time) once, in its first half.
+ */
+export function aggregateFacts(
+  facts: readonly BookingFact[],
+  spaces: readonly InsightSpaceInfo[],
+): { days: DayAtomRow[]; spaceMonths: SpaceMonthRow[] } {
+  const spaceById = new Map(spaces.map((s) => [s.spaceId, s]));
+  const days = new Map<string, DayAtomRow & { p: Set<string>; b: Set<string>; c: Set<string> }>();
+  const months = new Map<string, SpaceMonthRow & { p: Set<string>; b: Set<string>; c: Set<string> }>();
+  for (const f of facts) {
+    const s = spaceById.get(f.spaceId);
+    const floorId = s?.floorId ?? f.floorId;
+    const zoneId = s ? s.zoneId : f.zoneId;
+    const kind = s?.kind ?? f.kind;
+    const month = f.date.slice(0, 7);
+    const halves = (['am', 'pm'] as const).filter((h) => f[h]);
+    const mKey = `${f.spaceId}|${month}`;
+    let m = months.get(mKey);
+    if (!m) {
+      m = { ...emptyTally(), spaceId: f.spaceId, month, facts: 0, people: 0, p: new Set(), b: new Set(), c: new Set() };
+      months.set(mKey, m);
+    }
+    m.facts++;
+    if (f.person) m.p.add(f.person);
+    addBooking(m, f);
+    halves.forEach((half, i) => {
+      const key = `${unitOf(floorId, zoneId)}|${kind}|${f.date}|${half}`;
+      let a = days.get(key);
+      if (!a) {
+        a = { ...emptyTally(), floorId, zoneId, kind, date: f.date, half, facts: 0, people: 0, p: new Set(), b: new Set(), c: new Set() };
+        days.set(key, a);
+      }
+      a.facts++;
+      if (f.person) a.p.add(f.person);
+      if (i === 0) addBooking(a, f);
+      if (f.status === 'cancelled') return;
+      a.b.add(f.spaceId);
+      m.b.add(`${f.date}${half}`);
+      if (f.checkedIn) {
+        a.c.add(f.spaceId);
+        m.c.add(`${f.date}${half}`);
+      }
+    });
+  }
+  const finish = <T extends Tally & { people: number; p: Set<string>; b: Set<string>; c: Set<string> }>(x: T) => {
+    const { p, b, c, ...rest } = x;
+    return { ...rest, people: p.size, booked: b.size, checkedIn: c.size };
+  };
+  return { days: [...days.values()].map(finish), spaceMonths: [...months.values()].map(finish) };
 }
