@@ -59,6 +59,8 @@ export interface NotificationsConfig {
   maxAttempts: number;
   /** Delay before the first retry; each further one doubles it (capped at six hours). */
   retrySeconds: number;
+  /** How long a message being sent is one instance's; after a crash mid-send another retries it then. */
+  leaseSeconds: number;
   /** Days sent messages are kept (then the privacy purge deletes them). */
   keepSentDays: number;
   /** Webhooks may also target http:// and loopback addresses (development and tests). */
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = a
       maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100, errors),
       retrySeconds: int(env, 'NOTIFY_RETRY_SECONDS', 30, 1, 86400, errors),
       keepSentDays: int(env, 'NOTIFY_KEEP_SENT_DAYS', 30, 1, 3650, errors),
+      leaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 120, 1, 3600, errors),
       webhookAllowInsecure: bool(env, 'WEBHOOK_ALLOW_INSECURE', false, errors),
     },
   };
