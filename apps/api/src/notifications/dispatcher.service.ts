@@ -95,14 +95,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const skipped = await this.outbox.skipPendingMail();
       if (skipped) this.logger.debug(`skipped ${skipped} mail(s): no SMTP server`);
     }
+    // A few senders side by side (each message is still taken by one of them alone), so one slow
+    // mail server answer or webhook endpoint does not hold up the rest.
+    const workers = Array.from({ length: this.config.notifications.concurrency }, () => this.work());
+    await Promise.all(workers);
+    await this.scheduleNext();
+  }
+
+  private async work(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
       this.again = false;
       const message = await this.outbox.claim(this.config.notifications.leaseSeconds, this.channels);
-      if (!message) break;
+      if (!message) return;
       await this.handle(message);
     }
-    await this.scheduleNext();
   }
 
   private async handle(message: ClaimedMessage): Promise<void> {
