@@ -69,6 +69,9 @@ run(async () => {
       });
     },
   });
+  // A connection reset by a client (an instance stopping) is no reason to stop the sink.
+  let sinkErrors = 0;
+  sink.on('error', () => sinkErrors++);
   await new Promise((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const smtpUrl = `smtp://127.0.0.1:${sink.server.address().port}${opt.pool ? '?pool=true' : ''}`;
   const apis = [];
@@ -117,7 +120,7 @@ run(async () => {
   console.log(`
 === bench:outbox: ${int(opt.total)} confirmations, ${opt.instances} API instance(s), SMTP ${opt.pool ? 'pooled' : 'a connection per mail'} ===
 machine     ${days} days × ${desks} desks; bookings committed at ${opt.rate}/s over ${((committedBy - began) / 1000).toFixed(1)} s
-delivered   ${int(arrivals.size)} of ${int(commits.size)}: ${lost} lost, ${duplicates} duplicates
+delivered   ${int(arrivals.size)} of ${int(commits.size)}: ${lost} lost, ${duplicates} duplicates (${sinkErrors} SMTP connection errors at the sink)
 throughput  ${(arrivals.size / ((last - began) / 1000)).toFixed(0)} mails/s from the first commit to the last delivery
 delay       commit → SMTP sink: ${describe(p)}
 outbox      ${statuses.map((s) => `${s.status} ${int(s.n)}`).join(', ')}

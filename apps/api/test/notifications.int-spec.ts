@@ -429,4 +429,14 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
       await new Promise((r) => setTimeout(r, 50));
     }
   });
+
+  it('says an absence cancelled the booking', async () => {
+    // Monday 2026-12-21: booked, then an absence that day cancels it.
+    const booking = await book(employee, '2026-12-21');
+    await sink.waitFor(mailsFor(booking.id));
+    expect((await employee.post('/api/me/absences', { from: '2026-12-21', to: '2026-12-21' })).status).toBe(201);
+    const [, cancelled] = await sink.waitFor(mailsFor(booking.id), 2);
+    expect(cancelled.text).toContain('Ihre Buchung wurde wegen Ihrer Abwesenheit storniert');
+    expect(inviteOf(cancelled).method).toBe('CANCEL');
+  });
 });
