@@ -405,4 +405,38 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
     expect(reminder.text).toContain('at the latest 15 minutes after it starts');
     expect(reminder.attachments.filter((a) => a.contentType.startsWith('text/calendar'))).toHaveLength(0);
   });
+
+  it('mails the set-password link of an invitation, and keeps no copy of it once sent', async () => {
+    const res = await admin.post<{ person: { id: string }; setPassword: { url: string } }>('/api/admin/people', {
+      email: 'neu@example.com',
+      displayName: 'Nina Neu',
+      roles: ['employee'],
+    });
+    expect(res.status).toBe(201);
+    const [mail] = await sink.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'neu@example.com');
+    expect(mail.subject).toBe('Ihr Zugang zu Flexdesk');
+    expect(mail.text).toContain(res.body.setPassword.url);
+    expect(mail.headers.get('list-unsubscribe')).toBeUndefined();
+    for (const until = Date.now() + 5000; ;) {
+      const [row] = await t.dataSource.query(`SELECT status, payload FROM outbox WHERE recipient_id = $1`, [
+        res.body.person.id,
+      ]);
+      if (row?.status === 'sent') {
+        expect(JSON.stringify(row.payload)).not.toContain('token=');
+        break;
+      }
+      if (Date.now() > until) throw new Error(`not settled: ${JSON.stringify(row)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
+  it('says an absence cancelled the booking', async () => {
+    // Monday 2026-12-21: booked, then an absence that day cancels it.
+    const booking = await book(employee, '2026-12-21');
+    await sink.waitFor(mailsFor(booking.id));
+    expect((await employee.post('/api/me/absences', { from: '2026-12-21', to: '2026-12-21' })).status).toBe(201);
+    const [, cancelled] = await sink.waitFor(mailsFor(booking.id), 2);
+    expect(cancelled.text).toContain('Ihre Buchung wurde wegen Ihrer Abwesenheit storniert');
+    expect(inviteOf(cancelled).method).toBe('CANCEL');
+  });
 });

@@ -95,8 +95,9 @@ export class AuthService {
   async passwordLink(actorId: string | null, userId: string, purpose: 'invite' | 'reset'): Promise<PasswordLink> {
     const token = newToken();
     const expiresAt = new Date(Date.now() + PASSWORD_LINK_DAYS * 86_400_000);
-    await this.passwordTokens.issue(actorId, userId, purpose, hashToken(token), expiresAt);
-    return { url: `${this.config.publicUrl}/${SET_PASSWORD_PAGE}#token=${token}`, expiresAt: expiresAt.toISOString() };
+    const url = `${this.config.publicUrl}/${SET_PASSWORD_PAGE}#token=${token}`;
+    await this.passwordTokens.issue(actorId, userId, purpose, hashToken(token), expiresAt, url);
+    return { url, expiresAt: expiresAt.toISOString() };
   }
 
   async passwordLinkInfo(token: string, clientIp: string): Promise<PasswordTokenInfo> {

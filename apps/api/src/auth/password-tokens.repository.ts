@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAudit } from '../audit/audit-log';
+import { accountMail } from '../database/outbox-cause';
 
 export interface PasswordTokenRow {
   userId: string;
@@ -24,6 +25,8 @@ export class PasswordTokensRepository {
     purpose: 'invite' | 'reset',
     tokenHash: string,
     expiresAt: Date,
+    /** The link itself, mailed to the person (see accountMail). */
+    url: string,
   ): Promise<void> {
     await withAudit(
       this.dataSource,
@@ -34,6 +37,7 @@ export class PasswordTokensRepository {
           `INSERT INTO password_tokens (user_id, token_hash, purpose, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)`,
           [userId, tokenHash, purpose, expiresAt, actorId],
         );
+        await accountMail(m, userId, purpose, tokenHash, { url, expiresAt });
       },
     );
   }

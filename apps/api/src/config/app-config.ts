@@ -61,6 +61,10 @@ export interface NotificationsConfig {
   maxAttempts: number;
   /** Delay before the first retry; each further one doubles it (capped at six hours). */
   retrySeconds: number;
+  /** Messages one instance sends at the same time (each is still sent by one instance only). */
+  concurrency: number;
+  /** How long a message being sent is one instance's; after a crash mid-send another retries it then. */
+  leaseSeconds: number;
   /** Days sent messages are kept (then the privacy purge deletes them). */
   keepSentDays: number;
   /** Webhooks may also target http:// and loopback addresses (development and tests). */
@@ -197,6 +201,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd(), cpus = a
       maxAttempts: int(env, 'NOTIFY_MAX_ATTEMPTS', 8, 1, 100, errors),
       retrySeconds: int(env, 'NOTIFY_RETRY_SECONDS', 30, 1, 86400, errors),
       keepSentDays: int(env, 'NOTIFY_KEEP_SENT_DAYS', 30, 1, 3650, errors),
+      leaseSeconds: int(env, 'NOTIFY_LEASE_SECONDS', 120, 1, 3600, errors),
+      // The embedded database runs one query at a time: more senders would only queue there.
+      concurrency: int(env, 'NOTIFY_CONCURRENCY', databaseUrl ? 4 : 1, 1, 64, errors),
       webhookAllowInsecure: bool(env, 'WEBHOOK_ALLOW_INSECURE', false, errors),
     },
   };

@@ -43,3 +43,27 @@ export async function webhookEvent(
     [type, JSON.stringify(data)],
   );
 }
+
+/**
+ * The mail with a set-password link (an invitation or a reset), in the transaction that issues the
+ * link. The link is the only copy of the token outside the person's hands: the dispatcher removes
+ * it from the row once the mail is sent, skipped or parked.
+ */
+export async function accountMail(
+  m: EntityManager,
+  userId: string,
+  purpose: 'invite' | 'reset',
+  tokenHash: string,
+  link: { url: string; expiresAt: Date },
+): Promise<void> {
+  await m.query(
+    `INSERT INTO outbox (channel, kind, dedupe_key, recipient_id, payload) VALUES ('mail', $1, $2, $3, $4)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [
+      purpose === 'invite' ? 'account_invite' : 'password_reset',
+      `mail:token:${tokenHash}`,
+      userId,
+      JSON.stringify({ url: link.url, expiresAt: link.expiresAt.toISOString() }),
+    ],
+  );
+}

@@ -3,7 +3,7 @@ import { API_PREFIX, API_ROUTES, NOTIFICATION_KINDS, type NotificationKind } fro
 import { bookingUid, inviteFilename, inviteIcs } from '../calendar/ics';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { renderBookingMail } from './mail-templates';
+import { renderAccountMail, renderBookingMail } from './mail-templates';
 import { Mailer } from './mailer';
 import type { Outcome } from './dispatcher.service';
 import { OutboxRepository, type ClaimedMessage } from './outbox.repository';
@@ -24,6 +24,7 @@ export class BookingMails {
   ) {}
 
   async send(m: ClaimedMessage): Promise<Outcome> {
+    if (m.kind === 'account_invite' || m.kind === 'password_reset') return this.sendAccountMail(m, m.kind);
     const kind = m.kind as NotificationKind;
     if (
       !(NOTIFICATION_KINDS as readonly string[]).includes(kind) ||
@@ -105,6 +106,28 @@ export class BookingMails {
     });
     return { sent: true };
   }
+
+  /** Invitation or password reset: not optional, no unsubscribe, no calendar. */
+  private async sendAccountMail(m: ClaimedMessage, purpose: 'account_invite' | 'password_reset'): Promise<Outcome> {
+    const url = m.payload['url'];
+    const expiresAt = new Date(String(m.payload['expiresAt']));
+    if (typeof url !== 'string' || !m.recipientId) return { failed: 'the link is no longer there', permanent: true };
+    if (expiresAt.getTime() <= Date.now()) return { skipped: 'the link has expired' };
+    const person = await this.outbox.recipient(m.recipientId);
+    if (!person?.active) return { skipped: 'person gone or deactivated' };
+    await this.mailer.send({
+      to: person.email,
+      ...renderAccountMail(person.locale, { purpose, recipientName: person.displayName, url, expiresAt }),
+      messageId: accountMessageId(m.id, this.config.publicUrl),
+      headers: { 'Auto-Submitted': 'auto-generated' },
+    });
+    return { sent: true };
+  }
+}
+
+/** Stable per message: a resend is the same mail. */
+function accountMessageId(id: string, publicUrl: string): string {
+  return `<${id}@${new URL(publicUrl).hostname || 'flexdesk.invalid'}>`;
 }
 
 /** `<booking.sequence.kind@host>`: the same for every attempt at one message, different for any other. */

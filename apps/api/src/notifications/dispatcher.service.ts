@@ -7,8 +7,6 @@ import { Mailer } from './mailer';
 import { OutboxRepository, type ClaimedMessage } from './outbox.repository';
 import { WebhookDelivery } from './webhook-delivery';
 
-/** How long a claimed message is this instance's before another may try it (a crash mid-send). */
-const LEASE_SECONDS = 120;
 /** Backoff never waits longer than this between two attempts. */
 const MAX_DELAY_SECONDS = 6 * 3600;
 /** Even with nothing due, look again this often (a wake-up lost with a dropped connection). */
@@ -54,7 +52,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.stopped = true;
     this.subscription?.unsubscribe();
     if (this.timer) clearTimeout(this.timer);
-    await this.draining?.catch(() => undefined);
+    // A send in flight may hang on a dead mail server: its lease brings it back to another instance,
+    // so shutdown does not wait for it long.
+    await Promise.race([this.draining?.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 
   /** The jobs timer: reminders that came due at `now` are written, then everything due is sent. */
@@ -95,14 +95,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const skipped = await this.outbox.skipPendingMail();
       if (skipped) this.logger.debug(`skipped ${skipped} mail(s): no SMTP server`);
     }
+    // A few senders side by side (each message is still taken by one of them alone), so one slow
+    // mail server answer or webhook endpoint does not hold up the rest.
+    const workers = Array.from({ length: this.config.notifications.concurrency }, () => this.work());
+    await Promise.all(workers);
+    await this.scheduleNext();
+  }
+
+  private async work(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
       this.again = false;
-      const message = await this.outbox.claim(LEASE_SECONDS, this.channels);
-      if (!message) break;
+      const message = await this.outbox.claim(this.config.notifications.leaseSeconds, this.channels);
+      if (!message) return;
       await this.handle(message);
     }
-    await this.scheduleNext();
   }
 
   private async handle(message: ClaimedMessage): Promise<void> {

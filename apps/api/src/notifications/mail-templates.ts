@@ -162,3 +162,58 @@ ${calendarNote ? `<p>${escapeHtml(calendarNote)}</p>` : ''}
 </body></html>`;
   return { subject, text, html };
 }
+
+/** An invitation or a password reset: the set-password link, valid until `expiresAt`. */
+export function renderAccountMail(
+  l: Locale,
+  f: { purpose: 'account_invite' | 'password_reset'; recipientName: string; url: string; expiresAt: Date },
+): RenderedMail {
+  const de = l === 'de';
+  const until = new Intl.DateTimeFormat(de ? 'de-DE' : 'en-GB', {
+    timeZone: 'Europe/Berlin',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(f.expiresAt);
+  const invite = f.purpose === 'account_invite';
+  const subject = invite
+    ? de
+      ? 'Ihr Zugang zu Flexdesk'
+      : 'Your Flexdesk account'
+    : de
+      ? 'Neues Passwort für Flexdesk'
+      : 'New password for Flexdesk';
+  const greeting = de ? `Guten Tag ${f.recipientName},` : `Hello ${f.recipientName},`;
+  const lines = invite
+    ? de
+      ? [
+          'für Sie wurde ein Zugang zu Flexdesk eingerichtet, der Platzbuchung Ihrer Organisation.',
+          `Wählen Sie hier Ihr Passwort (der Link gilt bis ${until} und nur einmal):`,
+        ]
+      : [
+          'An account was set up for you in Flexdesk, your organisation’s desk booking.',
+          `Choose your password here (the link works once, until ${until}):`,
+        ]
+    : de
+      ? [
+          'für Ihren Flexdesk-Zugang wurde ein neues Passwort angefordert.',
+          `Wählen Sie es hier (der Link gilt bis ${until} und nur einmal):`,
+        ]
+      : [
+          'A new password was requested for your Flexdesk account.',
+          `Choose it here (the link works once, until ${until}):`,
+        ];
+  const ignore = de
+    ? 'Wenn Sie damit nichts anfangen können, wenden Sie sich bitte an Ihre Verwaltung.'
+    : 'If this means nothing to you, please contact your administration.';
+  const text = [greeting, '', ...lines, f.url, '', ignore].join('\n');
+  const html = `<!doctype html>
+<html lang="${l}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family: sans-serif; line-height: 1.5">
+<p>${escapeHtml(greeting)}</p>
+${lines.map((x) => `<p>${escapeHtml(x)}</p>`).join('\n')}
+<p><a href="${escapeHtml(f.url)}">${escapeHtml(f.url)}</a></p>
+<p>${escapeHtml(ignore)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

@@ -88,17 +88,18 @@ export class OutboxRepository {
   }
 
   async markSent(id: string, status: 'sent' | 'skipped', note: string | null = null): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox SET status = $2, sent_at = now(), last_error = $3 WHERE id = $1`, [
-      id,
-      status,
-      note,
-    ]);
+    // A set-password link in the payload is not kept once it has left (or will not leave).
+    await this.dataSource.query(
+      `UPDATE outbox SET status = $2, sent_at = now(), last_error = $3, payload = payload - 'url' WHERE id = $1`,
+      [id, status, note],
+    );
   }
 
   /** A failed attempt: retried after `delaySeconds`, or parked when `park`. */
   async markFailed(id: string, error: string, delaySeconds: number, park: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE outbox SET last_error = left($2, 500), status = CASE WHEN $4 THEN 'parked' ELSE 'pending' END,
+              payload = CASE WHEN $4 THEN payload - 'url' ELSE payload END,
               next_attempt_at = now() + make_interval(secs => $3)
         WHERE id = $1`,
       [id, error, delaySeconds, park],
@@ -118,10 +119,20 @@ export class OutboxRepository {
   /** Without an SMTP server, mails are not kept for later: they would all leave at once when one is set up. */
   async skipPendingMail(): Promise<number> {
     const [, count] = await this.dataSource.query(
-      `UPDATE outbox SET status = 'skipped', sent_at = now(), last_error = 'no SMTP server configured'
+      `UPDATE outbox SET status = 'skipped', sent_at = now(), last_error = 'no SMTP server configured', payload = payload - 'url'
         WHERE channel = 'mail' AND status = 'pending'`,
     );
     return Number(count) || 0;
+  }
+
+  async recipient(
+    userId: string,
+  ): Promise<{ email: string; displayName: string; locale: Locale; active: boolean } | null> {
+    const rows = await this.dataSource.query(
+      `SELECT email, display_name AS "displayName", locale, active FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
   }
 
   async bookingMailContext(bookingId: string, recipientId: string): Promise<BookingMailContext | null> {

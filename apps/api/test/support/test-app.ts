@@ -50,6 +50,8 @@ export async function startTestApp(
     interpose?: (databaseUrl: string) => Promise<string>;
     /** Listen here instead of on any free port (when the URL must be known before start). */
     port?: number;
+    /** On a server: keep the data another instance left (a restart), instead of resetting it. */
+    keepData?: boolean;
   } = {},
 ): Promise<TestApp> {
   const { interpose } = options;
@@ -72,7 +74,7 @@ export async function startTestApp(
   const clock = new TestClock(new Date(now));
   const created = await createApp(config, database, clock);
   const dataSource = created.app.get(DataSource);
-  if (!database.embedded) {
+  if (!database.embedded && !options.keepData) {
     // Every table but the migrations' own, so a table added by a new migration is reset too.
     const tables: { name: string }[] = await dataSource.query(
       `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,

@@ -547,6 +547,17 @@ export const MESSAGES_DE = {
   'settings.calendar.revokeText':
     'Der Link funktioniert danach nicht mehr. Sie können jederzeit einen neuen erstellen.',
   'settings.calendar.revokeYes': 'Ja, widerrufen',
+  'settings.mail.heading': 'E-Mails',
+  'settings.mail.hint':
+    'Flexdesk schreibt Ihnen bei diesen Anlässen, mit Kalendereinladung, wo es um eine Buchung geht. Jede E-Mail enthält auch einen Link zum Abbestellen.',
+  'settings.mail.kind.booking_confirmed': 'Buchungsbestätigungen (auch wenn jemand für Sie bucht)',
+  'settings.mail.kind.booking_cancelled': 'Stornierungen (durch Sie, den Empfang, einen neuen Grundriss oder eine Abwesenheit)',
+  'settings.mail.kind.booking_released': 'Freigaben, wenn Sie nicht rechtzeitig eingecheckt haben',
+  'settings.mail.kind.checkin_reminder': 'Erinnerungen ans Einchecken',
+  'settings.mail.kind.waitlist_booked': 'Buchungen von der Warteliste',
+  'settings.mail.on': 'Diese E-Mails erhalten Sie wieder.',
+  'settings.mail.off': 'Diese E-Mails erhalten Sie nicht mehr.',
+  'settings.mail.loadFailed': 'Ihre E-Mail-Einstellungen konnten nicht geladen werden.',
 
   'reception.title': 'Empfang',
   'reception.heading': 'Tagesübersicht',

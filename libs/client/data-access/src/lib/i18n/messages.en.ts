@@ -537,6 +537,17 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'settings.calendar.revokeTitle': 'Revoke the subscription link?',
   'settings.calendar.revokeText': 'The link stops working. You can create a new one at any time.',
   'settings.calendar.revokeYes': 'Yes, revoke',
+  'settings.mail.heading': 'E-mails',
+  'settings.mail.hint':
+    'Flexdesk writes to you on these occasions, with a calendar invitation where a booking is concerned. Every e-mail also has a link to unsubscribe.',
+  'settings.mail.kind.booking_confirmed': 'Booking confirmations (also when someone books for you)',
+  'settings.mail.kind.booking_cancelled': 'Cancellations (by you, the front desk, a new floor plan or an absence)',
+  'settings.mail.kind.booking_released': 'Releases when you did not check in in time',
+  'settings.mail.kind.checkin_reminder': 'Check-in reminders',
+  'settings.mail.kind.waitlist_booked': 'Bookings from the waiting list',
+  'settings.mail.on': 'You will receive these e-mails again.',
+  'settings.mail.off': 'You will no longer receive these e-mails.',
+  'settings.mail.loadFailed': 'Your e-mail settings could not be loaded.',
 
   'reception.title': 'Reception',
   'reception.heading': 'Day overview',

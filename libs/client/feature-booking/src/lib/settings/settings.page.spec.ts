@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { BuildingSummary, CalendarFeed, Me } from '@flexdesk/shared-contracts';
+import type { BuildingSummary, CalendarFeed, Me, NotificationPreferences } from '@flexdesk/shared-contracts';
 import { I18n, SessionStore, apiInterceptor } from '@flexdesk/client-data-access';
 import { announced, chooseOption, dialogs, selectOptions, selectedText } from '@flexdesk/client-ui/testing';
 import { SettingsPage } from './settings.page';
@@ -34,6 +34,14 @@ const BUILDINGS: BuildingSummary[] = [
   },
   { id: 'b2', name: 'Bürgerbüro', address: 'Weg 2', timeZone: 'Europe/Berlin', floors: [] },
 ];
+
+const PREFS: NotificationPreferences = {
+  booking_confirmed: true,
+  booking_cancelled: true,
+  booking_released: true,
+  checkin_reminder: true,
+  waitlist_booked: true,
+};
 
 const FEED: CalendarFeed = {
   url: 'https://flexdesk.example/api/calendar/s3cr3t.ics',
@@ -75,9 +83,26 @@ describe('SettingsPage', () => {
     await settle(fixture);
     backend.expectOne('/api/buildings').flush(BUILDINGS);
     backend.expectOne({ method: 'GET', url: '/api/me/calendar-feed' }).flush({ active: feedActive });
+    backend.expectOne({ method: 'GET', url: '/api/me/notification-preferences' }).flush(PREFS);
     await settle(fixture);
     return { fixture, el };
   }
+
+  it('switches a kind of e-mail off and on, one checkbox per kind', async () => {
+    const { fixture, el } = await render();
+    const panel = el.querySelector('[aria-labelledby="settings-mail"]');
+    expect(text(panel?.querySelector('h2'))).toBe('E-Mails');
+    expect(panel?.querySelectorAll('mat-checkbox')).toHaveLength(5);
+    const reminder = panel?.querySelector<HTMLInputElement>('#settings-mail-checkin_reminder input');
+    expect(reminder?.checked).toBe(true);
+    reminder?.click();
+    const put = backend.expectOne({ method: 'PUT', url: '/api/me/notification-preferences' });
+    expect(put.request.body).toEqual({ checkin_reminder: false });
+    put.flush({ ...PREFS, checkin_reminder: false });
+    await settle(fixture);
+    expect(reminder?.checked).toBe(false);
+    expect(await announced('polite', detect(fixture))).toContain('Diese E-Mails erhalten Sie nicht mehr.');
+  });
 
   it('keeps the name hidden by default, explains why, and saves the toggle', async () => {
     const { fixture, el } = await render();
@@ -200,6 +225,7 @@ describe('SettingsPage', () => {
     await settle(again);
     backend.expectOne('/api/buildings').flush(BUILDINGS);
     backend.expectOne({ method: 'GET', url: '/api/me/calendar-feed' }).flush({ active: true });
+    backend.expectOne({ method: 'GET', url: '/api/me/notification-preferences' }).flush(PREFS);
     await settle(again);
     expect((again.nativeElement as HTMLElement).querySelector('#feed-webcal')).toBeNull();
   });

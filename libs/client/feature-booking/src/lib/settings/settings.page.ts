@@ -26,6 +26,7 @@ import {
 import { BuildingsApi, CalendarApi, I18n, SessionStore, isLocale } from '@flexdesk/client-data-access';
 import { BuildingFloorPicker, Confirmation, InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
+import { NotificationPreferencesPanel } from './notification-preferences';
 
 /** The lowest floor above ground, as on the booking page (not the car park in the basement). */
 function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
@@ -46,6 +47,7 @@ function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
     MatSelect,
     BuildingFloorPicker,
     InlineAlert,
+    NotificationPreferencesPanel,
     PageHeader,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
