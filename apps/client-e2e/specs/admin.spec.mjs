@@ -111,6 +111,16 @@ test('a facility manager sets up a building: hours, holidays, a floor, a rule', 
       await announcement(page, 'Buchungsregeln wurden gespeichert').waitFor();
       await assertNoA11yViolations(page, 'rules tab');
       await assertFitsPhone(page, 'rules tab');
+
+      // The journeys share one database: the building goes again, so later journeys that take the
+      // first building offered do not land on an empty one.
+      const status = await page.evaluate(async (name) => {
+        const xsrf = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)?.[1] ?? '');
+        const buildings = await (await fetch('/api/buildings')).json();
+        const id = buildings.find((b) => b.name === name)?.id;
+        return (await fetch(`/api/buildings/${id}`, { method: 'DELETE', headers: { 'x-xsrf-token': xsrf } })).status;
+      }, BUILDING);
+      assert.equal(status, 204, "the journey's building is deleted again");
     });
   } finally {
     await page.context().close();
