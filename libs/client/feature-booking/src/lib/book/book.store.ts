@@ -4,11 +4,12 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { BuildingSummary, Floor, FloorAvailability, FloorSummary, Point, SpaceKind } from '@flexdesk/shared-contracts';
 import { bookableDays, localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
-import { BuildingsApi, SessionStore } from '@flexdesk/client-data-access';
-import { map, tap } from 'rxjs';
+import { BuildingsApi, ColleaguesApi, SessionStore } from '@flexdesk/client-data-access';
+import { catchError, map, of, tap } from 'rxjs';
 import { type BookAgainIntent, nextDateFor, parseBookAgain } from './book-again';
 import { type BookPreferences, readPreferences, writePreferences } from './book-preferences';
 import { type DateOption, dateOptions } from './booking-options';
+import { type ColleagueSeats, colleagueSeats } from './colleague-marks';
 import { OptimisticBookings, applyOptimistic } from './optimistic-bookings';
 import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, kindsIn } from './space-rows';
 
@@ -38,6 +39,7 @@ function keepOrDefault(previous: string | undefined, ids: string[], ...preferred
 @Injectable()
 export class BookStore {
   private readonly api = inject(BuildingsApi);
+  private readonly colleaguesApi = inject(ColleaguesApi);
   private readonly session = inject(SessionStore);
   private readonly document = inject(DOCUMENT);
   private readonly route = inject(ActivatedRoute);
@@ -189,6 +191,17 @@ export class BookStore {
     const availability = this.shownAvailability();
     return floor && availability ? buildSpaceRows(floor, availability) : null;
   });
+  /**
+   * Where the people I follow (and my groups' opted-in members) sit that day. Optional: without an
+   * answer the plan simply carries no initials, so a failure here is no load error of the page.
+   */
+  private readonly colleaguesResource = rxResource({
+    params: () => this.date() ?? undefined,
+    stream: ({ params }) => this.colleaguesApi.places(params).pipe(catchError(() => of([]))),
+  });
+  readonly colleagues = computed<ColleagueSeats>(() =>
+    colleagueSeats(this.colleaguesResource.hasValue() ? this.colleaguesResource.value() : [], this.floorId()),
+  );
   readonly centers = computed(
     () => new Map<string, Point>((this.floor()?.spaces ?? []).map((s) => [s.id, rotatedCenter(s)])),
   );

@@ -16,6 +16,7 @@ import { MatButton } from '@angular/material/button';
 import type { Floor, SpaceAvailability } from '@flexdesk/shared-contracts';
 import { FloorPlanComponent, type SpaceHover } from '@flexdesk/client-ui-floor-plan';
 import { I18n, attributeLabel } from '@flexdesk/client-data-access';
+import { type ColleagueSeats, NO_SEATS } from './colleague-marks';
 import { type CardPosition, cardPosition } from './plan-card';
 import { planLabels } from './plan-labels';
 import { SpaceCard } from './space-card';
@@ -57,6 +58,8 @@ export class PlanView {
   readonly fullScreen = input(false);
   /** Starred spaces; null hides the star. */
   readonly favourites = input<ReadonlySet<string> | null>(null);
+  /** Colleagues' seats that day: initials on the plan, names on the card. */
+  readonly colleagues = input<ColleagueSeats>(NO_SEATS);
 
   readonly spaceSelected = output<string>();
   readonly book = output<SpaceRow>();
