@@ -17,7 +17,10 @@ const byName = new Intl.Collator('de', { sensitivity: 'base' });
  * The colleagues' places on one floor. The API only ever lists people who opted in to show their
  * name, so nothing here filters by visibility; it only picks the floor and keeps badges short.
  */
-export function colleagueSeats(places: readonly ColleaguePlace[] | null | undefined, floorId: string | null): ColleagueSeats {
+export function colleagueSeats(
+  places: readonly ColleaguePlace[] | null | undefined,
+  floorId: string | null,
+): ColleagueSeats {
   if (!places?.length || !floorId) return NO_SEATS;
   const people = new Map<string, { name: string; initials: string }[]>();
   for (const { colleague, places: where } of places) {
