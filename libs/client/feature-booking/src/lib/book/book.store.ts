@@ -2,7 +2,14 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT, Injectable, computed, inject, linkedSignal, signal, untracked } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { BuildingSummary, Floor, FloorAvailability, FloorSummary, Point, SpaceKind } from '@flexdesk/shared-contracts';
+import type {
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+  FloorSummary,
+  Point,
+  SpaceKind,
+} from '@flexdesk/shared-contracts';
 import { bookableDays, localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
 import { BuildingsApi, ColleaguesApi, SessionStore } from '@flexdesk/client-data-access';
 import { catchError, map, of, tap } from 'rxjs';
@@ -65,9 +72,10 @@ export class BookStore {
   );
 
   /**
-   * "Book again" wins, then the building picked last, then the person's home building (set, or
-   * suggested from their groups' zones), then the building of their default floor, then one in the
-   * device's time zone.
+   * "Book again" wins, then the building picked last, then the person's home building, then (for a
+   * receptionist) the first building whose front desk they work, then the home building suggested
+   * from their groups' zones, then the building of their default floor, then one in the device's
+   * time zone.
    */
   readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
@@ -81,6 +89,8 @@ export class BookStore {
         floorOwner(this.intent()?.floorId),
         this.remembered.buildingId,
         me?.homeBuildingId,
+        // A receptionist works where they see who sits where; elsewhere the plan would be anonymous.
+        Array.isArray(me?.receptionBuildingIds) ? me.receptionBuildingIds[0] : undefined,
         me?.suggestedHomeBuildingId,
         floorOwner(me?.defaultFloorId),
         floorOwner(this.remembered.floorId),
@@ -135,12 +145,9 @@ export class BookStore {
   readonly date = linkedSignal<string[], string | null>({
     source: this.bookableDates,
     computation: (days, previous) =>
-      keepOrDefault(
-        previous?.value ?? undefined,
-        days,
-        untracked(this.intentDate),
-        this.remembered.date,
-      ) ?? this.dates().find((d) => !d.closed)?.date ?? null,
+      keepOrDefault(previous?.value ?? undefined, days, untracked(this.intentDate), this.remembered.date) ??
+      this.dates().find((d) => !d.closed)?.date ??
+      null,
   });
 
   private readonly floorResource = rxResource({
