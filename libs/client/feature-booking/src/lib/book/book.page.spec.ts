@@ -252,7 +252,9 @@ describe('BookPage', () => {
     ]);
     await settle(fixture);
     const rows = [...el.querySelectorAll('tbody tr')];
-    expect(rows[2].querySelector('th')?.textContent).toContain('Hier sitzt: Ida Meier');
+    // Beside the state, not in the row header: the row's name stays the space's label.
+    expect(rows[2].querySelector('.sits-here')?.textContent).toContain('Hier sitzt: Ida Meier');
+    expect(rows[2].querySelector('th')?.textContent).not.toContain('Ida');
     expect(el.querySelectorAll('.sits-here').length).toBe(1);
   });
 

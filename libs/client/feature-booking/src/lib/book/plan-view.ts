@@ -31,6 +31,11 @@ const FALLBACK_HALF_PX = 14;
 /** Room kept below the plan when it fills the screen. */
 const BOTTOM_GAP_PX = 12;
 
+/** A box as "x y width height" (whole pixels), for the journeys that check where the card is. */
+function rectData(r: ScreenRect): string {
+  return [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(' ');
+}
+
 /**
  * The floor plan with its card. `fill`: the plan takes the height left in the window below it (wide
  * screens); `fullScreen`: it covers the screen with a close button (the plan on a phone).
@@ -86,18 +91,18 @@ export class PlanView {
   /** The same box as "x y width height", for the journeys that check the card leaves it free. */
   protected readonly selectedRectData = computed(() => {
     const r = this.selectedRect();
-    return r ? [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(' ') : null;
+    return r ? rectData(r) : null;
   });
   /** The card's size as last measured; its content changes with the space. */
   private readonly cardSize = signal<{ width: number; height: number }>(CARD_ESTIMATE);
-  protected readonly card = computed<{ row: SpaceRow; position: CardPosition } | null>(() => {
+  protected readonly card = computed<{ row: SpaceRow; position: CardPosition; box: string } | null>(() => {
     const hovered = this.hovered();
     const row = hovered ? this.rows().find((r) => r.id === hovered.spaceId) : undefined;
     if (!hovered || !row) return null;
     // The selected space's box comes from the plan itself; another one's is estimated around its centre.
     const selected = this.selectedRect();
     const box = hovered.spaceId === this.selectedSpaceId() && selected ? selected : hovered.box;
-    return { row, position: cardPosition(box, hovered.area, this.cardSize()) };
+    return { row, position: cardPosition(box, hovered.area, this.cardSize()), box: rectData(box) };
   });
   /** Spoken when the card follows keyboard focus: what the plan's own announcement leaves out. */
   protected readonly cardAnnouncement = signal('');
