@@ -177,7 +177,8 @@ async function followedColleagueOn(floorId, date) {
       const availability = (await admin('GET', `floors/${floorId}/availability?date=${date}`)).body;
       const floor = (await admin('GET', `floors/${floorId}`)).body;
       const desks = new Set(floor.spaces.filter((sp) => sp.kind === 'desk').map((sp) => sp.id));
-      const free = availability.spaces.find((sp) => sp.state === 'free' && desks.has(sp.spaceId));
+      // The last free desk: the other journeys reach for the first ones.
+      const free = availability.spaces.findLast((sp) => sp.state === 'free' && desks.has(sp.spaceId));
       if (!free) continue;
       const booked = await admin('POST', 'bookings', {
         spaceId: free.spaceId,
