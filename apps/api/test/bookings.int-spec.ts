@@ -56,7 +56,16 @@ describe('booking API on a real database', () => {
     expect((await admin.get<Me>('/api/me')).body).toMatchObject({
       homeBuildingId: null,
       suggestedHomeBuildingId: rathaus.id,
+      receptionBuildingIds: 'all',
     });
+    // The demo employees open the booking page on the Rathaus; a receptionist learns where names show.
+    const employee = await loggedIn(t.url, 'employee@example.com');
+    expect((await employee.get<Me>('/api/me')).body).toMatchObject({
+      homeBuildingId: rathaus.id,
+      receptionBuildingIds: [],
+    });
+    const reception = await loggedIn(t.url, 'reception@example.com');
+    expect((await reception.get<Me>('/api/me')).body.receptionBuildingIds).toEqual([rathaus.id]);
 
     const set = await admin.patch<Me>('/api/me', { homeBuildingId: london.id });
     expect(set.body).toMatchObject({ homeBuildingId: london.id, suggestedHomeBuildingId: rathaus.id });

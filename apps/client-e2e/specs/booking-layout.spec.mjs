@@ -1,12 +1,14 @@
 // The booking page, plan first (issue 11): at 1280×800 the plan's canvas fills the screen below the
 // bar (in view, at least 400 px high); the choice of plan or list and the day survive a reload; on
 // a 360×780 phone nothing scrolls sideways, the list comes first and the plan opens full-screen.
-// axe checks both layouts in German and in English.
+// axe checks both layouts in German and in English. A followed colleague's desk carries their
+// initials (read out with the desk, issue 12), and the card never covers the selected desk.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
+  PASSWORD,
   assertEventually,
   assertNoA11yViolations,
   baseUrl,
@@ -17,6 +19,7 @@ import {
   printA11ySummary,
   screenshotDir,
   setLocale,
+  spaceRow,
   withDiagnostics,
 } from '../browser.mjs';
 
@@ -134,3 +137,125 @@ test('at 360×780 nothing scrolls sideways; the list comes first, the plan full-
   });
   await page.context().close();
 });
+
+/** Signs in through the API; returns a small client. */
+async function apiAs(email) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  assert.equal(res.status, 200, `${email} signs in`);
+  const { accessToken } = await res.json();
+  const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+  return async (method, path, body) => {
+    const r = await fetch(`${baseUrl}/api/${path}`, { method, headers, body: body && JSON.stringify(body) });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/**
+ * Follows a demo colleague who shows their name and makes sure they sit on `floorId` on `date`
+ * (the admin books a free desk for them if they have none there); returns them and their desk.
+ */
+async function followedColleagueOn(floorId, date) {
+  const employee = await apiAs('employee@example.com');
+  const admin = await apiAs('admin@example.com');
+  // Demo colleagues with an even index show their name (see the demo seed).
+  for (const name of ['Lena Schmidt', 'Sophie Wagner']) {
+    const found = (await employee('GET', `colleagues/search?query=${encodeURIComponent(name)}`)).body;
+    const colleague = found?.find((c) => c.displayName === name);
+    if (!colleague) continue;
+    assert.equal((await employee('PUT', `me/following/${colleague.id}`)).status, 200, `follows ${name}`);
+    const seat = async () =>
+      (await employee('GET', `colleagues?date=${date}`)).body
+        .find((p) => p.colleague.id === colleague.id)
+        ?.places.find((p) => p.floorId === floorId);
+    let place = await seat();
+    if (!place) {
+      const availability = (await admin('GET', `floors/${floorId}/availability?date=${date}`)).body;
+      const floor = (await admin('GET', `floors/${floorId}`)).body;
+      const desks = new Set(floor.spaces.filter((sp) => sp.kind === 'desk').map((sp) => sp.id));
+      // The last free desk: the other journeys reach for the first ones.
+      const free = availability.spaces.findLast((sp) => sp.state === 'free' && desks.has(sp.spaceId));
+      if (!free) continue;
+      const booked = await admin('POST', 'bookings', {
+        spaceId: free.spaceId,
+        date,
+        slot: 'day',
+        bookerId: colleague.id,
+      });
+      if (booked.status !== 201) continue;
+      place = await seat();
+    }
+    if (place) return { colleague, place };
+  }
+  assert.fail(`no followed colleague could sit on floor ${floorId} on ${date}`);
+}
+
+test(
+  "a followed colleague's initials on the plan; the card leaves the selected desk free",
+  { timeout: 120_000 },
+  async () => {
+    const page = await newPage(browser, { width: 1280, height: 800 });
+    await withDiagnostics(page, 'booking-layout-colleagues', async () => {
+      // The floor and day the page opens on, from its own request.
+      const first = page.waitForResponse((r) => /\/api\/floors\/[^/]+\/availability\?/.test(r.url()));
+      await login(page, 'employee@example.com');
+      const url = new URL((await first).url());
+      const floorId = url.pathname.split('/').at(-2);
+      const date = url.searchParams.get('date');
+      const { colleague, place } = await followedColleagueOn(floorId, date);
+
+      await page.reload();
+      await canvasBox(page);
+      // The list names who sits there; picking the row selects the desk for the plan too.
+      await viewButton(page, 'Liste').click();
+      const row = spaceRow(page, place.spaceLabel);
+      await row.waitFor();
+      assert.match(await row.locator('.sits-here').innerText(), new RegExp(`Hier sitzt: .*${colleague.displayName}`));
+      await row.getByRole('rowheader').click();
+      await viewButton(page, 'Plan').click();
+      await canvasBox(page);
+
+      // The keyboard starts on the selected desk and reads out the colleague's initials with it.
+      const area = page.locator('.plan-area[data-selected-rect]');
+      await area.waitFor();
+      await page.getByRole('application').focus();
+      const spoken = page.locator('fd-floor-plan [aria-live]');
+      await assertEventually(
+        async () => (await spoken.textContent()).startsWith(`${place.spaceLabel}, ${colleague.initials}`),
+        `"${place.spaceLabel}, ${colleague.initials}, …" is read out`,
+      );
+      console.log(`plan announcement: ${await spoken.textContent()}`);
+
+      // Its card sits beside the desk, never on it, and inside the plan.
+      const card = page.locator('.plan-card');
+      await card.waitFor();
+      assert.match(await card.innerText(), new RegExp(colleague.displayName));
+      await assertEventually(async () => {
+        const cardBox = await card.boundingBox();
+        const host = await page.locator('fd-floor-plan').boundingBox();
+        const [x, y, width, height] = (await area.getAttribute('data-selected-rect')).split(' ').map(Number);
+        const desk = { x: host.x + x, y: host.y + y, width, height };
+        const apart =
+          cardBox.x >= desk.x + desk.width ||
+          desk.x >= cardBox.x + cardBox.width ||
+          cardBox.y >= desk.y + desk.height ||
+          desk.y >= cardBox.y + cardBox.height;
+        const areaBox = await area.boundingBox();
+        const inside =
+          cardBox.x >= areaBox.x - 1 &&
+          cardBox.y >= areaBox.y - 1 &&
+          cardBox.x + cardBox.width <= areaBox.x + areaBox.width + 1 &&
+          cardBox.y + cardBox.height <= areaBox.y + areaBox.height + 1;
+        if (!apart || !inside) console.log(`card ${JSON.stringify(cardBox)} desk ${JSON.stringify(desk)}`);
+        return apart && inside;
+      }, 'the card leaves the selected desk free and stays inside the plan');
+      await assertNoA11yViolations(page, 'plan with a colleague marked and the card beside the desk');
+      await page.keyboard.press('Escape');
+    });
+    await page.context().close();
+  },
+);

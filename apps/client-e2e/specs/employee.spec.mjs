@@ -94,15 +94,12 @@ async function planCard(page) {
   };
 }
 
-/** The centre of the space the card describes, in page pixels (the card sits 14 px off it, see plan-card.ts). */
+/** The centre of the space the card describes, in page pixels (the card carries its box, see plan-view.ts). */
 async function cardAnchor(page) {
   return page.locator('.plan-card').evaluate((card) => {
     const host = card.parentElement.querySelector('fd-floor-plan').getBoundingClientRect();
-    const left = parseFloat(card.style.left);
-    const top = parseFloat(card.style.top);
-    const leftward = card.style.transform.includes('translate(-100%');
-    const upward = card.style.transform.includes('-100%)');
-    return { x: host.left + (leftward ? left + 14 : left - 14), y: host.top + (upward ? top + 14 : top - 14) };
+    const [x, y, width, height] = card.dataset.spaceBox.split(' ').map(Number);
+    return { x: host.left + x + width / 2, y: host.top + y + height / 2 };
   });
 }
 

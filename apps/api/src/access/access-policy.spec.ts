@@ -4,6 +4,7 @@ import {
   holdsSomewhere,
   mayCheckIn,
   mayReadBooking,
+  namesVisibleIn,
   seesBookerName,
   seesNamesIn,
 } from './access-policy';
@@ -29,6 +30,14 @@ describe('access policy', () => {
   it('shows names everywhere to receptionists set to all buildings, and to admins', () => {
     expect(seesNamesIn(viewer(['receptionist'], [], true), LONDON)).toBe(true);
     expect(seesNamesIn(viewer(['admin']), LONDON)).toBe(true);
+  });
+
+  it('tells the buildings where names are seen, as seesNamesIn decides them', () => {
+    expect(namesVisibleIn(viewer(['receptionist'], [RATHAUS]))).toEqual([RATHAUS]);
+    expect(namesVisibleIn(viewer(['receptionist'], [RATHAUS], true))).toBe('all');
+    expect(namesVisibleIn(viewer(['admin']))).toBe('all');
+    expect(namesVisibleIn(viewer(['employee'], [RATHAUS], true))).toEqual([]);
+    expect(namesVisibleIn(viewer(['facility_manager'], [RATHAUS]))).toEqual([]);
   });
 
   it('never shows names to employees or facility managers, whatever their assignments say', () => {

@@ -28,6 +28,16 @@ export function seesNamesIn(viewer: Omit<Viewer, 'id'>, buildingId: string): boo
   return holdsIn(viewer, 'reception:names', buildingId);
 }
 
+/**
+ * The buildings whose booker names `viewer` sees at the front desk (see `seesNamesIn`): every one,
+ * those they work reception for, or none; told to the client so a receptionist starts in one of them.
+ */
+export function namesVisibleIn(viewer: Omit<Viewer, 'id'>): string[] | 'all' {
+  const scope = permissionScope(viewer, 'reception:names');
+  if (scope === 'all' || (scope === 'assigned' && viewer.receptionAllBuildings)) return 'all';
+  return scope === 'assigned' ? [...viewer.receptionBuildingIds] : [];
+}
+
 /** Acting on other people's bookings in a building: read, cancel without cut-off, book for them. */
 export function actsForOthersIn(viewer: Omit<Viewer, 'id'>, buildingId: string): boolean {
   return holdsIn(viewer, 'bookings:others', buildingId);

@@ -14,9 +14,23 @@ export const DEMO_ACCOUNTS: {
   groups: string[];
   /** Buildings whose front desk a receptionist works (names are visible there only). */
   receptionFor?: string[];
+  /** The building the booking page opens on (the admin's stays unset: it shows the suggestion). */
+  home?: string;
 }[] = [
-  { email: 'employee@example.com', name: 'Erika Mustermann', roles: ['employee'], groups: ['Bürgerservice'] },
-  { email: 'employee2@example.com', name: 'Max Müller', roles: ['employee'], groups: ['Bauamt'] },
+  {
+    email: 'employee@example.com',
+    name: 'Erika Mustermann',
+    roles: ['employee'],
+    groups: ['Bürgerservice'],
+    home: 'Rathaus Musterstadt',
+  },
+  {
+    email: 'employee2@example.com',
+    name: 'Max Müller',
+    roles: ['employee'],
+    groups: ['Bauamt'],
+    home: 'Rathaus Musterstadt',
+  },
   { email: 'facility@example.com', name: 'Fatma Yılmaz', roles: ['facility_manager'], groups: [] },
   {
     email: 'reception@example.com',
@@ -389,6 +403,9 @@ export async function seedDemoIfEmpty(dataSource: DataSource, now = new Date()):
             userIds[i],
             buildingId,
           ]);
+        }
+        if (a.home === b.name) {
+          await m.query('UPDATE users SET home_building_id = $2 WHERE id = $1', [userIds[i], buildingId]);
         }
       }
       for (const c of b.closures) {

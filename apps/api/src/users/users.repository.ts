@@ -13,6 +13,8 @@ export interface UserRow {
   groupIds: string[];
   homeBuildingId: string | null;
   suggestedHomeBuildingId: string | null;
+  receptionAllBuildings: boolean;
+  receptionBuildingIds: string[];
   active: boolean;
 }
 
@@ -22,7 +24,10 @@ const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.roles, u
   u.home_building_id AS "homeBuildingId",
   (SELECT f.building_id FROM zones z JOIN floors f ON f.id = z.floor_id
      JOIN user_groups g ON g.user_id = u.id AND g.group_id = ANY (z.restricted_group_ids)
-    GROUP BY f.building_id ORDER BY count(*) DESC, f.building_id LIMIT 1) AS "suggestedHomeBuildingId"`;
+    GROUP BY f.building_id ORDER BY count(*) DESC, f.building_id LIMIT 1) AS "suggestedHomeBuildingId",
+  u.reception_all_buildings AS "receptionAllBuildings",
+  COALESCE((SELECT array_agg(r.building_id) FROM reception_assignments r WHERE r.user_id = u.id), '{}')
+    AS "receptionBuildingIds"`;
 
 /**
  * The typed text folded as the stored `users.search_key` folds names (see the AddPeopleAdministration

@@ -6,7 +6,7 @@ import {
   type PersonSearchResult,
   type UpdateMeRequest,
 } from '@flexdesk/shared-contracts';
-import { holdsSomewhere } from '../access/access-policy';
+import { holdsSomewhere, namesVisibleIn } from '../access/access-policy';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
 import { validationError } from '../common/validation';
@@ -24,6 +24,7 @@ export function toMe(u: Omit<UserRow, 'active'>): Me {
     defaultFloorId: u.defaultFloorId,
     homeBuildingId: u.homeBuildingId,
     suggestedHomeBuildingId: u.suggestedHomeBuildingId,
+    receptionBuildingIds: namesVisibleIn(u),
   };
 }
 

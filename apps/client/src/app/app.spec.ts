@@ -19,6 +19,7 @@ const ME: Me = {
   defaultFloorId: null,
   homeBuildingId: null,
   suggestedHomeBuildingId: null,
+  receptionBuildingIds: [],
 };
 
 describe('App shell', () => {

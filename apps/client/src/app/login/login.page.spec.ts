@@ -123,6 +123,7 @@ describe('LoginPage', () => {
         defaultFloorId: null,
         homeBuildingId: null,
         suggestedHomeBuildingId: null,
+        receptionBuildingIds: [],
       },
     };
     req.flush(response);

@@ -129,6 +129,11 @@ export interface Me extends UserSummary {
   homeBuildingId: string | null;
   /** Where the person's groups have their zones: the default while no home building is set. */
   suggestedHomeBuildingId: string | null;
+  /**
+   * Buildings whose booker names the person sees at the front desk: `all`, the ones they work
+   * reception for, or none (the same rule as the API's access policy).
+   */
+  receptionBuildingIds: string[] | 'all';
 }
 
 export interface LoginRequest {

@@ -19,6 +19,7 @@ const ME: Me = {
   defaultFloorId: null,
   homeBuildingId: null,
   suggestedHomeBuildingId: null,
+  receptionBuildingIds: [],
 };
 const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
 const unauthenticated = {

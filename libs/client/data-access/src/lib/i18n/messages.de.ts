@@ -242,6 +242,7 @@ export const MESSAGES_DE = {
   'colleagues.unfollowLabel': '{name} nicht mehr folgen',
   'colleagues.followed': 'Sie folgen jetzt {name}.',
   'colleagues.unfollowed': 'Sie folgen {name} nicht mehr.',
+  'colleagues.sitsHere': 'Hier sitzt: {names}',
   'bookings.again.action': 'Erneut buchen …',
   'bookings.again.label': '{label} erneut buchen (wie am {date})',
   'bookings.again.removeFromCalendar': 'Aus dem Kalender entfernen',

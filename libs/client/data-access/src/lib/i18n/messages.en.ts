@@ -239,6 +239,7 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'colleagues.unfollowLabel': 'Unfollow {name}',
   'colleagues.followed': 'You now follow {name}.',
   'colleagues.unfollowed': 'You no longer follow {name}.',
+  'colleagues.sitsHere': 'Sitting here: {names}',
   'bookings.again.action': 'Book again …',
   'bookings.again.label': 'Book again: {label} (as on {date})',
   'bookings.again.removeFromCalendar': 'Remove from calendar',

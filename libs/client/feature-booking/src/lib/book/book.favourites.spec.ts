@@ -101,6 +101,7 @@ describe('BookPage working weeks: favourites, series', () => {
     backend = TestBed.inject(HttpTestingController);
   });
   afterEach(() => {
+    backend.match((r) => r.url === '/api/colleagues').forEach((r) => r.cancelled || r.flush([]));
     backend.verify();
     jest.useRealTimers();
   });

@@ -182,6 +182,7 @@ describe('BookPage', () => {
   afterEach(() => {
     // Favourites are loaded alongside; the journeys here have none.
     backend.match((r) => r.url === '/api/me/favourites').forEach((r) => r.cancelled || r.flush([]));
+    backend.match((r) => r.url === '/api/colleagues').forEach((r) => r.cancelled || r.flush([]));
     backend.verify();
     jest.useRealTimers();
   });
@@ -226,6 +227,35 @@ describe('BookPage', () => {
       ['2026-05-07', 'false'],
     ]);
     expect(days[1].textContent?.trim()).toBe('Mi., 6. Mai');
+  });
+
+  it('says in the list who of the people I follow sits where that day (only this floor)', async () => {
+    const { fixture, el } = await renderLoaded();
+    const where = backend.expectOne((r) => r.url === '/api/colleagues');
+    expect(where.request.params.get('date')).toBe(DAY);
+    const at = (spaceId: string, floorId: string) => ({
+      spaceId,
+      spaceLabel: spaceId,
+      floorId,
+      floorName: floorId,
+      buildingId: 'b1',
+      buildingName: 'Rathaus',
+      start: null,
+      end: null,
+    });
+    where.flush([
+      {
+        colleague: { id: 'u7', displayName: 'Ida Meier', initials: 'IM', following: true },
+        via: 'following',
+        places: [at('d3', 'eg'), at('p1', 'garage')],
+      },
+    ]);
+    await settle(fixture);
+    const rows = [...el.querySelectorAll('tbody tr')];
+    // Beside the state, not in the row header: the row's name stays the space's label.
+    expect(rows[2].querySelector('.sits-here')?.textContent).toContain('Hier sitzt: Ida Meier');
+    expect(rows[2].querySelector('th')?.textContent).not.toContain('Ida');
+    expect(el.querySelectorAll('.sits-here').length).toBe(1);
   });
 
   it('filters by attribute, kind and availability', async () => {
@@ -538,6 +568,7 @@ describe('BookPage', () => {
       backend.expectOne('/api/floors/eg').flush(FLOOR);
       backend.expectOne('/api/me/favourites').flush([]);
       await settle(fixture);
+      backend.match((r) => r.url === '/api/colleagues').forEach((r) => r.flush([]));
       await navigation;
       return { fixture, el: fixture.nativeElement as HTMLElement };
     }

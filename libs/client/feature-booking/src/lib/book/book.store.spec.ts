@@ -42,7 +42,10 @@ describe('BookStore', () => {
   let backend: HttpTestingController;
 
   function setUp(options: { wide: boolean; me?: Me | null; now: string }) {
-    jest.useFakeTimers({ now: new Date(options.now), doNotFake: ['setTimeout', 'clearTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'] });
+    jest.useFakeTimers({
+      now: new Date(options.now),
+      doNotFake: ['setTimeout', 'clearTimeout', 'queueMicrotask', 'nextTick', 'setImmediate'],
+    });
     TestBed.configureTestingModule({
       providers: [
         BookStore,
@@ -79,6 +82,12 @@ describe('BookStore', () => {
     expect(store.date()).toBe('2026-05-04');
   });
 
+  it('opens a receptionist without a home building on a building where they see the names', async () => {
+    const receptionist = { ...ME, homeBuildingId: null, receptionBuildingIds: ['rathaus'] } as Me;
+    const store = await load(setUp({ wide: true, now: '2026-05-04T08:00:00Z', me: receptionist }), 'rathaus');
+    expect(store.buildingId()).toBe('rathaus');
+  });
+
   it('starts with the list on a narrow screen', async () => {
     const store = await load(setUp({ wide: false, now: '2026-05-04T08:00:00Z' }), 'rathaus');
     expect(store.view()).toBe('list');
@@ -108,10 +117,7 @@ describe('BookStore', () => {
     expect(again.date()).toBe('2026-05-06');
     // Another person on the same device starts from their own defaults.
     TestBed.resetTestingModule();
-    const other = await load(
-      setUp({ wide: true, now: '2026-05-04T09:00:00Z', me: { ...ME, id: 'u2' } }),
-      'rathaus',
-    );
+    const other = await load(setUp({ wide: true, now: '2026-05-04T09:00:00Z', me: { ...ME, id: 'u2' } }), 'rathaus');
     expect(other.view()).toBe('plan');
   });
 

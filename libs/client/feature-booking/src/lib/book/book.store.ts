@@ -2,13 +2,21 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT, Injectable, computed, inject, linkedSignal, signal, untracked } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { BuildingSummary, Floor, FloorAvailability, FloorSummary, Point, SpaceKind } from '@flexdesk/shared-contracts';
+import type {
+  BuildingSummary,
+  Floor,
+  FloorAvailability,
+  FloorSummary,
+  Point,
+  SpaceKind,
+} from '@flexdesk/shared-contracts';
 import { bookableDays, localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
-import { BuildingsApi, SessionStore } from '@flexdesk/client-data-access';
-import { map, tap } from 'rxjs';
+import { BuildingsApi, ColleaguesApi, SessionStore } from '@flexdesk/client-data-access';
+import { catchError, map, of, tap } from 'rxjs';
 import { type BookAgainIntent, nextDateFor, parseBookAgain } from './book-again';
 import { type BookPreferences, readPreferences, writePreferences } from './book-preferences';
 import { type DateOption, dateOptions } from './booking-options';
+import { type ColleagueSeats, colleagueSeats } from './colleague-marks';
 import { OptimisticBookings, applyOptimistic } from './optimistic-bookings';
 import { type SpaceFilter, attributesIn, buildSpaceRows, filterSpaceRows, kindsIn } from './space-rows';
 
@@ -38,6 +46,7 @@ function keepOrDefault(previous: string | undefined, ids: string[], ...preferred
 @Injectable()
 export class BookStore {
   private readonly api = inject(BuildingsApi);
+  private readonly colleaguesApi = inject(ColleaguesApi);
   private readonly session = inject(SessionStore);
   private readonly document = inject(DOCUMENT);
   private readonly route = inject(ActivatedRoute);
@@ -63,9 +72,10 @@ export class BookStore {
   );
 
   /**
-   * "Book again" wins, then the building picked last, then the person's home building (set, or
-   * suggested from their groups' zones), then the building of their default floor, then one in the
-   * device's time zone.
+   * "Book again" wins, then the building picked last, then the person's home building, then (for a
+   * receptionist) the first building whose front desk they work, then the home building suggested
+   * from their groups' zones, then the building of their default floor, then one in the device's
+   * time zone.
    */
   readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
@@ -79,6 +89,8 @@ export class BookStore {
         floorOwner(this.intent()?.floorId),
         this.remembered.buildingId,
         me?.homeBuildingId,
+        // A receptionist works where they see who sits where; elsewhere the plan would be anonymous.
+        Array.isArray(me?.receptionBuildingIds) ? me.receptionBuildingIds[0] : undefined,
         me?.suggestedHomeBuildingId,
         floorOwner(me?.defaultFloorId),
         floorOwner(this.remembered.floorId),
@@ -133,12 +145,9 @@ export class BookStore {
   readonly date = linkedSignal<string[], string | null>({
     source: this.bookableDates,
     computation: (days, previous) =>
-      keepOrDefault(
-        previous?.value ?? undefined,
-        days,
-        untracked(this.intentDate),
-        this.remembered.date,
-      ) ?? this.dates().find((d) => !d.closed)?.date ?? null,
+      keepOrDefault(previous?.value ?? undefined, days, untracked(this.intentDate), this.remembered.date) ??
+      this.dates().find((d) => !d.closed)?.date ??
+      null,
   });
 
   private readonly floorResource = rxResource({
@@ -189,6 +198,17 @@ export class BookStore {
     const availability = this.shownAvailability();
     return floor && availability ? buildSpaceRows(floor, availability) : null;
   });
+  /**
+   * Where the people I follow (and my groups' opted-in members) sit that day. Optional: without an
+   * answer the plan simply carries no initials, so a failure here is no load error of the page.
+   */
+  private readonly colleaguesResource = rxResource({
+    params: () => this.date() ?? undefined,
+    stream: ({ params }) => this.colleaguesApi.places(params).pipe(catchError(() => of([]))),
+  });
+  readonly colleagues = computed<ColleagueSeats>(() =>
+    colleagueSeats(this.colleaguesResource.hasValue() ? this.colleaguesResource.value() : [], this.floorId()),
+  );
   readonly centers = computed(
     () => new Map<string, Point>((this.floor()?.spaces ?? []).map((s) => [s.id, rotatedCenter(s)])),
   );

@@ -10,21 +10,31 @@ import {
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { Floor, SpaceAvailability } from '@flexdesk/shared-contracts';
 import { FloorPlanComponent, type SpaceHover } from '@flexdesk/client-ui-floor-plan';
+import type { ScreenRect } from '@flexdesk/shared-domain';
 import { I18n, attributeLabel } from '@flexdesk/client-data-access';
-import { type CardPosition, cardPosition } from './plan-card';
+import { type ColleagueSeats, NO_SEATS } from './colleague-marks';
+import { CARD_ESTIMATE, type CardPosition, cardPosition } from './plan-card';
 import { planLabels } from './plan-labels';
 import { SpaceCard } from './space-card';
 import { type SpaceRow, hasFreeTime } from './space-rows';
 
 /** How long a card outlives the pointer or focus leaving its space, so either can move onto the card. */
 const CARD_GRACE_MS = 400;
+/** Half the size assumed for a space whose drawing is not there yet. */
+const FALLBACK_HALF_PX = 14;
 /** Room kept below the plan when it fills the screen. */
 const BOTTOM_GAP_PX = 12;
+
+/** A box as "x y width height" (whole pixels), for the journeys that check where the card is. */
+function rectData(r: ScreenRect): string {
+  return [r.x, r.y, r.width, r.height].map((n) => Math.round(n)).join(' ');
+}
 
 /**
  * The floor plan with its card. `fill`: the plan takes the height left in the window below it (wide
@@ -57,6 +67,8 @@ export class PlanView {
   readonly fullScreen = input(false);
   /** Starred spaces; null hides the star. */
   readonly favourites = input<ReadonlySet<string> | null>(null);
+  /** Colleagues' seats that day: initials on the plan, names on the card. */
+  readonly colleagues = input<ColleagueSeats>(NO_SEATS);
 
   readonly spaceSelected = output<string>();
   readonly book = output<SpaceRow>();
@@ -68,18 +80,36 @@ export class PlanView {
     planLabels(this.i18n.locale(), this.floor().name, (state) => this.i18n.t(`state.${state}`)),
   );
 
-  /** The plan's card: which space, where (pixels of the plan), and the plan's size then. */
-  private readonly hovered = signal<(SpaceHover & { area: { width: number; height: number } }) | null>(null);
-  protected readonly card = computed<{ row: SpaceRow; position: CardPosition } | null>(() => {
+  /** The plan's card: which space, its box (pixels of the plan), and the plan's size then. */
+  private readonly hovered = signal<{
+    spaceId: string;
+    box: ScreenRect;
+    area: { width: number; height: number };
+  } | null>(null);
+  /** The selected space's box as the plan last reported it (it follows pans and zooms). */
+  protected readonly selectedRect = signal<ScreenRect | null>(null);
+  /** The same box as "x y width height", for the journeys that check the card leaves it free. */
+  protected readonly selectedRectData = computed(() => {
+    const r = this.selectedRect();
+    return r ? rectData(r) : null;
+  });
+  /** The card's size as last measured; its content changes with the space. */
+  private readonly cardSize = signal<{ width: number; height: number }>(CARD_ESTIMATE);
+  protected readonly card = computed<{ row: SpaceRow; position: CardPosition; box: string } | null>(() => {
     const hovered = this.hovered();
     const row = hovered ? this.rows().find((r) => r.id === hovered.spaceId) : undefined;
-    return hovered && row ? { row, position: cardPosition(hovered.anchor, hovered.area) } : null;
+    if (!hovered || !row) return null;
+    // The selected space's box comes from the plan itself; another one's is estimated around its centre.
+    const selected = this.selectedRect();
+    const box = hovered.spaceId === this.selectedSpaceId() && selected ? selected : hovered.box;
+    return { row, position: cardPosition(box, hovered.area, this.cardSize()), box: rectData(box) };
   });
   /** Spoken when the card follows keyboard focus: what the plan's own announcement leaves out. */
   protected readonly cardAnnouncement = signal('');
   protected readonly height = signal<string | null>(null);
 
   private readonly planArea = viewChild.required<ElementRef<HTMLElement>>('planArea');
+  private readonly floorPlan = viewChild(FloorPlanComponent);
   private readonly cardElement = viewChild<ElementRef<HTMLElement>>('card');
   private cardTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -91,6 +121,16 @@ export class PlanView {
       this.height.set(`${Math.max(0, Math.floor(view.innerHeight - top - BOTTOM_GAP_PX))}px`);
     };
     afterRenderEffect(() => measure());
+    // Placement needs the card's real size: measured after it is drawn, placed again if it differs.
+    afterRenderEffect(() => {
+      const card = this.cardElement()?.nativeElement;
+      if (!card) return;
+      const size = { width: card.offsetWidth, height: card.offsetHeight };
+      const last = untracked(this.cardSize);
+      if (size.width && size.height && (size.width !== last.width || size.height !== last.height)) {
+        this.cardSize.set(size);
+      }
+    });
     view?.addEventListener('resize', measure);
     inject(DestroyRef).onDestroy(() => {
       clearTimeout(this.cardTimer);
@@ -119,7 +159,11 @@ export class PlanView {
       return;
     }
     const area = this.planArea().nativeElement;
-    this.hovered.set({ ...hover, area: { width: area.clientWidth, height: area.clientHeight } });
+    this.hovered.set({
+      spaceId: hover.spaceId,
+      box: this.boxAround(hover),
+      area: { width: area.clientWidth, height: area.clientHeight },
+    });
     const fromKeyboard = !!this.document.activeElement?.closest('fd-floor-plan [role="application"]');
     const row = this.rows().find((r) => r.id === hover.spaceId);
     this.cardAnnouncement.set(fromKeyboard && row ? this.cardSummary(row) : '');
@@ -153,6 +197,14 @@ export class PlanView {
     clearTimeout(this.cardTimer);
     this.hovered.set(null);
     this.cardAnnouncement.set('');
+  }
+
+  /** The hovered space's box: its size from the drawing, centred on the anchor the plan reported. */
+  private boxAround(hover: SpaceHover): ScreenRect {
+    const rect = this.floorPlan()?.plan?.screenRect(hover.spaceId);
+    const width = rect?.width ?? 2 * FALLBACK_HALF_PX;
+    const height = rect?.height ?? 2 * FALLBACK_HALF_PX;
+    return { x: hover.anchor.x - width / 2, y: hover.anchor.y - height / 2, width, height };
   }
 
   private cardInUse(): boolean {

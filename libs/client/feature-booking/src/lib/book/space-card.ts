@@ -21,6 +21,8 @@ export class SpaceCard {
   readonly open = input(false);
   readonly timeZone = input('UTC');
   readonly favourite = input<boolean | null>(null);
+  /** People I follow (or from my groups) sitting here that day, names as the API gives them. */
+  readonly colleagues = input<readonly string[]>([]);
 
   readonly book = output<SpaceRow>();
   readonly dismiss = output<void>();

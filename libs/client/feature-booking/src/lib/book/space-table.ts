@@ -41,6 +41,10 @@ import { type SpaceRow, hasFreeTime } from './space-rows';
       font-size: 1.3rem;
       cursor: pointer;
     }
+    .sits-here {
+      display: block;
+      font-weight: normal;
+    }
     .star:focus-visible {
       outline: 3px solid var(--fd-focus);
     }
@@ -56,6 +60,8 @@ export class SpaceTable {
   readonly selectedId = input<string | null>(null);
   /** Starred spaces; null hides the stars. */
   readonly favourites = input<ReadonlySet<string> | null>(null);
+  /** Who of the people I follow sits where that day (names as the API gives them), by space id. */
+  readonly colleagues = input<Readonly<Record<string, string[]>>>({});
   readonly book = output<SpaceRow>();
   readonly toggleFavourite = output<SpaceRow>();
   /** Offered on taken spaces when given a listener's wish: wait for it (see the waiting list). */

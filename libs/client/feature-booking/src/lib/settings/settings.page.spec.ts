@@ -18,6 +18,7 @@ const ME: Me = {
   defaultFloorId: null,
   homeBuildingId: null,
   suggestedHomeBuildingId: null,
+  receptionBuildingIds: [],
 };
 
 const BUILDINGS: BuildingSummary[] = [
