@@ -283,5 +283,7 @@ describe('insights', () => {
     const en = (await employee.get<PrivacySheet>('/api/privacy?lang=en')).body;
     expect(en.stored[0].item).toMatch(/^Account/);
     expect(JSON.stringify(en)).not.toMatch(/@example\.com/);
+    // No SMTP_URL and no webhook in this app: the sheet says nothing leaves by mail or webhook.
+    expect(en.notifications.filter((n) => !n.enabled).map((n) => n.name)).toEqual(['E-mail notifications', 'Webhooks']);
   });
 });

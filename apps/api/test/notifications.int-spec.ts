@@ -7,6 +7,7 @@ import type {
   Floor,
   FloorAvailability,
   NotificationPreferences,
+  PrivacySheet,
 } from '@flexdesk/shared-contracts';
 import { Webhook } from 'standardwebhooks';
 import { JobsService } from '../src/jobs/jobs.service';
@@ -276,6 +277,13 @@ describe('notifications: e-mail with calendar invites through the outbox', () =>
       expect(created.status).toBe(201);
       expect(created.body.secret).toMatch(/^whsec_/);
       expect(JSON.stringify((await admin.get('/api/admin/webhooks')).body)).not.toContain(created.body.secret);
+      // The privacy sheet tells the staff council what leaves the system, from the running setup.
+      const sheet = (await employee2.get<PrivacySheet>('/api/privacy?lang=en')).body;
+      expect(sheet.notifications.find((n) => n.name === 'E-mail notifications')?.enabled).toBe(true);
+      const hooks = sheet.notifications.find((n) => n.name === 'Webhooks');
+      expect(hooks).toMatchObject({ enabled: true });
+      expect(hooks?.detail).toMatch(/^1 endpoint\(s\) for booking\.created; .*never names/);
+      expect(JSON.stringify(sheet)).not.toContain(`${port}`);
 
       const booking = await book(employee2, '2026-12-17');
       for (const until = Date.now() + 15_000; received.length < 3;) {

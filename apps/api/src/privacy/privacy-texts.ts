@@ -64,12 +64,40 @@ export function reports(locale: Locale, minGroup: number): { name: string; audie
   ];
 }
 
-export function notifications(locale: Locale): { name: string; enabled: boolean; detail: string }[] {
+export interface NotificationFacts {
+  /** An SMTP server is configured: e-mails leave. */
+  email: boolean;
+  /** Active webhook endpoints and the event types they receive. */
+  webhooks: { endpoints: number; eventTypes: string[] };
+}
+
+export function notifications(locale: Locale, facts: NotificationFacts): { name: string; enabled: boolean; detail: string }[] {
   const de = locale === 'de';
+  const { endpoints, eventTypes } = facts.webhooks;
   return [
     { name: de ? 'Live-Aktualisierung des Plans' : 'Live plan updates', enabled: true, detail: de ? 'meldet, welcher Platz sich geändert hat, nie wer' : 'says which space changed, never who' },
     { name: de ? 'Kalendereinladung (.ics) und Kalender-Abo' : 'Calendar invite (.ics) and feed', enabled: true, detail: de ? 'nur auf Abruf der Person selbst' : "only when the person fetches it" },
-    { name: de ? 'E-Mail-Benachrichtigungen' : 'E-mail notifications', enabled: false, detail: de ? 'in dieser Version nicht eingerichtet' : 'not set up in this version' },
-    { name: 'Webhooks', enabled: false, detail: de ? 'in dieser Version nicht eingerichtet' : 'not set up in this version' },
+    {
+      name: de ? 'E-Mail-Benachrichtigungen' : 'E-mail notifications',
+      enabled: facts.email,
+      detail: facts.email
+        ? de
+          ? 'an die Person selbst: Bestätigungen mit Kalendereinladung, Absagen, Erinnerungen; jede Art in den Einstellungen abschaltbar, mit Abmeldelink in jeder E-Mail'
+          : 'to the person only: confirmations with calendar invites, cancellations, reminders; each kind can be switched off in the settings, with an unsubscribe link in every mail'
+        : de
+          ? 'kein Mailserver eingerichtet: es werden keine E-Mails versandt'
+          : 'no mail server configured: no e-mail is sent',
+    },
+    {
+      name: 'Webhooks',
+      enabled: endpoints > 0,
+      detail: endpoints
+        ? de
+          ? `${endpoints} Empfänger für ${eventTypes.join(', ')}; übermittelt werden Kennungen und Zeiten, keine Namen`
+          : `${endpoints} endpoint(s) for ${eventTypes.join(', ')}; they receive ids and times, never names`
+        : de
+          ? 'keine Empfänger eingerichtet'
+          : 'no endpoints registered',
+    },
   ];
 }

@@ -29,4 +29,14 @@ export class PrivacyRepository {
     );
     return row?.n ?? 0;
   }
+
+  /** Active webhook endpoints and the union of their event types (no addresses: they may name hosts). */
+  async webhooks(): Promise<{ endpoints: number; eventTypes: string[] }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS endpoints,
+              coalesce(array(SELECT DISTINCT unnest(event_types) FROM webhooks WHERE active ORDER BY 1), '{}') AS "eventTypes"
+         FROM webhooks WHERE active`,
+    );
+    return { endpoints: row?.endpoints ?? 0, eventTypes: row?.eventTypes ?? [] };
+  }
 }

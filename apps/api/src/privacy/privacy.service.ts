@@ -22,10 +22,11 @@ export class PrivacyService {
       singleSignOn: this.config.oidc !== null,
       scim: this.config.scimToken !== null,
     };
-    const [roles, receptionBuildings, receptionistsEverywhere] = await Promise.all([
+    const [roles, receptionBuildings, receptionistsEverywhere, webhooks] = await Promise.all([
       this.privacy.roleCounts(),
       this.privacy.receptionBuildings(),
       this.privacy.receptionistsEverywhere(),
+      this.privacy.webhooks(),
     ]);
     return {
       generatedAt: this.clock.now().toISOString(),
@@ -39,7 +40,7 @@ export class PrivacyService {
       roles,
       reports: reports(locale, facts.minGroup),
       minGroupSize: facts.minGroup,
-      notifications: notifications(locale),
+      notifications: notifications(locale, { email: this.config.notifications.smtpUrl !== null, webhooks }),
       singleSignOn: facts.singleSignOn,
       scim: facts.scim,
     };
