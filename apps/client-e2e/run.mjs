@@ -50,6 +50,29 @@ const issuer = await new Promise((resolve, reject) => {
 });
 const { IDP_CLIENT, IDP_ROLE_MAP } = await import('../../tools/idp/provider.mjs');
 
+// The development SMTP sink (npm run dev:mail) receives every mail the app sends; the e-mail journey
+// reads the saved .eml files from mailDir.
+const mailPort = await new Promise((resolve) => {
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const p = srv.address().port;
+    srv.close(() => resolve(p));
+  });
+});
+const mailDir = join(dataDir, 'mail');
+const mail = spawn(process.execPath, ['tools/mail/dev.mjs'], {
+  cwd: root,
+  env: { ...process.env, DEV_MAIL_PORT: String(mailPort), DEV_MAIL_DIR: mailDir },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  let out = '';
+  mail.stdout.on('data', (chunk) => {
+    out += chunk;
+    if (out.includes('SMTP sink on')) resolve();
+  });
+  mail.once('exit', (c) => reject(new Error(`the SMTP sink exited with ${c}`)));
+});
+
 const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
   cwd: root,
   env: {
@@ -66,12 +89,15 @@ const api = spawn(process.execPath, ['dist/apps/api/main.js'], {
     OIDC_CLIENT_SECRET: IDP_CLIENT.secret,
     OIDC_ROLE_MAP: IDP_ROLE_MAP,
     OIDC_LABEL: 'Test-IdP',
+    SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+    MAIL_FROM: 'Flexdesk <flexdesk@example.org>',
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 
 async function stop() {
   idp.stdin.end();
+  mail.kill('SIGINT');
   if (api.exitCode === null) {
     const exited = new Promise((r) => api.once('exit', r));
     api.kill('SIGINT');
@@ -86,6 +112,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     api.kill('SIGKILL');
     idp.kill('SIGKILL');
+    mail.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(130);
   });
@@ -115,7 +142,7 @@ try {
   // One spec file at a time: they share the app and its database (each uses its own days).
   const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
     cwd: root,
-    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_IDP_ISSUER: issuer },
+    env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_IDP_ISSUER: issuer, E2E_MAIL_DIR: mailDir },
     stdio: 'inherit',
   });
   code = await new Promise((resolve) => runner.once('exit', (c) => resolve(c ?? 1)));
