@@ -10,13 +10,18 @@ import {
   PASSWORD,
   assertNoA11yViolations,
   baseUrl,
+  chooseFloorAndDay,
   chooseOption,
+  labels,
   launchBrowser,
   login,
   newPage,
+  openBookDialog,
   printA11ySummary,
   screenshotDir,
   setLocale,
+  spaceRow,
+  tableRows,
   withDiagnostics,
 } from '../browser.mjs';
 
@@ -165,6 +170,14 @@ test('an administrator invites a person, gives a role and deactivates them', { t
         await invitee.locator('#login-password').fill(`${PASSWORD}-neu-${RUN}`);
         await invitee.locator('form button[type=submit]').click();
         await invitee.waitForURL((url) => url.pathname === '/book');
+        // … and books a desk, on the phone.
+        await chooseFloorAndDay(invitee, 2);
+        const desk = (await tableRows(invitee)).find((r) => r.kind === labels('de').desk && r.stateClass.includes('state--free'));
+        assert.ok(desk, 'a free desk for the new colleague');
+        const booking = await openBookDialog(invitee, desk.label);
+        await booking.getByRole('radio', { name: labels('de').wholeDay }).check();
+        await booking.getByRole('button', { name: labels('de').submit, exact: true }).click();
+        await spaceRow(invitee, desk.label).locator('.state--mine').waitFor();
       } finally {
         await invitee.context().close();
       }
