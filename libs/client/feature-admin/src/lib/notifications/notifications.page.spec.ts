@@ -144,6 +144,7 @@ describe('NotificationsPage', () => {
     const secret = root().querySelector<HTMLInputElement>('[data-testid="webhook-secret"]');
     expect(secret?.value).toBe('whsec_c2VjcmV0');
     expect(secret?.readOnly).toBe(true);
+    expect(document.activeElement).toBe(secret);
     expect(text(root())).toContain('Er wird nicht noch einmal angezeigt.');
     expect(root().querySelector('[data-webhook="new"]')).not.toBeNull();
     expect(root().querySelector<HTMLInputElement>('#webhook-url')?.value).toBe('');
@@ -185,5 +186,23 @@ describe('NotificationsPage', () => {
     });
     expect(await politely(detect)).toContain('Der Webhook wurde gelöscht.');
     expect(text(root())).toContain('Noch keine Webhooks eingerichtet.');
+  });
+  it('says why a refused webhook address was not saved and keeps the form filled', async () => {
+    type(root().querySelector('#webhook-url'), 'https://169.254.169.254/latest');
+    await flush(detect);
+    await toggleByLabel(root(), 'Gebäude geschlossen', detect);
+    buttonByText(root(), 'Webhook anlegen')?.click();
+    await flush(detect);
+    backend
+      .expectOne({ method: 'POST', url: '/api/admin/webhooks' })
+      .flush(
+        { type: 'about:blank', title: 'Bad Request', status: 400, code: 'WEBHOOK_URL_REFUSED' },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    let said = '';
+    for (let i = 0; i < 10 && !said; i++) said = await announced('assertive', detect);
+    expect(said).toContain('Diese Adresse ist nicht erlaubt');
+    expect(root().querySelector<HTMLInputElement>('#webhook-url')?.value).toBe('https://169.254.169.254/latest');
+    expect(root().querySelector('[data-testid="webhook-secret"]')).toBeNull();
   });
 });

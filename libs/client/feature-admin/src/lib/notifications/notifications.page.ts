@@ -22,6 +22,7 @@ import { WebhookForm, WebhookSecret } from './webhook-form';
     .fd-full {
       flex-basis: 100%;
       min-width: 0;
+      overflow-wrap: anywhere;
     }
   `,
   templateUrl: './notifications.page.html',

@@ -76,8 +76,13 @@ export class NotificationsStore {
     this.openId.set(id);
     this.deliveries.set([]);
     if (!id) return;
-    const deliveries = await firstValueFrom(this.api.deliveries(id));
-    if (this.openId() === id) this.deliveries.set(deliveries);
+    try {
+      const deliveries = await firstValueFrom(this.api.deliveries(id));
+      if (this.openId() === id) this.deliveries.set(deliveries);
+    } catch (e) {
+      if (this.openId() === id) this.openId.set(null);
+      throw e;
+    }
   }
 
   private drop(id: string): void {

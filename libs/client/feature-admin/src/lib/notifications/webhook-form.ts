@@ -1,5 +1,15 @@
 import { Clipboard } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -109,6 +119,7 @@ export class WebhookForm {
       <input
         matInput
         readonly
+        #field
         id="webhook-secret"
         data-testid="webhook-secret"
         aria-describedby="webhook-secret-note"
@@ -133,6 +144,12 @@ export class WebhookSecret {
   readonly url = input.required<string>();
   readonly done = output<void>();
   protected readonly copied = signal(false);
+  private readonly field = viewChild.required<ElementRef<HTMLInputElement>>('field');
+
+  constructor() {
+    // Straight to the secret (selected, ready to copy); the note before it is its description.
+    afterNextRender(() => this.field().nativeElement.focus());
+  }
 
   protected copy(): void {
     this.copied.set(this.clipboard.copy(this.secret()));
