@@ -179,13 +179,14 @@ test('facility manager: editor, building settings (each tab), insights', { timeo
   });
 });
 
-test('administrator: people, groups, reception assignments, audit log', { timeout: 120_000 }, async () => {
+test('administrator: people, groups, reception assignments, audit log, notifications', { timeout: 120_000 }, async () => {
   await signedIn('admin@example.com', 'admin', async (page) => {
     await inBothLanguages(page, [
       ['admin-people', { open: go('/admin/people') }],
       ['admin-groups', { open: go('/admin/groups') }],
       ['admin-reception', { open: go('/admin/reception') }],
       ['admin-audit', { open: go('/admin/audit') }],
+      ['admin-notifications', { open: go('/admin/notifications') }],
     ]);
   });
 });

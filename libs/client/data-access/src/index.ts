@@ -10,6 +10,7 @@ export * from './lib/buildings/buildings.api';
 export * from './lib/buildings/buildings-admin.api';
 export * from './lib/admin/audit.api';
 export * from './lib/admin/people-admin.api';
+export * from './lib/admin/notifications-admin.api';
 export * from './lib/bookings/bookings.api';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/messages.de';

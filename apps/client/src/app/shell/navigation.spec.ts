@@ -22,6 +22,7 @@ describe('navigationFor', () => {
         '/admin/groups',
         '/admin/reception',
         '/admin/audit',
+        '/admin/notifications',
       ],
     ],
   ])('shows %s what their permissions open', (role, expected) => expect(paths(role)).toEqual(expected));

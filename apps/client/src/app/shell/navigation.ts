@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/groups', label: 'groups.nav', permission: 'people:admin', admin: true },
   { path: '/admin/reception', label: 'admin.nav', permission: 'reception:assign', admin: true },
   { path: '/admin/audit', label: 'audit.nav', permission: 'audit:read', admin: true },
+  { path: '/admin/notifications', label: 'notifications.nav', permission: 'notifications:admin', admin: true },
 ];
 
 export function navigationFor(user: Parameters<typeof can>[0]): NavItem[] {

@@ -28,6 +28,12 @@ export const ADMIN_ROUTES: Routes = [
     canActivate: [permissionGuard('audit:read')],
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
   },
+  {
+    path: 'notifications',
+    title: 'notifications.title',
+    canActivate: [permissionGuard('notifications:admin')],
+    loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
 ];
 
 /** Facility managers' building settings, mounted at `/buildings`. */

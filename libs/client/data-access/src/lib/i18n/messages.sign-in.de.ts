@@ -1,6 +1,7 @@
 /** German texts of the sign-in pages and the administration menu, spread into `MESSAGES_DE`. */
 export const SIGN_IN_MESSAGES_DE = {
   'nav.admin': 'Verwaltung',
+  'notifications.nav': 'Benachrichtigungen',
   'audit.nav': 'Protokoll',
   'login.ssoButton': 'Anmelden mit {label}',
   'login.or': 'oder mit E-Mail-Adresse und Passwort',

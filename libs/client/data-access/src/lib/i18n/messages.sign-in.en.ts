@@ -3,6 +3,7 @@ import type { SIGN_IN_MESSAGES_DE } from './messages.sign-in.de';
 /** English counterparts of `messages.sign-in.de.ts`; a missing or extra key fails to compile. */
 export const SIGN_IN_MESSAGES_EN: Record<keyof typeof SIGN_IN_MESSAGES_DE, string> = {
   'nav.admin': 'Administration',
+  'notifications.nav': 'Notifications',
   'audit.nav': 'Audit log',
   'login.ssoButton': 'Sign in with {label}',
   'login.or': 'or with e-mail address and password',
