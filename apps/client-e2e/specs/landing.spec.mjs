@@ -15,7 +15,7 @@ import {
 } from '../browser.mjs';
 
 const MAIN_PAGES = ['Platz buchen', 'Meine Buchungen', 'Empfang', 'Grundriss bearbeiten', 'Gebäude', 'Auswertungen'];
-const ADMIN_PAGES = ['Personen', 'Gruppen', 'Empfang zuordnen', 'Protokoll'];
+const ADMIN_PAGES = ['Personen', 'Gruppen', 'Empfang zuordnen', 'Protokoll', 'Benachrichtigungen'];
 
 let browser;
 before(async () => {
