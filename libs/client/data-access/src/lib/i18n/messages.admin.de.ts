@@ -79,6 +79,7 @@ export const ADMIN_MESSAGES_DE = {
   'rules.maxDurationMinutes': 'Höchstdauer (Minuten)',
   'rules.checkInRequired': 'Einchecken erforderlich',
   'rules.checkInGraceMinutes': 'Einchecken bis (Minuten nach Beginn)',
+  'rules.checkInReminderMinutes': 'Erinnerung per E-Mail (Minuten vor Beginn, 0 = keine)',
   'rules.cancellationCutoffMinutes': 'Stornieren bis (Minuten vor Beginn)',
   'rules.cutoffHint': '0 = bis zum Beginn',
   'rules.saveKind': 'Regeln für {kind} speichern',

@@ -77,6 +77,7 @@ export const ADMIN_MESSAGES_EN: Record<keyof typeof ADMIN_MESSAGES_DE, string> =
   'rules.maxDurationMinutes': 'Maximum duration (minutes)',
   'rules.checkInRequired': 'Check-in required',
   'rules.checkInGraceMinutes': 'Check in until (minutes after start)',
+  'rules.checkInReminderMinutes': 'E-mail reminder (minutes before start, 0 = none)',
   'rules.cancellationCutoffMinutes': 'Cancel until (minutes before start)',
   'rules.cutoffHint': '0 = until the start',
   'rules.saveKind': 'Save rules for {kind}',

@@ -114,6 +114,21 @@ describe('BuildingsPage', () => {
     expect(await politely(detect)).toContain(`${closures.length} Schließtag(e) eingetragen`);
   });
 
+  it('saves the rules of a kind with its e-mail reminder lead time', async () => {
+    await openTab('Buchungsregeln');
+    const reminder = root().querySelector<HTMLInputElement>('input[formcontrolname="checkInReminderMinutes"]');
+    expect(reminder?.value).toBe('15');
+    reminder!.value = '0';
+    reminder!.dispatchEvent(new Event('input'));
+    await flush(detect);
+    buttonByText(root(), 'Regeln für Arbeitsplatz speichern')?.click();
+    await flush(detect);
+    const req = backend.expectOne({ method: 'PUT', url: '/api/buildings/b1/policies' });
+    expect(req.request.body.desk.checkInReminderMinutes).toBe(0);
+    req.flush(BUILDING);
+    await flush(detect);
+  });
+
   it('shows why a floor cannot be deleted, with the number of bookings the API names', async () => {
     await openTab('Etagen');
     const items = [...root().querySelectorAll('[data-testid="floors"] li')];

@@ -116,6 +116,10 @@ type Policies = Record<SpaceKind, BookingPolicy>;
           <mat-label>{{ i18n.t('rules.checkInGraceMinutes') }}</mat-label>
           <input matInput type="number" min="0" max="240" formControlName="checkInGraceMinutes" />
         </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ i18n.t('rules.checkInReminderMinutes') }}</mat-label>
+          <input matInput type="number" min="0" max="1440" formControlName="checkInReminderMinutes" />
+        </mat-form-field>
       </div>
       @if (error(); as message) {
         <fd-inline-alert>{{ message }}</fd-inline-alert>
@@ -155,6 +159,8 @@ export class PolicyForm {
     maxDurationMinutes: [1440],
     checkInRequired: [false],
     checkInGraceMinutes: [30],
+    // The e-mail reminder before a booking that needs a check-in (0: none); the API's default is 15.
+    checkInReminderMinutes: [15],
     cancellationCutoffMinutes: [0],
   });
 
@@ -217,6 +223,7 @@ export class PolicyForm {
       maxDurationMinutes: policy.maxDurationMinutes,
       checkInRequired: policy.checkInRequired,
       checkInGraceMinutes: policy.checkInGraceMinutes,
+      checkInReminderMinutes: policy.checkInReminderMinutes ?? 15,
       cancellationCutoffMinutes: policy.cancellationCutoffMinutes,
     });
   }
