@@ -163,7 +163,8 @@ async function followedColleagueOn(floorId, date) {
   const employee = await apiAs('employee@example.com');
   const admin = await apiAs('admin@example.com');
   // Demo colleagues with an even index show their name (see the demo seed).
-  for (const name of ['Lena Schmidt', 'Sophie Wagner']) {
+  // Several candidates: on some days the first ones already sit on another floor (one desk a day).
+  for (const name of ['Lena Schmidt', 'Sophie Wagner', 'Marie Hoffmann', 'Laura Koch', 'Hannah Klein', 'Lea Schröder', 'Mia Schwarz']) {
     const found = (await employee('GET', `colleagues/search?query=${encodeURIComponent(name)}`)).body;
     const colleague = found?.find((c) => c.displayName === name);
     if (!colleague) continue;
