@@ -53,7 +53,10 @@ test('at 1280×800 the plan fills the screen; view and day are remembered', { ti
   await withDiagnostics(page, 'booking-layout-desktop', async () => {
     await login(page, 'employee@example.com');
     // The demo employee's home building comes first (not the alphabetically first one).
-    assert.equal((await page.locator('#pick-building .mat-mdc-select-value').innerText()).trim(), 'Rathaus Musterstadt');
+    assert.equal(
+      (await page.locator('#pick-building .mat-mdc-select-value').innerText()).trim(),
+      'Rathaus Musterstadt',
+    );
     assert.equal(await viewButton(page, 'Plan').getAttribute('aria-pressed'), 'true', 'plan first');
     const box = await canvasBox(page);
     console.log(`plan canvas at 1280×800: ${JSON.stringify(box)}`);
@@ -100,43 +103,47 @@ test('at 1280×800 the plan fills the screen; view and day are remembered', { ti
   await page.context().close();
 });
 
-test('at 360×780 nothing scrolls sideways; the list comes first, the plan full-screen', { timeout: 120_000 }, async () => {
-  const page = await newPage(browser, { width: 360, height: 780 });
-  await withDiagnostics(page, 'booking-layout-phone', async () => {
-    await login(page, 'employee@example.com');
-    await page.locator('table tbody tr').first().waitFor();
-    assert.equal(await viewButton(page, 'Liste').getAttribute('aria-pressed'), 'true', 'list first on a phone');
-    assert.equal(await horizontalOverflow(page), 0, 'booking page: no sideways scrolling');
-    await assertNoA11yViolations(page, 'booking list at 360×780 (de)');
+test(
+  'at 360×780 nothing scrolls sideways; the list comes first, the plan full-screen',
+  { timeout: 120_000 },
+  async () => {
+    const page = await newPage(browser, { width: 360, height: 780 });
+    await withDiagnostics(page, 'booking-layout-phone', async () => {
+      await login(page, 'employee@example.com');
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await viewButton(page, 'Liste').getAttribute('aria-pressed'), 'true', 'list first on a phone');
+      assert.equal(await horizontalOverflow(page), 0, 'booking page: no sideways scrolling');
+      await assertNoA11yViolations(page, 'booking list at 360×780 (de)');
 
-    await viewButton(page, 'Plan').click();
-    const box = await canvasBox(page);
-    assert.ok(box.x >= 0 && box.x + box.width <= 360, `plan within the width: ${JSON.stringify(box)}`);
-    assert.ok(box.height >= 400, `full-screen plan is tall: ${box.height}`);
-    assert.equal(await horizontalOverflow(page), 0, 'full-screen plan: no sideways scrolling');
-    await page.screenshot({ path: join(screenshotDir, 'book-plan-360x780.png') });
-    await assertNoA11yViolations(page, 'full-screen plan at 360×780 (de)');
-    await page.getByRole('button', { name: 'Zurück zur Liste', exact: true }).click();
-    await page.locator('fd-plan-view').waitFor({ state: 'detached' });
+      await viewButton(page, 'Plan').click();
+      const box = await canvasBox(page);
+      assert.ok(box.x >= 0 && box.x + box.width <= 360, `plan within the width: ${JSON.stringify(box)}`);
+      assert.ok(box.height >= 400, `full-screen plan is tall: ${box.height}`);
+      assert.equal(await horizontalOverflow(page), 0, 'full-screen plan: no sideways scrolling');
+      await page.screenshot({ path: join(screenshotDir, 'book-plan-360x780.png') });
+      await assertNoA11yViolations(page, 'full-screen plan at 360×780 (de)');
+      await page.getByRole('button', { name: 'Zurück zur Liste', exact: true }).click();
+      await page.locator('fd-plan-view').waitFor({ state: 'detached' });
 
-    for (const path of ['/bookings', '/settings']) {
-      await page.goto(`${baseUrl}${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await assertEventually(async () => (await horizontalOverflow(page)) === 0, `${path}: no sideways scrolling`);
-    }
+      for (const path of ['/bookings', '/settings']) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await assertEventually(async () => (await horizontalOverflow(page)) === 0, `${path}: no sideways scrolling`);
+      }
 
-    await page.goto(`${baseUrl}/book`);
-    await page.locator('table tbody tr').first().waitFor();
-    await setLocale(page, 'en');
-    await assertNoA11yViolations(page, 'booking list at 360×780 (en)');
-    await viewButton(page, 'Plan').click();
-    await canvasBox(page);
-    await assertNoA11yViolations(page, 'full-screen plan at 360×780 (en)');
-    await page.getByRole('button', { name: 'Back to the list', exact: true }).click();
-    await setLocale(page, 'de');
-  });
-  await page.context().close();
-});
+      await page.goto(`${baseUrl}/book`);
+      await page.locator('table tbody tr').first().waitFor();
+      await setLocale(page, 'en');
+      await assertNoA11yViolations(page, 'booking list at 360×780 (en)');
+      await viewButton(page, 'Plan').click();
+      await canvasBox(page);
+      await assertNoA11yViolations(page, 'full-screen plan at 360×780 (en)');
+      await page.getByRole('button', { name: 'Back to the list', exact: true }).click();
+      await setLocale(page, 'de');
+    });
+    await page.context().close();
+  },
+);
 
 /** Signs in through the API; returns a small client. */
 async function apiAs(email) {
@@ -164,7 +171,15 @@ async function followedColleagueOn(floorId, date) {
   const admin = await apiAs('admin@example.com');
   // Demo colleagues with an even index show their name (see the demo seed).
   // Several candidates: on some days the first ones already sit on another floor (one desk a day).
-  for (const name of ['Lena Schmidt', 'Sophie Wagner', 'Marie Hoffmann', 'Laura Koch', 'Hannah Klein', 'Lea Schröder', 'Mia Schwarz']) {
+  for (const name of [
+    'Lena Schmidt',
+    'Sophie Wagner',
+    'Marie Hoffmann',
+    'Laura Koch',
+    'Hannah Klein',
+    'Lea Schröder',
+    'Mia Schwarz',
+  ]) {
     const found = (await employee('GET', `colleagues/search?query=${encodeURIComponent(name)}`)).body;
     const colleague = found?.find((c) => c.displayName === name);
     if (!colleague) continue;
