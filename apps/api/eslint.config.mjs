@@ -25,7 +25,7 @@ const API_FEATURES = {
   colleagues: ['bookings', 'users'],
   assignments: ['audit', 'bookings'],
   waitlist: ['bookings', 'users', 'events'],
-  jobs: ['backgrounds', 'bookings', 'waitlist', 'notifications'],
+  jobs: ['backgrounds', 'bookings', 'waitlist', 'notifications', 'insights'],
   notifications: ['events', 'calendar', 'auth'],
   seed: ['auth', 'backgrounds'],
   insights: [],

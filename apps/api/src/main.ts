@@ -9,7 +9,7 @@ import { createApp } from './app.factory';
 import { joinCluster, supervise } from './cluster';
 import { loadConfig } from './config/app-config';
 import { DataSource } from 'typeorm';
-import { backupEmbedded, restoreEmbedded } from './database/backup';
+import { backupEmbedded, embeddedServerRunning, restoreEmbedded } from './database/backup';
 import { openDatabase, migrate } from './database/database';
 import { Metrics } from './metrics/metrics.service';
 import { buildOpenApiDocument } from './openapi/document';
@@ -80,7 +80,9 @@ async function backupOrRestore(command: 'backup' | 'restore', file: string | und
   if (config.databaseUrl) {
     throw new Error(
       `${command} covers the embedded database; for a PostgreSQL server use ` +
-        (command === 'backup' ? '`pg_dump --format=custom --file=<file> "$DATABASE_URL"`' : '`pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>`') +
+        (command === 'backup'
+          ? '`pg_dump --format=custom --file=<file> "$DATABASE_URL"`'
+          : '`pg_restore --clean --if-exists --no-owner --dbname="$DATABASE_URL" <file>`') +
         ' (see README "Operations")',
     );
   }
@@ -94,10 +96,15 @@ async function backupOrRestore(command: 'backup' | 'restore', file: string | und
   }
 }
 
-/** `main.js migrate | revert | seed`: maintenance without starting the HTTP server. */
+/** `main.js migrate | revert | seed | insights-rebuild`: maintenance without starting the HTTP server. */
 async function maintenance(command: string): Promise<void> {
   const logger = new Logger('Flexdesk');
   const config = loadConfig();
+  if (command === 'insights-rebuild' && !config.databaseUrl && (await embeddedServerRunning(config.dataDir))) {
+    throw new Error(
+      `the server is running on ${config.dataDir}: stop it first (one process may open the embedded database)`,
+    );
+  }
   const database = await openDatabase(config);
   const dataSource = new DataSource(database.options);
   try {
@@ -105,6 +112,11 @@ async function maintenance(command: string): Promise<void> {
     if (command === 'migrate') {
       const applied = await migrate(dataSource, database.embedded);
       logger.log(applied.length ? `applied ${applied.length} migration(s)` : 'schema is up to date');
+    } else if (command === 'insights-rebuild') {
+      await migrate(dataSource, database.embedded);
+      const started = Date.now();
+      const [{ facts }] = await dataSource.query(`SELECT flexdesk_insights_rebuild()::bigint AS facts`);
+      logger.log(`rebuilt the insight rollups from ${facts} booking facts in ${Date.now() - started} ms`);
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       logger.log('reverted the last migration');
@@ -163,7 +175,7 @@ async function bootstrap(): Promise<void> {
 }
 
 const command = process.argv[2];
-const known = ['migrate', 'revert', 'seed', 'openapi', 'create-admin', 'backup', 'restore'];
+const known = ['migrate', 'revert', 'seed', 'insights-rebuild', 'openapi', 'create-admin', 'backup', 'restore'];
 if (command && !known.includes(command)) {
   new Logger('Flexdesk').error(`unknown command "${command}"; use one of ${known.join(', ')} or none to serve`);
   process.exit(2);

@@ -27,8 +27,14 @@ describe('insights', () => {
     who.get<InsightsReport>(q('/api/insights/utilisation', { buildingId, ...params }));
 
   /** A booking as the API would have written it, at `hour` local time on `date`, made two days ahead. */
-  const book = async (spaceId: string, person: string, date: string, more: { half?: 'am' | 'pm'; status?: string } = {}) => {
-    const [start, end] = more.half === 'am' ? ['07:00', '12:30'] : more.half === 'pm' ? ['12:30', '19:00'] : ['07:00', '19:00'];
+  const book = async (
+    spaceId: string,
+    person: string,
+    date: string,
+    more: { half?: 'am' | 'pm'; status?: string } = {},
+  ) => {
+    const [start, end] =
+      more.half === 'am' ? ['07:00', '12:30'] : more.half === 'pm' ? ['12:30', '19:00'] : ['07:00', '19:00'];
     await t.dataSource.query(
       `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, status, checked_in_at, created_at)
        VALUES ($1, $2, $2, ($3 || ' ' || $4)::timestamp AT TIME ZONE 'Europe/Berlin', ($3 || ' ' || $5)::timestamp AT TIME ZONE 'Europe/Berlin',
@@ -42,7 +48,9 @@ describe('insights', () => {
     t = await startTestApp(NOW);
     facility = await loggedIn(t.url, 'facility@example.com');
     [{ id: buildingId }] = await t.dataSource.query(`SELECT id FROM buildings WHERE name = 'Rathaus Musterstadt'`);
-    [{ id: floorId }] = await t.dataSource.query(`SELECT id FROM floors WHERE building_id = $1 AND level = 0`, [buildingId]);
+    [{ id: floorId }] = await t.dataSource.query(`SELECT id FROM floors WHERE building_id = $1 AND level = 0`, [
+      buildingId,
+    ]);
     const desks = async (zone: string) =>
       t.dataSource.query(
         `SELECT s.id, s.zone_id AS "zoneId" FROM spaces s JOIN zones z ON z.id = s.zone_id
@@ -63,7 +71,8 @@ describe('insights', () => {
     for (const [w, days] of [WEEK1, WEEK2].entries()) {
       for (const [d, date] of days.entries()) {
         for (let i = 0; i < 8; i++) {
-          const status = d === 0 ? 'checked_in' : d === 1 && i < 2 ? 'released' : d === 2 && i === 0 ? 'cancelled' : 'confirmed';
+          const status =
+            d === 0 ? 'checked_in' : d === 1 && i < 2 ? 'released' : d === 2 && i === 0 ? 'cancelled' : 'confirmed';
           await book(team[(i + d + w) % team.length].id, people[i], date, { status });
         }
       }
@@ -162,6 +171,8 @@ describe('insights', () => {
     // The zone's hidden desk-months together come from at least five people, or all are hidden.
     const hidden = r.spaces.filter((s) => s.measures.suppressed && s.zoneId === team[0].zoneId);
     expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    // A whole building's report has no per-space table (a floor's, a zone's or a space's has).
+    expect((await report({ from: WEEK1[0], to: WEEK2[4] })).body.spaces).toEqual([]);
     const one = (await report({ from: WEEK1[0], to: WEEK2[4], spaceId: quiet[0].id })).body;
     expect(one.totals.suppressed).toBe(true);
     expect(one.days).toEqual([]);
@@ -176,16 +187,83 @@ describe('insights', () => {
       [buildingId],
     );
     const expected = aggregateFacts(facts, await repo.spaces(buildingId));
-    type Row = { date?: string; half?: string; zoneId?: string | null; kind?: string; spaceId?: string; month?: string };
+    type Row = {
+      date?: string;
+      half?: string;
+      zoneId?: string | null;
+      kind?: string;
+      spaceId?: string;
+      month?: string;
+    };
     const key = (r: Row) => JSON.stringify([r.date, r.half, r.zoneId, r.kind, r.spaceId, r.month]);
-    const sorted = (rows: Row[]) => rows.map((r) => ({ ...r, capacity: 0 })).sort((a, b) => key(a).localeCompare(key(b)));
-    // Live, then rolled up (stored), then read back from the rollups: the same rows each time.
-    for (const closedUntil of ['2026-10-31', '2026-12-05', '2026-12-05']) {
-      expect(sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.days));
-      expect(sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30', closedUntil))).toEqual(sorted(expected.spaceMonths));
-    }
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM insight_rollups WHERE building_id = $1`, [buildingId]);
-    expect(n).toBeGreaterThanOrEqual(31);
+    const sorted = (rows: Row[]) =>
+      rows.map((r) => ({ ...r, capacity: 0 })).sort((a, b) => key(a).localeCompare(key(b)));
+    const spaceIds = (await repo.spaces(buildingId)).map((s) => s.spaceId);
+    const rollups = async () => ({
+      days: sorted(await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30')),
+      spaceMonths: sorted(await repo.spaceMonths(buildingId, '2026-11-01', '2026-11-30', spaceIds)),
+    });
+    await repo.flush(buildingId);
+    const flushed = await rollups();
+    expect(flushed).toEqual({ days: sorted(expected.days), spaceMonths: sorted(expected.spaceMonths) });
+    // Rebuilt from scratch: the very same rows.
+    expect(await repo.rebuild()).toBeGreaterThanOrEqual(facts.length);
+    expect(await rollups()).toEqual(flushed);
+  });
+
+  it('keeps the rollups up to date with every booking change, and a report sees them at once', async () => {
+    const repo = t.created.app.get(InsightsRepository);
+    const day = { from: WEEK2[3], to: WEEK2[3], floorId };
+    const before = (await report(day)).body;
+    // One more booking in the team zone on Thursday of week 2: a new person, a new desk.
+    await book(team[team.length - 1].id, people[9], WEEK2[3], { status: 'checked_in' });
+    const [{ marked }] = await t.dataSource.query(
+      `SELECT count(*)::int AS marked FROM insight_dirty WHERE building_id = $1`,
+      [buildingId],
+    );
+    expect(marked).toBe(1);
+    const after = (await report(day)).body;
+    expect(after.totals.bookings).toBe((before.totals.bookings ?? 0) + 1);
+    expect(after.totals.checkedIn).toBe((before.totals.checkedIn ?? 0) + 2);
+    // Cancelling it: bookings stay (a cancellation is a booking), booked space half-days go back.
+    await t.dataSource.query(
+      `UPDATE bookings SET status = 'cancelled', cancelled_at = now() WHERE space_id = $1 AND local_date = $2`,
+      [team[team.length - 1].id, WEEK2[3]],
+    );
+    const cancelled = (await report(day)).body;
+    expect(cancelled.totals).toMatchObject({
+      booked: before.totals.booked,
+      cancellations: (before.totals.cancellations ?? 0) + 1,
+    });
+    // Moving a desk to the other zone moves its facts' atoms (placement is where the space is now).
+    const [{ halves }] = await t.dataSource.query(
+      `SELECT count(*)::int AS halves FROM insight_fact_halves WHERE space_id = $1 AND month = '2026-11-01'`,
+      [team[0].id],
+    );
+    const inZone = async (zoneId: string) => {
+      await repo.flush(buildingId);
+      const rows = await repo.dayAtoms(buildingId, '2026-11-01', '2026-11-30', floorId);
+      return rows.filter((r) => r.zoneId === zoneId).reduce((n, r) => n + r.facts, 0);
+    };
+    const [teamBefore, quietBefore] = [await inZone(team[0].zoneId), await inZone(quiet[0].zoneId)];
+    await t.dataSource.query(`UPDATE spaces SET zone_id = $1 WHERE id = $2`, [quiet[0].zoneId, team[0].id]);
+    expect(halves).toBeGreaterThan(0);
+    expect([await inZone(team[0].zoneId), await inZone(quiet[0].zoneId)]).toEqual([
+      teamBefore - halves,
+      quietBefore + halves,
+    ]);
+    await t.dataSource.query(`UPDATE spaces SET zone_id = $1 WHERE id = $2`, [team[0].zoneId, team[0].id]);
+    expect(await inZone(team[0].zoneId)).toBe(teamBefore);
+    // Nothing is left to flush, and the rollups equal a rebuild from scratch.
+    await repo.flushAll();
+    const snapshot = async () =>
+      t.dataSource.query(
+        `SELECT * FROM insight_day_atoms WHERE building_id = $1 ORDER BY local_date, half, floor_id, zone_id, kind`,
+        [buildingId],
+      );
+    const kept = await snapshot();
+    await repo.rebuild();
+    expect(await snapshot()).toEqual(kept);
   });
 
   it('the facts trigger places bookings in half days on the local clock, across DST changes', async () => {
@@ -213,13 +291,17 @@ describe('insights', () => {
     expect((await report({ from: '2026-11-01', to: '2026-11-30', kind: 'sofa' })).status).toBe(400);
     expect((await report({ from: '2024-12-01', to: '2026-11-30' })).status).toBe(200);
     const [{ id: london }] = await t.dataSource.query(`SELECT id FROM buildings WHERE name <> 'Rathaus Musterstadt'`);
-    const foreign = await facility.get(q('/api/insights/utilisation', { buildingId: london, floorId, from: WEEK1[0], to: WEEK1[4] }));
+    const foreign = await facility.get(
+      q('/api/insights/utilisation', { buildingId: london, floorId, from: WEEK1[0], to: WEEK1[4] }),
+    );
     expect(foreign.status).toBe(404);
   });
 
   it('exports every table as CSV in the reader’s locale and as XLSX', async () => {
     const params = { buildingId, zoneId: team[0].zoneId, from: WEEK1[0], to: WEEK2[4] };
-    const de = await facility.get<string>(q('/api/insights/utilisation.csv', { ...params, table: 'weeks', lang: 'de' }));
+    const de = await facility.get<string>(
+      q('/api/insights/utilisation.csv', { ...params, table: 'weeks', lang: 'de' }),
+    );
     expect(de.status).toBe(200);
     expect(de.headers.get('content-type')).toMatch(/text\/csv/);
     const rows = parseCsv(de.body, ';') ?? [];
@@ -256,17 +338,17 @@ describe('insights', () => {
       `SELECT count(*)::int AS named FROM bookings WHERE local_date < '2026-12-01' AND booker_id IS NOT NULL`,
     );
     expect(named).toBe(0);
-    const [{ salts }] = await t.dataSource.query(`SELECT count(*)::int AS salts FROM insight_salts WHERE month = '2026-11-01'`);
+    const [{ salts }] = await t.dataSource.query(
+      `SELECT count(*)::int AS salts FROM insight_salts WHERE month = '2026-11-01'`,
+    );
     expect(salts).toBe(0);
     // Status changes after the purge keep the pseudonym (the salt is gone; a new one would split a person).
-    await t.dataSource.query(`UPDATE bookings SET status = 'released' WHERE local_date = $1 AND status = 'confirmed'`, [WEEK2[4]]);
-    await t.dataSource.query(`UPDATE bookings SET status = 'confirmed' WHERE local_date = $1 AND status = 'released'`, [WEEK2[4]]);
-    // Changing a closed day's facts drops its rollups, and the report groups it afresh.
-    const [{ kept }] = await t.dataSource.query(
-      `SELECT count(*)::int AS kept FROM insight_rollups WHERE period IN ($1, '2026-11')`,
-      [WEEK2[4]],
-    );
-    expect(kept).toBe(0);
+    await t.dataSource.query(`UPDATE bookings SET status = 'released' WHERE local_date = $1 AND status = 'confirmed'`, [
+      WEEK2[4],
+    ]);
+    await t.dataSource.query(`UPDATE bookings SET status = 'confirmed' WHERE local_date = $1 AND status = 'released'`, [
+      WEEK2[4],
+    ]);
     const after = (await report({ from: WEEK1[0], to: WEEK2[4], floorId })).body;
     expect(after).toEqual(before);
   });

@@ -61,10 +61,26 @@ function fromRunningServer(dataDir: string): Promise<Buffer | null> {
     const chunks: Buffer[] = [];
     const socket = connect(path);
     socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('end', () => (chunks.length ? resolve(Buffer.concat(chunks)) : reject(new Error('the server sent no backup'))));
+    socket.on('end', () =>
+      chunks.length ? resolve(Buffer.concat(chunks)) : reject(new Error('the server sent no backup')),
+    );
     socket.on('error', (e: NodeJS.ErrnoException) =>
       e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? resolve(null) : reject(e),
     );
+  });
+}
+
+/** Whether an embedded server runs on `dataDir` (it answers on the backup socket; it was told nothing). */
+export function embeddedServerRunning(dataDir: string): Promise<boolean> {
+  const path = backupSocketPath(dataDir);
+  if (!path || !existsSync(path)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.on('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
   });
 }
 
@@ -103,7 +119,13 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<'ru
  */
 export async function restoreEmbedded(dataDir: string, file: string): Promise<string | null> {
   const path = backupSocketPath(dataDir);
-  if (path && (await fromRunningServer(dataDir).then((b) => b !== null, () => true))) {
+  if (
+    path &&
+    (await fromRunningServer(dataDir).then(
+      (b) => b !== null,
+      () => true,
+    ))
+  ) {
     throw new Error(`a server is running on ${dataDir}: stop it before restoring`);
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

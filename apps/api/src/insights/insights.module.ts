@@ -7,5 +7,6 @@ import { InsightsService } from './insights.service';
 @Module({
   controllers: [InsightsController],
   providers: [InsightsRepository, InsightsService],
+  exports: [InsightsRepository],
 })
 export class InsightsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Closure, OpeningHours } from '@flexdesk/shared-contracts';
-import { datesBetween, wholeMonths, type DayAtomRow, type InsightSpaceInfo, type SpaceMonthRow } from '@flexdesk/shared-domain';
+import { wholeMonths, type DayAtomRow, type InsightSpaceInfo, type SpaceMonthRow } from '@flexdesk/shared-domain';
 
 export interface InsightBuilding {
   id: string;
@@ -58,117 +58,52 @@ export class InsightsRepository {
   }
 
   /**
-   * The building's (zone or floor rest, kind, date, half day) atoms from `from` to `to`: days up to
-   * `closedUntil` from the rollups (grouped once, then kept until a fact of theirs changes), later
-   * days grouped live. Mirrors `aggregateFacts` in shared-domain (an integration spec compares them).
+   * Brings the building's rollups up to the last committed booking: regroups the days and
+   * space-months whose facts changed since the last flush (see the MaintainInsightRollups migration).
    */
-  async dayAtoms(buildingId: string, from: string, to: string, closedUntil: string): Promise<DayAtomRow[]> {
-    const rolledTo = to < closedUntil ? to : closedUntil;
-    const rolled = from <= rolledTo ? datesBetween(from, rolledTo) : [];
-    const live = datesBetween(from, to).filter((d) => d > rolledTo);
-    const [kept, fresh] = await Promise.all([
-      this.rollups<DayAtomRow>(buildingId, 'day', rolled, (missing) => this.groupDays(buildingId, missing), (r) => r.date),
-      live.length ? this.groupDays(buildingId, live) : Promise.resolve([]),
-    ]);
-    return [...kept, ...fresh];
+  async flush(buildingId: string): Promise<number> {
+    const [{ marked }] = await this.dataSource.query(`SELECT flexdesk_insight_flush($1) AS marked`, [buildingId]);
+    return marked;
   }
 
-  /** The building's (space, month) atoms of the whole months covering `from`..`to`; closed months from the rollups. */
-  async spaceMonths(buildingId: string, from: string, to: string, closedUntil: string): Promise<SpaceMonthRow[]> {
-    const months = [...new Set(datesBetween(from, to).map((d) => d.slice(0, 7)))];
-    const closed = (m: string) => wholeMonths(`${m}-01`, `${m}-01`).to <= closedUntil;
-    const open = months.filter((m) => !closed(m));
-    const [kept, fresh] = await Promise.all([
-      this.rollups<SpaceMonthRow>(buildingId, 'month', months.filter(closed), (missing) => this.groupMonths(buildingId, missing), (r) => r.month),
-      open.length ? this.groupMonths(buildingId, open) : Promise.resolve([]),
-    ]);
-    return [...kept, ...fresh];
-  }
-
-  /**
-   * Rows of the given periods from the rollups; periods without one are computed and stored (an
-   * empty period too, so it is not grouped again). Concurrent reports may both compute a period;
-   * the first to store it wins, and both rows are the same.
-   */
-  private async rollups<T>(
-    buildingId: string,
-    kind: 'day' | 'month',
-    periods: string[],
-    compute: (missing: string[]) => Promise<T[]>,
-    periodOf: (row: T) => string,
-  ): Promise<T[]> {
-    if (!periods.length) return [];
-    const have: { period: string; rows: T[] }[] = await this.dataSource.query(
-      `SELECT period, rows FROM insight_rollups WHERE building_id = $1 AND period_kind = $2 AND period = ANY($3::text[])`,
-      [buildingId, kind, periods],
+  /** Flushes every building with changed facts (the background job); returns the changes taken. */
+  async flushAll(): Promise<number> {
+    const buildings: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT building_id AS id FROM insight_dirty`,
     );
-    const known = new Set(have.map((h) => h.period));
-    const missing = periods.filter((p) => !known.has(p));
-    const out = have.flatMap((h) => h.rows);
-    if (missing.length) {
-      const computed = await compute(missing);
-      const byPeriod = new Map<string, T[]>(missing.map((p) => [p, []]));
-      for (const row of computed) byPeriod.get(periodOf(row))?.push(row);
-      await this.dataSource.query(
-        `INSERT INTO insight_rollups (building_id, period_kind, period, rows)
-         SELECT $1, $2, p, r FROM unnest($3::text[], $4::jsonb[]) AS t(p, r)
-         ON CONFLICT DO NOTHING`,
-        [buildingId, kind, [...byPeriod.keys()], [...byPeriod.values()].map((rows) => JSON.stringify(rows))],
-      );
-      out.push(...computed);
-    }
-    return out;
+    let marked = 0;
+    for (const b of buildings) marked += await this.flush(b.id);
+    return marked;
   }
 
-  /** Groups the facts of the given dates into half-day atoms (the sort is most of the cost). */
-  private groupDays(buildingId: string, dates: string[]): Promise<DayAtomRow[]> {
+  /** Regroups every rollup from the facts (`npm run insights:rebuild`); returns the facts read. */
+  async rebuild(): Promise<number> {
+    const [{ facts }] = await this.dataSource.query(`SELECT flexdesk_insights_rebuild()::int AS facts`);
+    return facts;
+  }
+
+  /** The building's (zone or floor rest, kind, date, half day) atoms from `from` to `to`, of one floor if given. */
+  dayAtoms(buildingId: string, from: string, to: string, floorId?: string): Promise<DayAtomRow[]> {
     return this.dataSource.query(
-      `SELECT a.floor_id AS "floorId", a.zone_id AS "zoneId", a.kind, a.local_date::text AS date, a.half,
-              0 AS capacity, ${SUMS},
-              -- every fact in a half-day atom, whichever of its halves this is
-              count(*)::int AS facts,
-              count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
-              count(DISTINCT a.space_id) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
-         FROM (SELECT COALESCE(s.floor_id, f.floor_id) AS floor_id,
-                      CASE WHEN s.id IS NULL THEN f.zone_id ELSE s.zone_id END AS zone_id,
-                      COALESCE(s.kind, f.kind) AS kind,
-                      f.booking_id, f.space_id, f.local_date, f.status, f.checked_in, f.lead_minutes, f.person_token, h.half, h.first
-                 FROM booking_facts f ${HALVES}
-                 LEFT JOIN spaces s ON s.id = f.space_id
-                WHERE f.building_id = $1 AND f.local_date = ANY($2::date[]) AND h.covers) a
-        GROUP BY a.floor_id, a.zone_id, a.kind, a.local_date, a.half`,
-      [buildingId, dates],
+      `SELECT floor_id AS "floorId", zone_id AS "zoneId", kind, to_char(local_date, 'YYYY-MM-DD') AS date, half,
+              0 AS capacity, ${TALLY}
+         FROM insight_day_atoms
+        WHERE building_id = $1 AND local_date BETWEEN $2 AND $3 AND ($4::uuid IS NULL OR floor_id = $4)`,
+      [buildingId, from, to, floorId ?? null],
     );
   }
 
-  /** Groups the facts of the given months (`YYYY-MM`) into space-months. */
-  private groupMonths(buildingId: string, months: string[]): Promise<SpaceMonthRow[]> {
-    const sorted = [...months].sort();
-    const range = wholeMonths(`${sorted[0]}-01`, `${sorted[sorted.length - 1]}-01`);
+  /** The (space, month) atoms of the given spaces in the whole months covering `from`..`to`. */
+  spaceMonths(buildingId: string, from: string, to: string, spaceIds: string[]): Promise<SpaceMonthRow[]> {
+    const months = wholeMonths(from, to);
     return this.dataSource.query(
-      `SELECT a.space_id AS "spaceId", to_char(a.month, 'YYYY-MM') AS month, 0 AS capacity, ${SUMS},
-              -- each booking once (in its first half)
-              count(*) FILTER (WHERE a.first)::int AS facts,
-              count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled')::int AS booked,
-              count(DISTINCT a.local_date::text || a.half) FILTER (WHERE a.status <> 'cancelled' AND a.checked_in)::int AS "checkedIn"
-         FROM (SELECT date_trunc('month', f.local_date) AS month, f.booking_id, f.space_id, f.local_date, f.status, f.checked_in, f.lead_minutes, f.person_token, h.half, h.first
-                 FROM booking_facts f ${HALVES}
-                WHERE f.building_id = $1 AND f.local_date BETWEEN $2 AND $3 AND h.covers
-                  AND to_char(f.local_date, 'YYYY-MM') = ANY($4::text[])) a
-        GROUP BY a.space_id, a.month`,
-      [buildingId, range.from, range.to, months],
+      `SELECT space_id AS "spaceId", to_char(month, 'YYYY-MM') AS month, 0 AS capacity, ${TALLY}
+         FROM insight_space_months
+        WHERE building_id = $1 AND month BETWEEN $2 AND $3 AND space_id = ANY($4::uuid[])`,
+      [buildingId, months.from, months.to, spaceIds],
     );
   }
 }
 
-/** Each fact once per half day it covers; `first` marks the half that carries per-booking figures. */
-const HALVES = `CROSS JOIN LATERAL (VALUES ('am', f.am, true), ('pm', f.pm, NOT f.am)) h(half, covers, first)`;
-
-/** Per-atom sums: distinct people, and the per-booking figures counted in their first half. */
-const SUMS = `count(DISTINCT a.person_token)::int AS people,
-  count(*) FILTER (WHERE a.first)::int AS bookings,
-  count(*) FILTER (WHERE a.first AND a.status = 'cancelled')::int AS cancellations,
-  count(*) FILTER (WHERE a.first AND a.status = 'released')::int AS released,
-  COALESCE(sum(a.checked_in::int + (a.status = 'released')::int) FILTER (WHERE a.first AND a.status <> 'cancelled'), 0)::int AS outcomes,
-  COALESCE(sum(a.lead_minutes) FILTER (WHERE a.first AND a.status <> 'cancelled'), 0)::float8 AS "leadMinutes",
-  count(*) FILTER (WHERE a.first AND a.status <> 'cancelled')::int AS "leadCount"`;
+const TALLY = `facts, people, bookings, cancellations, released, outcomes, lead_minutes AS "leadMinutes",
+  lead_count AS "leadCount", booked, checked_in AS "checkedIn"`;

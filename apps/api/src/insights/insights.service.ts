@@ -7,9 +7,8 @@ import {
   type InsightsReport,
   type Locale,
 } from '@flexdesk/shared-contracts';
-import { addDaysToDate, computeInsights, isValidDate, localDateOf, wholeMonths } from '@flexdesk/shared-domain';
+import { addDaysToDate, computeInsights, isValidDate, wholeMonths } from '@flexdesk/shared-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { validationError } from '../common/validation';
 import { toCsv } from '../common/csv';
@@ -26,7 +25,6 @@ export class InsightsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly insights: InsightsRepository,
-    private readonly clock: Clock,
   ) {}
 
   async report(q: InsightsQuery): Promise<InsightsReport> {
@@ -43,33 +41,43 @@ export class InsightsService {
     if (q.floorId && (await this.insights.floorBuilding(q.floorId)) !== q.buildingId) {
       throw new DomainError('FLOOR_NOT_FOUND');
     }
-    if (q.zoneId) {
-      const floorId = await this.insights.zoneFloor(q.zoneId);
-      if (!floorId || (await this.insights.floorBuilding(floorId)) !== q.buildingId) throw new DomainError('NOT_FOUND');
+    const zoneFloorId = q.zoneId ? await this.insights.zoneFloor(q.zoneId) : null;
+    if (q.zoneId && (!zoneFloorId || (await this.insights.floorBuilding(zoneFloorId)) !== q.buildingId)) {
+      throw new DomainError('NOT_FOUND');
     }
     if (q.spaceId && !spaces.some((s) => s.spaceId === q.spaceId)) throw new DomainError('SPACE_NOT_FOUND');
 
     const months = wholeMonths(q.from, q.to);
-    // Days before yesterday (in the building's zone) are closed: their facts no longer change in
-    // the normal course of things, so their atoms come from the rollups.
-    const closedUntil = addDaysToDate(localDateOf(this.clock.now(), building.timeZone), -2);
+    // Per-space figures (and with them the atoms) of one floor when the report is about a floor, a
+    // zone or a space; a whole building's report has no per-space table (thousands of rows).
+    const floorId = q.floorId ?? zoneFloorId ?? spaces.find((s) => s.spaceId === q.spaceId)?.floorId;
+    const inScope = floorId ? spaces.filter((s) => s.floorId === floorId) : spaces;
+    await this.insights.flush(q.buildingId);
     const [closures, days, spaceMonths] = await Promise.all([
       this.insights.closures(q.buildingId, months.from, months.to),
-      this.insights.dayAtoms(q.buildingId, q.from, q.to, closedUntil),
-      this.insights.spaceMonths(q.buildingId, months.from, months.to, closedUntil),
+      this.insights.dayAtoms(q.buildingId, q.from, q.to, floorId),
+      floorId
+        ? this.insights.spaceMonths(
+            q.buildingId,
+            q.from,
+            q.to,
+            inScope.map((s) => s.spaceId),
+          )
+        : null,
     ]);
     const figures = computeInsights({
       calendar: { timeZone: building.timeZone, openingHours: building.openingHours, midday: building.midday, closures },
       from: q.from,
       to: q.to,
-      spaces,
+      spaces: inScope,
       days,
       spaceMonths,
       scope: { floorId: q.floorId, zoneId: q.zoneId, kind: q.kind, spaceId: q.spaceId },
       minGroup: this.config.privacyMinGroup,
     });
     const query: InsightsQuery = { buildingId: q.buildingId, from: q.from, to: q.to };
-    for (const key of ['floorId', 'zoneId', 'spaceId', 'kind'] as const) if (q[key]) Object.assign(query, { [key]: q[key] });
+    for (const key of ['floorId', 'zoneId', 'spaceId', 'kind'] as const)
+      if (q[key]) Object.assign(query, { [key]: q[key] });
     return {
       query,
       buildingName: building.name,

@@ -5,6 +5,7 @@ import { SeriesService } from '../bookings/series.service';
 import { WaitlistService } from '../waitlist/waitlist.service';
 import { Metrics } from '../metrics/metrics.service';
 import { OutboxDispatcher } from '../notifications/dispatcher.service';
+import { InsightsRepository } from '../insights/insights.repository';
 import { JobsRepository } from './jobs.repository';
 
 /**
@@ -26,6 +27,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly outbox: OutboxDispatcher,
+    private readonly insights: InsightsRepository,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,9 +46,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async tick(): Promise<void> {
     if (this.running) return;
-    this.running = Promise.all([this.releaseNoShows(), this.purge(), this.extendSeries(), this.serveWaitlists(), this.sendNotifications()]).catch((e) =>
-      this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)),
-    );
+    this.running = Promise.all([
+      this.releaseNoShows(),
+      this.purge(),
+      this.extendSeries(),
+      this.serveWaitlists(),
+      this.sendNotifications(),
+      this.flushInsights(),
+    ]).catch((e) => this.logger.error('background job failed', e instanceof Error ? e.stack : String(e)));
     await this.running;
     this.running = null;
   }
@@ -65,6 +72,14 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return this.outbox.tick(this.clock.now());
   }
 
+  /**
+   * Regroups the insight rollups of the days whose bookings changed since the last run (reports
+   * also do this for their building first; this keeps the work small when they do).
+   */
+  async flushInsights(): Promise<number> {
+    return (await this.metrics.job('insight-rollups', () => this.insights.flushAll())) ?? 0;
+  }
+
   /** Books the days that came into the horizon for every recurring series (see SeriesService). */
   async extendSeries(): Promise<number> {
     const booked = await this.series.extendDue();
@@ -81,7 +96,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   async purge(): Promise<{ bookings: number; sessions: number; backgrounds: number } | null> {
     const now = this.clock.now();
-    const result = await this.metrics.job('purge', () => this.jobs.purgeExclusively(now, this.config.retentionDays, this.config.notifications.keepSentDays));
+    const result = await this.metrics.job('purge', () =>
+      this.jobs.purgeExclusively(now, this.config.retentionDays, this.config.notifications.keepSentDays),
+    );
     if (result && (result.bookings || result.sessions)) {
       this.logger.log(`purged personal data of ${result.bookings} booking(s) and ${result.sessions} session(s)`);
     }

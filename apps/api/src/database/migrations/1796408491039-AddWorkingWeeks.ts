@@ -91,8 +91,12 @@ export class AddWorkingWeeks1796408491039 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         served_at timestamptz
       )`);
-    await q.query(`CREATE INDEX waitlist_waiting_idx ON waitlist_entries (floor_id, local_date, created_at) WHERE status = 'waiting'`);
-    await q.query(`CREATE UNIQUE INDEX waitlist_one_per_day_idx ON waitlist_entries (user_id, floor_id, local_date, slot, kind, COALESCE(space_id, floor_id)) WHERE status = 'waiting'`);
+    await q.query(
+      `CREATE INDEX waitlist_waiting_idx ON waitlist_entries (floor_id, local_date, created_at) WHERE status = 'waiting'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX waitlist_one_per_day_idx ON waitlist_entries (user_id, floor_id, local_date, slot, kind, COALESCE(space_id, floor_id)) WHERE status = 'waiting'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -60,7 +60,9 @@ export class AddNotificationOutbox1796410000000 implements MigrationInterface {
         PERFORM pg_notify('flexdesk_outbox', '');
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER outbox_wake AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION flexdesk_outbox_wake()`);
+    await q.query(
+      `CREATE TRIGGER outbox_wake AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION flexdesk_outbox_wake()`,
+    );
 
     await q.query(`
       CREATE FUNCTION flexdesk_outbox_booking() RETURNS trigger LANGUAGE plpgsql AS $$

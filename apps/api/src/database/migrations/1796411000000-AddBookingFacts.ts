@@ -1,6 +1,30 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * The facts trigger's function (`CREATE FUNCTION` or `CREATE OR REPLACE FUNCTION` before it): also
+ * restated by later migrations that wrap it, so it is kept here once, exactly as first applied.
+ */
+export const BOOKING_FACT_FUNCTION = `flexdesk_booking_fact() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO booking_facts AS bf (booking_id, building_id, floor_id, zone_id, space_id, kind, local_date, am, pm,
+                                         status, checked_in, lead_minutes, person_token)
+        SELECT NEW.id, f.building_id, s.floor_id, s.zone_id, s.id, s.kind, NEW.local_date,
+               (NEW.start_at AT TIME ZONE b.time_zone) < (NEW.local_date + b.midday::time),
+               (NEW.end_at AT TIME ZONE b.time_zone) > (NEW.local_date + b.midday::time),
+               NEW.status, NEW.checked_in_at IS NOT NULL OR NEW.status = 'checked_in',
+               GREATEST(0, floor(extract(epoch FROM NEW.start_at - NEW.created_at) / 60))::int,
+               CASE WHEN NEW.booker_id IS NULL THEN NULL
+                    ELSE md5(flexdesk_insight_salt(date_trunc('month', NEW.local_date)::date) || NEW.booker_id::text) END
+          FROM spaces s JOIN floors f ON f.id = s.floor_id JOIN buildings b ON b.id = f.building_id
+         WHERE s.id = NEW.space_id
+        ON CONFLICT (booking_id) DO UPDATE
+          SET status = EXCLUDED.status, checked_in = EXCLUDED.checked_in, local_date = EXCLUDED.local_date,
+              am = EXCLUDED.am, pm = EXCLUDED.pm, lead_minutes = EXCLUDED.lead_minutes,
+              person_token = COALESCE(bf.person_token, EXCLUDED.person_token);
+        RETURN NULL;
+      END $$`;
+
+/**
  * Insights read name-free booking facts, never the bookings table: one row per booking, written by
  * a trigger in the same transaction as the booking, and untouched by the privacy purge (which only
  * removes names from bookings). Who booked is kept only as a pseudonym that is stable within one
@@ -44,26 +68,7 @@ export class AddBookingFacts1796411000000 implements MigrationInterface {
       END $$`);
     // The pseudonym is set once, at the booking's first write: later changes (status, and the
     // purge clearing the booker) never recompute it.
-    await q.query(`
-      CREATE FUNCTION flexdesk_booking_fact() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO booking_facts AS bf (booking_id, building_id, floor_id, zone_id, space_id, kind, local_date, am, pm,
-                                         status, checked_in, lead_minutes, person_token)
-        SELECT NEW.id, f.building_id, s.floor_id, s.zone_id, s.id, s.kind, NEW.local_date,
-               (NEW.start_at AT TIME ZONE b.time_zone) < (NEW.local_date + b.midday::time),
-               (NEW.end_at AT TIME ZONE b.time_zone) > (NEW.local_date + b.midday::time),
-               NEW.status, NEW.checked_in_at IS NOT NULL OR NEW.status = 'checked_in',
-               GREATEST(0, floor(extract(epoch FROM NEW.start_at - NEW.created_at) / 60))::int,
-               CASE WHEN NEW.booker_id IS NULL THEN NULL
-                    ELSE md5(flexdesk_insight_salt(date_trunc('month', NEW.local_date)::date) || NEW.booker_id::text) END
-          FROM spaces s JOIN floors f ON f.id = s.floor_id JOIN buildings b ON b.id = f.building_id
-         WHERE s.id = NEW.space_id
-        ON CONFLICT (booking_id) DO UPDATE
-          SET status = EXCLUDED.status, checked_in = EXCLUDED.checked_in, local_date = EXCLUDED.local_date,
-              am = EXCLUDED.am, pm = EXCLUDED.pm, lead_minutes = EXCLUDED.lead_minutes,
-              person_token = COALESCE(bf.person_token, EXCLUDED.person_token);
-        RETURN NULL;
-      END $$`);
+    await q.query(`CREATE FUNCTION ${BOOKING_FACT_FUNCTION}`);
     await q.query(`
       CREATE TRIGGER bookings_fact AFTER INSERT OR UPDATE OF status, checked_in_at, start_at, end_at, local_date
         ON bookings FOR EACH ROW EXECUTE FUNCTION flexdesk_booking_fact()`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { BOOKING_FACT_FUNCTION } from './1796411000000-AddBookingFacts';
 
 /**
  * Insights read closed days and months from rollups instead of grouping every fact again: one row
@@ -60,26 +61,7 @@ export class AddInsightRollups1796412000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER spaces_insight_rollups ON spaces`);
     await q.query(`DROP FUNCTION flexdesk_space_moved()`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION flexdesk_booking_fact() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        INSERT INTO booking_facts AS bf (booking_id, building_id, floor_id, zone_id, space_id, kind, local_date, am, pm,
-                                         status, checked_in, lead_minutes, person_token)
-        SELECT NEW.id, f.building_id, s.floor_id, s.zone_id, s.id, s.kind, NEW.local_date,
-               (NEW.start_at AT TIME ZONE b.time_zone) < (NEW.local_date + b.midday::time),
-               (NEW.end_at AT TIME ZONE b.time_zone) > (NEW.local_date + b.midday::time),
-               NEW.status, NEW.checked_in_at IS NOT NULL OR NEW.status = 'checked_in',
-               GREATEST(0, floor(extract(epoch FROM NEW.start_at - NEW.created_at) / 60))::int,
-               CASE WHEN NEW.booker_id IS NULL THEN NULL
-                    ELSE md5(flexdesk_insight_salt(date_trunc('month', NEW.local_date)::date) || NEW.booker_id::text) END
-          FROM spaces s JOIN floors f ON f.id = s.floor_id JOIN buildings b ON b.id = f.building_id
-         WHERE s.id = NEW.space_id
-        ON CONFLICT (booking_id) DO UPDATE
-          SET status = EXCLUDED.status, checked_in = EXCLUDED.checked_in, local_date = EXCLUDED.local_date,
-              am = EXCLUDED.am, pm = EXCLUDED.pm, lead_minutes = EXCLUDED.lead_minutes,
-              person_token = COALESCE(bf.person_token, EXCLUDED.person_token);
-        RETURN NULL;
-      END $$`);
+    await q.query(`CREATE OR REPLACE FUNCTION ${BOOKING_FACT_FUNCTION}`);
     await q.query(`DROP TABLE insight_rollups`);
   }
 }

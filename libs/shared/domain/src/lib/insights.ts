@@ -237,8 +237,11 @@ export interface InsightsInput {
   spaces: InsightSpaceInfo[];
   /** The building's day-half atoms from `from` to `to` (see aggregateFacts; the API's SQL does the same). */
   days: DayAtomRow[];
-  /** The building's space-months of the whole months covering `from`..`to`. */
-  spaceMonths: SpaceMonthRow[];
+  /**
+   * The space-months of the whole months covering `from`..`to` for every space given; null for no
+   * per-space figures (a whole building's report).
+   */
+  spaceMonths: SpaceMonthRow[] | null;
   scope: InsightScope;
   minGroup: number;
 }
@@ -266,7 +269,24 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
     const key = `${unitOf(floorId, zoneId)}|${kind}|${date}|${half}`;
     let a = atoms.get(key);
     if (!a) {
-      a = { ...emptyTally(), floorId, zoneId, kind, date, half, facts: 0, people: 0 };
+      a = {
+        capacity: 0,
+        booked: 0,
+        checkedIn: 0,
+        released: 0,
+        outcomes: 0,
+        bookings: 0,
+        cancellations: 0,
+        leadMinutes: 0,
+        leadCount: 0,
+        floorId,
+        zoneId,
+        kind,
+        date,
+        half,
+        facts: 0,
+        people: 0,
+      };
       atoms.set(key, a);
     }
     return a;
@@ -288,8 +308,10 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
   for (const row of input.days) {
     if (row.date < from || row.date > to) continue;
     const a = atom(row.floorId, row.zoneId, row.kind, row.date, row.half);
-    const capacity = a.capacity;
-    Object.assign(a, row, { capacity });
+    // Rows are unique per atom, and their capacity is 0: the atom's own capacity stays.
+    addTally(a, row);
+    a.facts = row.facts;
+    a.people = row.people;
   }
 
   const inScope = (x: { floorId: string; zoneId: string | null; kind: SpaceKind }) =>
@@ -321,9 +343,11 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
     return m;
   };
 
-  const heat = spaceFigures(input, minGroup);
+  const heat = input.spaceMonths ? spaceFigures(input, input.spaceMonths, minGroup) : [];
   const months = wholeMonths(from, to);
-  const existing = input.spaces.filter((s) => s.bookable && inScope(s) && (!scope.spaceId || s.spaceId === scope.spaceId)).length;
+  const existing = input.spaces.filter(
+    (s) => s.bookable && inScope(s) && (!scope.spaceId || s.spaceId === scope.spaceId),
+  ).length;
 
   if (scope.spaceId) {
     // A single space is reported only from its whole months (see above); day-level tables would be
@@ -389,7 +413,7 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
  * The suppressed cells' people together are counted as the largest single cell's (a lower bound of
  * their union, since only counts are known): that can hide one cell more than needed, never fewer.
  */
-function spaceFigures(input: InsightsInput, minGroup: number): InsightSpace[] {
+function spaceFigures(input: InsightsInput, spaceMonths: SpaceMonthRow[], minGroup: number): InsightSpace[] {
   const { calendar } = input;
   const months = wholeMonths(input.from, input.to);
   interface SpaceMonth extends SpaceMonthRow {
@@ -400,7 +424,7 @@ function spaceFigures(input: InsightsInput, minGroup: number): InsightSpace[] {
   for (const d of datesBetween(months.from, months.to)) {
     openByMonth.set(d.slice(0, 7), (openByMonth.get(d.slice(0, 7)) ?? 0) + openHalves(calendar, d).length);
   }
-  const rows = new Map(input.spaceMonths.map((r) => [`${r.spaceId}|${r.month}`, r]));
+  const rows = new Map(spaceMonths.map((r) => [`${r.spaceId}|${r.month}`, r]));
   const push = <V>(m: Map<string, V[]>, k: string, v: V) => {
     const bucket = m.get(k);
     if (bucket) bucket.push(v);
@@ -498,7 +522,19 @@ export function aggregateFacts(
       const key = `${unitOf(floorId, zoneId)}|${kind}|${f.date}|${half}`;
       let a = days.get(key);
       if (!a) {
-        a = { ...emptyTally(), floorId, zoneId, kind, date: f.date, half, facts: 0, people: 0, p: new Set(), b: new Set(), c: new Set() };
+        a = {
+          ...emptyTally(),
+          floorId,
+          zoneId,
+          kind,
+          date: f.date,
+          half,
+          facts: 0,
+          people: 0,
+          p: new Set(),
+          b: new Set(),
+          c: new Set(),
+        };
         days.set(key, a);
       }
       a.facts++;

@@ -719,6 +719,7 @@ export const MESSAGES_DE = {
   'insights.exportXlsx': 'Alles als Excel (XLSX)',
   'insights.noData': 'Keine Daten im Zeitraum.',
   'insights.plan': 'Heatmap auf dem Grundriss',
+  'insights.spacesHint': 'Die Zahlen je Platz gibt es für eine Etage: Wählen Sie eine, um sie zu sehen und zu exportieren.',
   'insights.planHint': 'Wählen Sie eine Etage, um die Heatmap auf ihrem Grundriss zu sehen.',
   'insights.planLabel': 'Grundriss {floor}: jeder Platz mit seiner gebuchten Auslastung',
   'insights.upTo': 'bis {p}',

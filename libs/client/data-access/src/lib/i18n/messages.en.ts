@@ -708,6 +708,7 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'insights.exportXlsx': 'Everything as Excel (XLSX)',
   'insights.noData': 'No data in this range.',
   'insights.plan': 'Heatmap on the floor plan',
+  'insights.spacesHint': 'Figures per space are given for one floor: choose a floor to see and export them.',
   'insights.planHint': 'Choose a floor to see the heatmap on its plan.',
   'insights.planLabel': 'Plan of {floor}: every space with its booked share',
   'insights.upTo': 'up to {p}',
