@@ -7,10 +7,12 @@ import {
   addDays,
   connect,
   createDatabase,
+  databaseUrl,
   describe,
   httpClient,
   int,
   json,
+  keepDatabase,
   log,
   login,
   machine,
@@ -38,6 +40,9 @@ const USAGE = `Usage: node tools/bench/availability.mjs [options]   (npm run ben
   --jobs <n>                parallel connections for the bulk insert (default 2)
   --seed <n>                seed of the random request dates (default 1)
   --explain 1               also print the EXPLAIN ANALYZE plan of the floor's bookings query
+  --keep 1                  keep the database afterwards (its name is printed) to measure it again, or
+                            for bench:insights -- --reuse <name>; drop it with dropdb when done
+  --reuse <name>            measure a database kept by --keep 1 (same --scale) instead of seeding one
 Needs a PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
 and a built API (npx nx build api).`;
 
@@ -50,6 +55,8 @@ const opt = options(USAGE, {
   jobs: { default: 2, min: 1, max: 8, integer: true },
   seed: { default: 1, min: 0, max: 2 ** 31, integer: true },
   explain: { default: 0, min: 0, max: 1, integer: true },
+  keep: { default: 0, min: 0, max: 1, integer: true },
+  reuse: { default: '', text: true },
 });
 
 const TZ = 'Europe/Berlin';
@@ -78,7 +85,9 @@ const neededSpaces = Math.ceil(hotTotal / (DAYS * MAX_OCCUPANCY)) / HOT_SPACES;
 const spacesPerFloor = opt['spaces-per-floor'] || Math.max(100, Math.ceil((neededSpaces - TARGET_DESKS) / otherFloors));
 const DB = `flexdesk_bench_${process.pid}`;
 
-const OPENING_HOURS = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '07:00', close: '19:00' })));
+const OPENING_HOURS = JSON.stringify(
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, open: '07:00', close: '19:00' })),
+);
 
 // The repository's activeOnFloor (apps/api/src/bookings/bookings.repository.ts), for EXPLAIN ANALYZE.
 const ACTIVE_ON_FLOOR = `
@@ -110,22 +119,42 @@ async function seed(url, today) {
 
   let t = Date.now();
   const target = await step('buildings, floors, spaces, users', async () => {
-    await q(`INSERT INTO users (email, display_name, password_hash, roles)
-             VALUES ('bench@example.com', 'Bench', $1, '{employee}')`, [passwordHash('flexdesk')]);
-    await q(`INSERT INTO users (email, display_name, roles, show_name_to_colleagues)
-             SELECT 'user' || i || '@example.com', 'User ' || i, '{employee}', i % 2 = 0 FROM generate_series(1, $1) i`, [USERS]);
-    await q(`INSERT INTO buildings (name, time_zone, opening_hours)
-             SELECT 'Building ' || lpad(b::text, 2, '0'), $2, $1::jsonb FROM generate_series(1, $3) b`, [OPENING_HOURS, TZ, BUILDINGS]);
-    await q(`INSERT INTO floors (building_id, name, level)
-             SELECT id, 'Floor ' || l, l FROM buildings, generate_series(0, $1 - 1) l`, [FLOORS]);
-    const id = (await q(`SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id
-                          WHERE b.name = 'Building 01' AND f.level = 0`)).rows[0].id;
-    await q(`INSERT INTO spaces (floor_id, kind, label, x, y)
+    await q(
+      `INSERT INTO users (email, display_name, password_hash, roles)
+             VALUES ('bench@example.com', 'Bench', $1, '{employee}')`,
+      [passwordHash('flexdesk')],
+    );
+    await q(
+      `INSERT INTO users (email, display_name, roles, show_name_to_colleagues)
+             SELECT 'user' || i || '@example.com', 'User ' || i, '{employee}', i % 2 = 0 FROM generate_series(1, $1) i`,
+      [USERS],
+    );
+    await q(
+      `INSERT INTO buildings (name, time_zone, opening_hours)
+             SELECT 'Building ' || lpad(b::text, 2, '0'), $2, $1::jsonb FROM generate_series(1, $3) b`,
+      [OPENING_HOURS, TZ, BUILDINGS],
+    );
+    await q(
+      `INSERT INTO floors (building_id, name, level)
+             SELECT id, 'Floor ' || l, l FROM buildings, generate_series(0, $1 - 1) l`,
+      [FLOORS],
+    );
+    const id = (
+      await q(`SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id
+                          WHERE b.name = 'Building 01' AND f.level = 0`)
+    ).rows[0].id;
+    await q(
+      `INSERT INTO spaces (floor_id, kind, label, x, y)
              SELECT $1, 'desk', 'D' || lpad(s::text, 3, '0'), 20 + (s % 25) * 38, 20 + (s / 25) * 32
-               FROM generate_series(0, $2 - 1) s`, [id, TARGET_DESKS]);
-    await q(`INSERT INTO spaces (floor_id, kind, label, x, y)
+               FROM generate_series(0, $2 - 1) s`,
+      [id, TARGET_DESKS],
+    );
+    await q(
+      `INSERT INTO spaces (floor_id, kind, label, x, y)
              SELECT f.id, 'desk', 'D' || lpad(s::text, 5, '0'), 20 + (s % 25) * 38, 20 + ((s / 25) % 20) * 32
-               FROM floors f, generate_series(0, $2 - 1) s WHERE f.id <> $1`, [id, spacesPerFloor]);
+               FROM floors f, generate_series(0, $2 - 1) s WHERE f.id <> $1`,
+      [id, spacesPerFloor],
+    );
     // Helper tables: every 5th space (in floor/label order) is hot; people are numbered for the spread.
     await q(`CREATE UNLOGGED TABLE bench_space AS
              SELECT id, floor_id, (row_number() OVER (ORDER BY floor_id, label)) - 1 AS rn FROM spaces`);
@@ -142,22 +171,32 @@ async function seed(url, today) {
   times.static = Date.now() - t;
   const hot = (await q('SELECT count(*)::int AS n FROM bench_hot')).rows[0].n;
   const cold = (await q('SELECT count(*)::int AS n FROM bench_cold')).rows[0].n;
-  for (const [set, n, size] of [['hot', hotTotal, hot], ['cold', coldTotal, cold]]) {
-    if (n > size * DAYS) throw new Error(`${n} ${set} bookings do not fit on ${size} spaces × ${DAYS} days: raise --spaces-per-floor`);
+  for (const [set, n, size] of [
+    ['hot', hotTotal, hot],
+    ['cold', coldTotal, cold],
+  ]) {
+    if (n > size * DAYS)
+      throw new Error(`${n} ${set} bookings do not fit on ${size} spaces × ${DAYS} days: raise --spaces-per-floor`);
   }
 
   // Bulk load without the primary key, the secondary indexes, the exclusion constraint and the
   // foreign keys (per-row checks would dominate); all are recreated from their catalogue definitions.
-  const constraints = (await q(`SELECT conname AS name, contype AS type, pg_get_constraintdef(oid) AS def
+  const constraints = (
+    await q(`SELECT conname AS name, contype AS type, pg_get_constraintdef(oid) AS def
                                   FROM pg_constraint WHERE conrelid = 'bookings'::regclass AND contype IN ('p', 'x', 'f')
-                                 ORDER BY CASE contype WHEN 'p' THEN 0 WHEN 'x' THEN 2 ELSE 3 END, conname`)).rows;
-  const indexes = (await q(`SELECT indexname AS name, indexdef AS def FROM pg_indexes
+                                 ORDER BY CASE contype WHEN 'p' THEN 0 WHEN 'x' THEN 2 ELSE 3 END, conname`)
+  ).rows;
+  const indexes = (
+    await q(`SELECT indexname AS name, indexdef AS def FROM pg_indexes
                              WHERE tablename = 'bookings' AND schemaname = current_schema()
                                AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'bookings'::regclass)
-                             ORDER BY indexname`)).rows;
+                             ORDER BY indexname`)
+  ).rows;
   // Foreign keys of other tables into bookings (waitlist entries, …) hang on its primary key.
-  const referencing = (await q(`SELECT conname AS name, conrelid::regclass::text AS tbl, pg_get_constraintdef(oid) AS def
-                                  FROM pg_constraint WHERE confrelid = 'bookings'::regclass AND conrelid <> 'bookings'::regclass`)).rows;
+  const referencing = (
+    await q(`SELECT conname AS name, conrelid::regclass::text AS tbl, pg_get_constraintdef(oid) AS def
+                                  FROM pg_constraint WHERE confrelid = 'bookings'::regclass AND conrelid <> 'bookings'::regclass`)
+  ).rows;
   for (const c of referencing) await q(`ALTER TABLE ${c.tbl} DROP CONSTRAINT ${c.name}`);
   for (const c of constraints) await q(`ALTER TABLE bookings DROP CONSTRAINT ${c.name}`);
   for (const i of indexes) await q(`DROP INDEX ${i.name}`);
@@ -165,12 +204,18 @@ async function seed(url, today) {
   await q(`ALTER TABLE bookings DISABLE TRIGGER USER`);
 
   t = Date.now();
-  log(`inserting ${int(total)} bookings (${int(hotTotal)} on ${int(hot)} hot spaces, ${int(coldTotal)} on ${int(cold)} others) with ${opt.jobs} connections…`);
+  log(
+    `inserting ${int(total)} bookings (${int(hotTotal)} on ${int(hot)} hot spaces, ${int(coldTotal)} on ${int(cold)} others) with ${opt.jobs} connections…`,
+  );
   const jobs = [];
-  for (const [table, n, size] of [['bench_hot', hotTotal, hot], ['bench_cold', coldTotal, cold]]) {
+  for (const [table, n, size] of [
+    ['bench_hot', hotTotal, hot],
+    ['bench_cold', coldTotal, cold],
+  ]) {
     const m = size * DAYS;
     const p = coprimeMultiplier(m);
-    for (let from = 0; from < n; from += CHUNK) jobs.push({ table, from, to: Math.min(n, from + CHUNK) - 1, size, m, p });
+    for (let from = 0; from < n; from += CHUNK)
+      jobs.push({ table, from, to: Math.min(n, from + CHUNK) - 1, size, m, p });
   }
   let inserted = 0;
   const insertChunk = (c, j) =>
@@ -188,7 +233,9 @@ async function seed(url, today) {
       [j.from, j.to, j.size, j.m, j.p, today, TZ],
     );
   const workers = await Promise.all(
-    Array.from({ length: Math.min(opt.jobs, Math.max(1, jobs.length)) }, () => connect(url, { synchronous_commit: 'off', work_mem: '64MB' })),
+    Array.from({ length: Math.min(opt.jobs, Math.max(1, jobs.length)) }, () =>
+      connect(url, { synchronous_commit: 'off', work_mem: '64MB' }),
+    ),
   );
   await Promise.all(
     workers.map(async (c) => {
@@ -197,8 +244,10 @@ async function seed(url, today) {
         inserted += j.to - j.from + 1;
         const s = (Date.now() - t) / 1000;
         const rate = inserted / s;
-        log(`  bookings ${int(inserted)} / ${int(total)} (${((100 * inserted) / Math.max(1, total)).toFixed(0)}%), ` +
-            `${int(rate)} rows/s, ~${Math.ceil((total - inserted) / Math.max(1, rate))} s left`);
+        log(
+          `  bookings ${int(inserted)} / ${int(total)} (${((100 * inserted) / Math.max(1, total)).toFixed(0)}%), ` +
+            `${int(rate)} rows/s, ~${Math.ceil((total - inserted) / Math.max(1, rate))} s left`,
+        );
       }
     }),
   );
@@ -225,35 +274,61 @@ async function seed(url, today) {
   await step('VACUUM ANALYZE', () => q('VACUUM ANALYZE'));
   times.vacuum = Date.now() - t;
 
-  const counts = (await q(`
-    SELECT (SELECT count(*) FROM buildings)::int AS buildings, (SELECT count(*) FROM floors)::int AS floors,
-           (SELECT count(*) FROM spaces)::int AS spaces, (SELECT count(*) FROM users)::int AS users,
-           count(*)::int AS bookings, (count(*) FILTER (WHERE status = 'cancelled'))::int AS cancelled,
-           pg_size_pretty(pg_total_relation_size('bookings')) AS "bookingsSize"
-      FROM bookings`)).rows[0];
+  const counts = await countRows(db);
   await db.end();
   return { target, counts, times };
 }
 
+async function countRows(db) {
+  return (
+    await db.query(`
+    SELECT (SELECT count(*) FROM buildings)::int AS buildings, (SELECT count(*) FROM floors)::int AS floors,
+           (SELECT count(*) FROM spaces)::int AS spaces, (SELECT count(*) FROM users)::int AS users,
+           count(*)::int AS bookings, (count(*) FILTER (WHERE status = 'cancelled'))::int AS cancelled,
+           pg_size_pretty(pg_total_relation_size('bookings')) AS "bookingsSize"
+      FROM bookings`)
+  ).rows[0];
+}
+
+/** The measured floor and the row counts of a database seeded (and kept) by an earlier run. */
+async function reuse(url) {
+  const db = await connect(url);
+  try {
+    const target = (
+      await db.query(`SELECT f.id FROM floors f JOIN buildings b ON b.id = f.building_id
+                                     WHERE b.name = 'Building 01' AND f.level = 0`)
+    ).rows[0]?.id;
+    if (!target) throw new Error(`${opt.reuse} was not seeded by bench:availability`);
+    return { target, counts: await countRows(db), times: { static: 0, insert: 0, indexes: 0, vacuum: 0 } };
+  } finally {
+    await db.end();
+  }
+}
+
 await run(async () => {
-  log(`bench:availability  scale ${opt.scale}: ${int(total)} bookings over ${DAYS} days, ` +
-      `${BUILDINGS} buildings × ${FLOORS} floors, one floor of ${TARGET_DESKS} desks and ${spacesPerFloor} spaces on each other floor`);
+  log(
+    `bench:availability  scale ${opt.scale}: ${int(total)} bookings over ${DAYS} days, ` +
+      `${BUILDINGS} buildings × ${FLOORS} floors, one floor of ${TARGET_DESKS} desks and ${spacesPerFloor} spaces on each other floor`,
+  );
   log(`machine: ${machine()}`);
-  const url = await createDatabase(DB);
-  log(`database ${DB} created; migrating`);
+  const name = opt.reuse || DB;
+  const url = opt.reuse ? databaseUrl(opt.reuse) : await createDatabase(DB);
+  if (opt.keep) keepDatabase(DB);
+  log(opt.reuse ? `measuring the kept database ${name}; migrating` : `database ${DB} created; migrating`);
   await migrate(url);
 
   const today = todayIn(TZ);
   const t = Date.now();
-  const { target, counts, times } = await seed(url, today);
+  const { target, counts, times } = opt.reuse ? await reuse(url) : await seed(url, today);
   const seedMs = Date.now() - t;
-  log(`seeded in ${secs(seedMs)}`);
+  log(opt.reuse ? `reused ${name}` : `seeded in ${secs(seedMs)}${opt.keep ? `; kept as ${name}` : ''}`);
 
   // The SQL alone (best of 3), on a day near today, to tell database time from the rest of the request.
   const db = await connect(url);
   let plan = null;
   for (let i = 0; i < 3; i++) {
-    const p = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${ACTIVE_ON_FLOOR}`, [target, addDays(today, 3)])).rows[0]['QUERY PLAN'][0];
+    const p = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${ACTIVE_ON_FLOOR}`, [target, addDays(today, 3)]))
+      .rows[0]['QUERY PLAN'][0];
     if (!plan || p['Execution Time'] < plan['Execution Time']) plan = p;
   }
   if (opt.explain) {
@@ -267,16 +342,22 @@ await run(async () => {
   const { token } = await login(client, 'bench@example.com', 'flexdesk');
   const headers = { authorization: `Bearer ${token}` };
   const random = prng(opt.seed);
-  const dates = Array.from({ length: opt.warmup + opt.requests }, () => addDays(today, Math.floor(random() * DAYS) - PAST));
+  const dates = Array.from({ length: opt.warmup + opt.requests }, () =>
+    addDays(today, Math.floor(random() * DAYS) - PAST),
+  );
   const path = (date) => `/api/floors/${target}/availability?date=${date}`;
 
   const sample = await client.get(path(today), headers);
   const body = json(sample);
   if (sample.status !== 200 || body?.spaces?.length !== TARGET_DESKS) {
-    throw new Error(`sanity check failed: ${sample.status}, ${body?.spaces?.length} spaces: ${sample.body.toString().slice(0, 300)}`);
+    throw new Error(
+      `sanity check failed: ${sample.status}, ${body?.spaces?.length} spaces: ${sample.body.toString().slice(0, 300)}`,
+    );
   }
   const todays = body.spaces.reduce((n, s) => n + s.bookings.length, 0);
-  log(`sanity: target floor has ${body.spaces.length} desks, ${todays} active bookings today, response ${int(sample.body.length)} bytes`);
+  log(
+    `sanity: target floor has ${body.spaces.length} desks, ${todays} active bookings today, response ${int(sample.body.length)} bytes`,
+  );
 
   const task = (offset) => async (i) => {
     const res = await client.get(path(dates[offset + i]), headers);
@@ -285,7 +366,12 @@ await run(async () => {
   if (opt.warmup) await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: task(0), label: 'warm-up' });
   log(`measuring ${int(opt.requests)} requests with ${opt.concurrency} concurrent clients…`);
   const loadMeasure = machine();
-  const result = await runLoad({ concurrency: opt.concurrency, total: opt.requests, task: task(opt.warmup), label: 'availability' });
+  const result = await runLoad({
+    concurrency: opt.concurrency,
+    total: opt.requests,
+    task: task(opt.warmup),
+    label: 'availability',
+  });
   client.close();
   await api.stop();
 
@@ -294,7 +380,10 @@ await run(async () => {
   const benchUser = (await admin.query(`SELECT id FROM users WHERE email = 'bench@example.com'`)).rows[0].id;
   await admin.end();
   const raw = spawnTracked(process.execPath, [new URL('./raw-availability-server.mjs', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_RAW_CONFIG: JSON.stringify({ databaseUrl: url, poolSize: 10, token: 'raw', userId: benchUser }) },
+    env: {
+      ...process.env,
+      BENCH_RAW_CONFIG: JSON.stringify({ databaseUrl: url, poolSize: 10, token: 'raw', userId: benchUser }),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const rawPort = await new Promise((resolve, reject) => {
@@ -305,10 +394,17 @@ await run(async () => {
   const rawHeaders = { authorization: 'Bearer raw' };
   const rawSample = json(await rawClient.get(path(today), rawHeaders));
   const shape = (b) => JSON.stringify(b.spaces.map((s) => [s.spaceId, s.bookings.length]).sort());
-  if (!rawSample?.spaces || shape(rawSample) !== shape(body)) throw new Error('the raw baseline does not answer the same spaces and bookings');
+  if (!rawSample?.spaces || shape(rawSample) !== shape(body))
+    throw new Error('the raw baseline does not answer the same spaces and bookings');
   const rawTask = (offset) => async (i) => (await rawClient.get(path(dates[offset + i]), rawHeaders)).status;
-  if (opt.warmup) await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: rawTask(0), label: 'raw warm-up' });
-  const rawResult = await runLoad({ concurrency: opt.concurrency, total: opt.requests, task: rawTask(opt.warmup), label: 'raw' });
+  if (opt.warmup)
+    await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: rawTask(0), label: 'raw warm-up' });
+  const rawResult = await runLoad({
+    concurrency: opt.concurrency,
+    total: opt.requests,
+    task: rawTask(opt.warmup),
+    label: 'raw',
+  });
   rawClient.close();
   await stopChild(raw);
   const rp = percentiles(rawResult.latencies);

@@ -54,11 +54,20 @@ export function options(usage, spec) {
     process.exit(0);
   }
   const out = {};
-  for (const [name, { default: fallback, min = -Infinity, max = Infinity, integer = false }] of Object.entries(spec)) {
+  for (const [
+    name,
+    { default: fallback, min = -Infinity, max = Infinity, integer = false, text = false },
+  ] of Object.entries(spec)) {
     const raw = parsed[name];
+    if (text) {
+      out[name] = raw ?? fallback;
+      continue;
+    }
     const value = raw === undefined ? fallback : Number(raw);
     if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-      console.error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got "${raw}")\n\n${usage}`);
+      console.error(
+        `--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got "${raw}")\n\n${usage}`,
+      );
       process.exit(2);
     }
     out[name] = value;
@@ -159,9 +168,19 @@ export async function createDatabase(name) {
   databases.add(name);
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${name}`);
+  return databaseUrl(name);
+}
+
+/** The connection URL of a database on the benchmark server (not tracked: never dropped). */
+export function databaseUrl(name) {
   const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
+  url.pathname = `/${validName(name)}`;
   return url.toString();
+}
+
+/** Keeps a created database when the benchmark ends (to measure it again with a later run). */
+export function keepDatabase(name) {
+  databases.delete(name);
 }
 
 export async function dropDatabase(name) {
@@ -295,7 +314,11 @@ export async function startApi(databaseUrl, extraEnv = {}) {
     const died = child.exitCode !== null || child.signalCode !== null;
     await stopChild(child);
     if (!died || attempt >= 3) {
-      throw new Error(died ? `API exited while starting (${child.exitCode ?? child.signalCode})` : 'API did not become healthy in 120 s');
+      throw new Error(
+        died
+          ? `API exited while starting (${child.exitCode ?? child.signalCode})`
+          : 'API did not become healthy in 120 s',
+      );
     }
     log(`API exited while starting (code ${child.exitCode}); retrying in 5 s`);
     await sleep(5_000);
@@ -314,7 +337,8 @@ export function httpClient(base, maxSockets = 64) {
   const agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   const request = (method, path, body, headers = {}) =>
     new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+      const payload =
+        body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
       const req = http.request(
         {
           host: url.hostname,
@@ -322,7 +346,9 @@ export function httpClient(base, maxSockets = 64) {
           method,
           path,
           agent,
-          headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length, ...headers } : headers,
+          headers: payload
+            ? { 'content-type': 'application/json', 'content-length': payload.length, ...headers }
+            : headers,
         },
         (res) => {
           const chunks = [];
@@ -376,7 +402,9 @@ export async function runLoad({ concurrency, durationMs = Infinity, total = Infi
   const deadline = Number.isFinite(durationMs) ? start + BigInt(Math.round(durationMs * 1e6)) : null;
   const ticker = setInterval(() => {
     const s = Number(process.hrtime.bigint() - start) / 1e9;
-    const goal = Number.isFinite(total) ? ` / ${int(total)}` : ` (${s.toFixed(0)} / ${(durationMs / 1000).toFixed(0)} s)`;
+    const goal = Number.isFinite(total)
+      ? ` / ${int(total)}`
+      : ` (${s.toFixed(0)} / ${(durationMs / 1000).toFixed(0)} s)`;
     log(`  ${label}: ${int(latencies.length)}${goal} done, ${int(latencies.length / s)}/s`);
   }, 2_000);
   try {
@@ -427,4 +455,5 @@ export function prng(seed) {
 /** Today's date in a time zone, as YYYY-MM-DD. */
 export const todayIn = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 /** Adds whole days to a YYYY-MM-DD date. */
-export const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date, days) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
