@@ -269,6 +269,8 @@ function apiEnv(databaseUrl, port, extra) {
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     DB_POOL_SIZE: '10',
+    // One process, like the raw baselines it is compared with (set WEB_CONCURRENCY to measure a cluster).
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '1',
     ...extra,
   };
 }
