@@ -433,19 +433,13 @@ function spaceFigures(input: InsightsInput, spaceMonths: SpaceMonthRow[], minGro
   const groups = new Map<string, SpaceMonth[]>();
   const bySpace = new Map<string, SpaceMonth[]>();
   for (const s of input.spaces) {
+    const unit = `${unitOf(s.floorId, s.zoneId)}|${s.kind}|`;
     for (const [month, open] of openByMonth) {
-      const row = rows.get(`${s.spaceId}|${month}`);
-      const c: SpaceMonth = {
-        ...emptyTally(),
-        spaceId: s.spaceId,
-        month,
-        facts: 0,
-        people: 0,
-        ...row,
-        capacity: s.bookable ? open : 0,
-        group: `${unitOf(s.floorId, s.zoneId)}|${s.kind}|${month}`,
-        hidden: false,
-      };
+      // The row itself (a fresh object from the query) becomes the cell: thousands per floor and year.
+      const row = rows.get(`${s.spaceId}|${month}`) ?? { ...emptyTally(), spaceId: s.spaceId, month, facts: 0, people: 0 };
+      const c = row as SpaceMonth;
+      c.capacity = s.bookable ? open : 0;
+      c.group = unit + month;
       c.hidden = !counts(c, minGroup);
       push(groups, c.group, c);
       push(bySpace, s.spaceId, c);
