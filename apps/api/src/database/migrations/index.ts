@@ -12,7 +12,7 @@ import { AddWorkingWeeks1796408491039 } from './1796408491039-AddWorkingWeeks';
 import { AddNotificationOutbox1796410000000 } from './1796410000000-AddNotificationOutbox';
 import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
 import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollups';
-import { AddPersonalDataIndexes1796413000000 } from './1796413000000-AddPersonalDataIndexes';
+import { AddPersonalDataIndexes1796414000000 } from './1796414000000-AddPersonalDataIndexes';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -30,5 +30,5 @@ export const MIGRATIONS = [
   AddNotificationOutbox1796410000000,
   AddBookingFacts1796411000000,
   AddInsightRollups1796412000000,
-  AddPersonalDataIndexes1796413000000,
+  AddPersonalDataIndexes1796414000000,
 ];

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * a partial index, since nearly every booking is its booker's own and needs no entry) and the
  * outbox (by recipient; the index also spares deleting a person a scan of every message).
  */
-export class AddPersonalDataIndexes1796413000000 implements MigrationInterface {
-  name = 'AddPersonalDataIndexes1796413000000';
+export class AddPersonalDataIndexes1796414000000 implements MigrationInterface {
+  name = 'AddPersonalDataIndexes1796414000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
