@@ -859,6 +859,7 @@ describe('route x role matrix', () => {
       valid: async () => ({ query: `buildingId=${rathaus.id}&from=2026-11-01&to=2026-11-30` }),
     },
     'GET /api/privacy': { permission: 'profile:self', ok: 200, valid: async () => ({ query: 'lang=en' }) },
+    'GET /api/me/export': { permission: 'profile:self', ok: 200, valid: async () => ({ query: 'lang=en' }) },
   };
 
   /** A token of the employee's unsubscribe link, as a mail would carry it. */

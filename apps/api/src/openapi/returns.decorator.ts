@@ -59,6 +59,7 @@ export interface ResponseSchemas {
   CreatedWebhook: C.CreatedWebhook;
   InsightsReport: C.InsightsReport;
   PrivacySheet: C.PrivacySheet;
+  PersonalDataExport: C.PersonalDataExport;
 }
 
 /** What `buildOpenApiDocument` turns into the operation's success response. */

@@ -4,6 +4,8 @@ import type { Locale } from '@flexdesk/shared-contracts';
 export interface PrivacyFacts {
   retentionDays: number;
   sessionHours: number;
+  /** Days sent e-mails stay in the outbox before the purge deletes them. */
+  sentMessagesDays: number;
   minGroup: number;
   singleSignOn: boolean;
   scim: boolean;
@@ -21,6 +23,7 @@ export function storedItems(locale: Locale, f: PrivacyFacts): Row3[] {
       { item: 'Buchungen: Platz, Zeit, Status, Check-in, wer für wen gebucht hat', purpose: 'Buchen, Einchecken, Kalender', kept: `Namen ${r} Tage nach Ende der Buchung entfernt; Platz, Zeit und Status bleiben namenlos für Statistik` },
       { item: 'Auswertungsdaten: Platz, Tag, Status und ein monatlich wechselndes Pseudonym (kein Name)', purpose: 'Mindestgruppengröße prüfen', kept: `Pseudonym nach Monatsende plus ${r} Tagen nicht mehr zuordenbar (Schlüssel gelöscht)` },
       { item: 'Favoriten, gefolgte Kolleginnen und Kollegen, Abwesenheiten, zugewiesene Plätze, Warteliste, Kalender-Abo (nur Hash)', purpose: 'Arbeitswochen planen', kept: 'bis die Person sie löscht oder das Konto gelöscht wird' },
+      { item: 'E-Mails an die Person: Art, Buchung, Versandstatus und -zeit; E-Mail-Einstellungen', purpose: 'Benachrichtigungen zustellen, Zustellung nachvollziehen', kept: `${f.sentMessagesDays} Tage nach dem Versand gelöscht; Einstellungen bis zur Löschung des Kontos` },
       { item: 'Änderungsprotokoll (wer hat Gebäude, Pläne, Personen geändert)', purpose: 'Nachvollziehbarkeit der Verwaltung', kept: 'bis zur Löschung durch die Administration' },
       { item: 'Anmeldeversuche je IP-Adresse und Konto (Zähler)', purpose: 'Schutz vor Passwortraten', kept: '1 Tag' },
     ];
@@ -32,9 +35,46 @@ export function storedItems(locale: Locale, f: PrivacyFacts): Row3[] {
     { item: 'Bookings: space, time, status, check-in, who booked for whom', purpose: 'booking, check-in, calendars', kept: `names removed ${r} days after the booking ends; space, time and status stay, name-free, for statistics` },
     { item: 'Insight facts: space, day, status and a pseudonym that changes every month (no name)', purpose: 'checking the minimum group size', kept: `pseudonym untraceable once the month is ${r} days past (its key is deleted)` },
     { item: 'Favourites, followed colleagues, absences, assigned desks, waiting list, calendar feed (hash only)', purpose: 'planning working weeks', kept: 'until the person removes them or the account is deleted' },
+    { item: 'E-mails to the person: kind, booking, delivery status and time; e-mail preferences', purpose: 'delivering notifications, tracing delivery', kept: `deleted ${f.sentMessagesDays} days after sending; preferences until the account is deleted` },
     { item: 'Audit log (who changed buildings, plans, people)', purpose: 'accountability of administration', kept: 'until deleted by the administration' },
     { item: 'Sign-in attempts per IP address and account (counters)', purpose: 'protection against password guessing', kept: '1 day' },
   ];
+}
+
+/** The right of access, said where the sheet lists what is stored. */
+export function accessRight(locale: Locale): string {
+  return locale === 'de'
+    ? 'Jede Person kann alles, was über sie gespeichert ist, jederzeit selbst als JSON-Datei herunterladen: Einstellungen → „Meine Daten herunterladen“ (GET /api/me/export; Auskunft und Datenübertragbarkeit nach Art. 15 und 20 DSGVO). Die Datei enthält keine Passwort- oder Token-Hashes und keine Daten anderer Personen.'
+    : 'Every person can download everything stored about them as a JSON file at any time: Settings → "Download my data" (GET /api/me/export; right of access and data portability, GDPR Art. 15 and 20). The file holds no password or token hashes and no other person\'s data.';
+}
+
+/** The export's own explanation: what the file is and what is deliberately not in it. */
+export function exportAbout(locale: Locale, f: PrivacyFacts): { summary: string; notIncluded: string[] } {
+  const r = f.retentionDays;
+  if (locale === 'de') {
+    return {
+      summary:
+        'Alles, was Flexdesk über Sie gespeichert hat, zum Zeitpunkt des Abrufs (Auskunft und Datenübertragbarkeit nach Art. 15 und 20 DSGVO). ' +
+        `Buchungen erscheinen hier, bis ihr Name ${r} Tage nach ihrem Ende entfernt wird; danach sind sie namenlos und niemandem mehr zuzuordnen. ` +
+        'Wie lange jede Art von Daten aufbewahrt wird, steht unter "stored".',
+      notIncluded: [
+        'Passwort, Kalender-Abo, Sitzungen und Links zum Setzen des Passworts werden nur als Hash gespeichert; Hashes und Geheimnisse stehen nicht in dieser Datei.',
+        'Daten anderer Personen: Wo jemand anderes für Sie gebucht oder etwas an Ihrem Konto geändert hat, steht nur, dass es nicht Sie waren ("byYou": false, "madeByYou": false); wem Sie folgen, nur mit Namen, solange die Person ihn zeigt; wer Ihnen folgt, nur als Anzahl.',
+        `Auswertungsdaten (Platz, Tag, Status) sind namenlos: Sie tragen statt eines Namens ein Pseudonym, das jeden Monat wechselt und dessen Schlüssel ${r} Tage nach Monatsende gelöscht wird. Flexdesk ordnet sie nie einer Person zu; sie gelten nicht als personenbezogene Daten und stehen deshalb nicht in dieser Datei. Auswertungen zeigen nie weniger als ${f.minGroup} Personen.`,
+      ],
+    };
+  }
+  return {
+    summary:
+      'Everything Flexdesk has stored about you at the time of download (right of access and data portability, GDPR Art. 15 and 20). ' +
+      `Bookings appear here until their names are removed ${r} days after they end; after that they are name-free and nobody's. ` +
+      'How long each kind of data is kept is listed under "stored".',
+    notIncluded: [
+      'Your password, calendar feed, sessions and set-password links are stored as hashes only; no hash or secret is in this file.',
+      'Other people\'s data: where someone else booked for you or changed your account, the file says only that it was not you ("byYou": false, "madeByYou": false); colleagues you follow appear with their name only while they show it; who follows you, only as a count.',
+      `Insight facts (space, day, status) are name-free: instead of a name they carry a pseudonym that changes every month, whose key is deleted ${r} days after the month ends. Flexdesk never ties them to a person; they are not personal data and therefore not in this file. Reports never show fewer than ${f.minGroup} people.`,
+    ],
+  };
 }
 
 export function nameVisibility(locale: Locale): { who: string; sees: string }[] {

@@ -3,7 +3,19 @@ import type { Locale, PrivacySheet } from '@flexdesk/shared-contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { PrivacyRepository } from './privacy.repository';
-import { nameVisibility, notifications, reports, storedItems, type PrivacyFacts } from './privacy-texts';
+import { accessRight, nameVisibility, notifications, reports, storedItems, type PrivacyFacts } from './privacy-texts';
+
+/** The figures of the running configuration that the privacy texts quote. */
+export function privacyFacts(config: AppConfig): PrivacyFacts {
+  return {
+    retentionDays: config.retentionDays,
+    sessionHours: config.sessionTtlHours,
+    sentMessagesDays: config.notifications.keepSentDays,
+    minGroup: config.privacyMinGroup,
+    singleSignOn: config.oidc !== null,
+    scim: config.scimToken !== null,
+  };
+}
 
 /** The privacy sheet (annex to a works agreement), generated from the running configuration. */
 @Injectable()
@@ -15,13 +27,7 @@ export class PrivacyService {
   ) {}
 
   async sheet(locale: Locale): Promise<PrivacySheet> {
-    const facts: PrivacyFacts = {
-      retentionDays: this.config.retentionDays,
-      sessionHours: this.config.sessionTtlHours,
-      minGroup: this.config.privacyMinGroup,
-      singleSignOn: this.config.oidc !== null,
-      scim: this.config.scimToken !== null,
-    };
+    const facts = privacyFacts(this.config);
     const [roles, receptionBuildings, receptionistsEverywhere, webhooks] = await Promise.all([
       this.privacy.roleCounts(),
       this.privacy.receptionBuildings(),
@@ -32,6 +38,7 @@ export class PrivacyService {
       generatedAt: this.clock.now().toISOString(),
       locale,
       stored: storedItems(locale, facts),
+      accessRight: accessRight(locale),
       retentionDays: facts.retentionDays,
       sessionHours: facts.sessionHours,
       nameVisibility: nameVisibility(locale),

@@ -11,3 +11,4 @@ export * from './lib/people';
 export * from './lib/weeks';
 export * from './lib/notifications';
 export * from './lib/insights';
+export * from './lib/data-export';

@@ -13,6 +13,7 @@ import { AddNotificationOutbox1796410000000 } from './1796410000000-AddNotificat
 import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
 import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollups';
 import { MaintainInsightRollups1796413000000 } from './1796413000000-MaintainInsightRollups';
+import { AddPersonalDataIndexes1796414000000 } from './1796414000000-AddPersonalDataIndexes';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddBookingFacts1796411000000,
   AddInsightRollups1796412000000,
   MaintainInsightRollups1796413000000,
+  AddPersonalDataIndexes1796414000000,
 ];

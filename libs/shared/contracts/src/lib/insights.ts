@@ -122,6 +122,8 @@ export interface PrivacySheet {
   locale: Locale;
   /** What is stored about a person, each with its purpose and how long it is kept. */
   stored: { item: string; purpose: string; kept: string }[];
+  /** How a person gets everything stored about them (`GET /api/me/export`). */
+  accessRight: string;
   retentionDays: number;
   sessionHours: number;
   /** Who sees booker names, by role. */

@@ -61,6 +61,8 @@ export const API_ROUTES = {
   insights: 'insights',
   /** The privacy sheet generated from the running configuration. */
   privacy: 'privacy',
+  /** Everything stored about the signed-in person, as a JSON download. */
+  myDataExport: 'me/export',
 } as const;
 
 /** The client page a set-password link opens; the token follows in the fragment, never sent to servers. */

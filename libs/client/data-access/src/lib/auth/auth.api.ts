@@ -55,4 +55,9 @@ export class AuthApi {
   updateMe(body: UpdateMeRequest): Observable<Me> {
     return this.http.patch<Me>(apiUrl(API_ROUTES.me), body);
   }
+
+  /** Everything stored about the person, as a file: a plain link for `<a download>` (the session cookie authenticates it). */
+  myDataExportUrl(): string {
+    return apiUrl(API_ROUTES.myDataExport);
+  }
 }

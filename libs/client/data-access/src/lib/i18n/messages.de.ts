@@ -558,6 +558,11 @@ export const MESSAGES_DE = {
   'settings.mail.kind.waitlist_booked': 'Buchungen von der Warteliste',
   'settings.mail.on': 'Diese E-Mails erhalten Sie wieder.',
   'settings.mail.off': 'Diese E-Mails erhalten Sie nicht mehr.',
+  'settings.data.heading': 'Meine Daten',
+  'settings.data.intro':
+    'Laden Sie alles herunter, was Flexdesk über Sie gespeichert hat – Konto, Einstellungen, Buchungen, Abwesenheiten, E-Mails und mehr – als JSON-Datei. Wie lange was aufbewahrt wird, steht in der Datei selbst.',
+  'settings.data.privacyLink': 'Datenschutzblatt: was gespeichert wird und wie lange',
+  'settings.data.download': 'Meine Daten herunterladen',
   'settings.mail.loadFailed': 'Ihre E-Mail-Einstellungen konnten nicht geladen werden.',
 
   'reception.title': 'Empfang',

@@ -548,6 +548,11 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'settings.mail.kind.waitlist_booked': 'Bookings from the waiting list',
   'settings.mail.on': 'You will receive these e-mails again.',
   'settings.mail.off': 'You will no longer receive these e-mails.',
+  'settings.data.heading': 'My data',
+  'settings.data.intro':
+    'Download everything Flexdesk has stored about you – account, settings, bookings, absences, e-mails and more – as a JSON file. How long each is kept is explained in the file itself.',
+  'settings.data.privacyLink': 'Privacy sheet: what is stored and for how long',
+  'settings.data.download': 'Download my data',
   'settings.mail.loadFailed': 'Your e-mail settings could not be loaded.',
 
   'reception.title': 'Reception',

@@ -146,6 +146,25 @@ describe('SettingsPage', () => {
     expect(text(el.querySelector('h1'))).toBe('Settings');
   });
 
+  it('offers everything stored about me as a file, in either language', async () => {
+    const { fixture, el } = await render();
+    const panel = el.querySelector('[aria-labelledby="settings-data"]');
+    expect(text(panel?.querySelector('h2'))).toBe('Meine Daten');
+    const download = panel?.querySelector<HTMLAnchorElement>('a#settings-data-download');
+    expect(text(download)).toBe('Meine Daten herunterladen');
+    // A plain link: the browser downloads the file itself, with the session cookie.
+    expect(download?.getAttribute('href')).toBe('/api/me/export');
+    expect(download?.hasAttribute('download')).toBe(true);
+    expect(panel?.querySelector('a[href="/privacy"]')).not.toBeNull();
+
+    await chooseOption(el.querySelector('#settings-locale'), 'English', detect(fixture));
+    TestBed.tick();
+    backend.expectOne({ method: 'PATCH', url: '/api/me' }).flush({ ...ME, locale: 'en' });
+    await settle(fixture);
+    expect(text(el.querySelector('#settings-data-download'))).toBe('Download my data');
+    expect(text(panel?.querySelector('a[href="/privacy"]'))).toBe('Privacy sheet: what is stored and for how long');
+  });
+
   it('sets the default floor: a building picks its usual floor, and "no preference" clears it', async () => {
     const { fixture, el } = await render();
     const building = el.querySelector('#settings-building');

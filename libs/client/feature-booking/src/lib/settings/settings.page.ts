@@ -16,6 +16,7 @@ import { MatCheckbox, type MatCheckboxChange } from '@angular/material/checkbox'
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect, type MatSelectChange } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import {
   LOCALES,
   type BuildingSummary,
@@ -23,7 +24,7 @@ import {
   type FloorSummary,
   type UpdateMeRequest,
 } from '@flexdesk/shared-contracts';
-import { BuildingsApi, CalendarApi, I18n, SessionStore, isLocale } from '@flexdesk/client-data-access';
+import { AuthApi, BuildingsApi, CalendarApi, I18n, SessionStore, isLocale } from '@flexdesk/client-data-access';
 import { BuildingFloorPicker, Confirmation, InlineAlert, Notifier, PageHeader } from '@flexdesk/client-ui';
 import { firstValueFrom } from 'rxjs';
 import { NotificationPreferencesPanel } from './notification-preferences';
@@ -49,6 +50,7 @@ function defaultFloorOf(building: BuildingSummary): FloorSummary | undefined {
     InlineAlert,
     NotificationPreferencesPanel,
     PageHeader,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
@@ -83,6 +85,8 @@ export class SettingsPage {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   protected readonly locales = LOCALES;
+  /** Everything stored about the person, as a JSON file (the session cookie authenticates the link). */
+  protected readonly dataExportUrl = inject(AuthApi).myDataExportUrl();
 
   private readonly buildingsResource = rxResource({ stream: () => this.buildingsApi.list() });
   protected readonly buildings = computed<BuildingSummary[]>(() =>
