@@ -40,6 +40,7 @@ const USAGE = `Usage: node tools/bench/availability.mjs [options]   (npm run ben
   --jobs <n>                parallel connections for the bulk insert (default 2)
   --seed <n>                seed of the random request dates (default 1)
   --explain 1               also print the EXPLAIN ANALYZE plan of the floor's bookings query
+  --rounds <n>              API and raw baseline measured in n alternating rounds (default 4)
   --keep 1                  keep the database afterwards (its name is printed) to measure it again, or
                             for bench:insights -- --reuse <name>; drop it with dropdb when done
   --reuse <name>            measure a database kept by --keep 1 (same --scale) instead of seeding one
@@ -56,6 +57,7 @@ const opt = options(USAGE, {
   seed: { default: 1, min: 0, max: 2 ** 31, integer: true },
   explain: { default: 0, min: 0, max: 1, integer: true },
   keep: { default: 0, min: 0, max: 1, integer: true },
+  rounds: { default: 4, min: 1, max: 100, integer: true },
   reuse: { default: '', text: true },
 });
 
@@ -359,27 +361,15 @@ await run(async () => {
     `sanity: target floor has ${body.spaces.length} desks, ${todays} active bookings today, response ${int(sample.body.length)} bytes`,
   );
 
-  const task = (offset) => async (i) => {
-    const res = await client.get(path(dates[offset + i]), headers);
-    return res.status;
-  };
-  if (opt.warmup) await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: task(0), label: 'warm-up' });
-  log(`measuring ${int(opt.requests)} requests with ${opt.concurrency} concurrent clients…`);
-  const loadMeasure = machine();
-  const result = await runLoad({
-    concurrency: opt.concurrency,
-    total: opt.requests,
-    task: task(opt.warmup),
-    label: 'availability',
-  });
-  client.close();
-  await api.stop();
-
-  // The raw baseline: same database, dates, clients and pool size (the API's default, 10).
+  // The raw baseline: same database, dates, clients and pool size (the API's default, 10), running
+  // beside the API. The two are measured in alternating rounds (API, raw, API, raw, …) over the same
+  // dates, so a drift of the machine (other work, autovacuum, caches) falls on both alike.
   const admin = await connect(url);
   const benchUser = (await admin.query(`SELECT id FROM users WHERE email = 'bench@example.com'`)).rows[0].id;
   await admin.end();
-  const raw = spawnTracked(process.execPath, [new URL('./raw-availability-server.mjs', import.meta.url).pathname], {
+  // BENCH_PROFILE=<dir>: the raw baseline writes its CPU profile there too, to compare with the API's.
+  const rawProfile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const raw = spawnTracked(process.execPath, [...rawProfile, new URL('./raw-availability-server.mjs', import.meta.url).pathname], {
     env: {
       ...process.env,
       BENCH_RAW_CONFIG: JSON.stringify({ databaseUrl: url, poolSize: 10, token: 'raw', userId: benchUser }),
@@ -392,20 +382,56 @@ await run(async () => {
   });
   const rawClient = httpClient(`http://127.0.0.1:${rawPort}`, opt.concurrency);
   const rawHeaders = { authorization: 'Bearer raw' };
-  const rawSample = json(await rawClient.get(path(today), rawHeaders));
+  const rawResponse = await rawClient.get(path(today), rawHeaders);
+  const rawSample = json(rawResponse);
+  log(`raw baseline's answer for today: ${int(rawResponse.body.length)} bytes (the API's: ${int(sample.body.length)})`);
   const shape = (b) => JSON.stringify(b.spaces.map((s) => [s.spaceId, s.bookings.length]).sort());
   if (!rawSample?.spaces || shape(rawSample) !== shape(body))
     throw new Error('the raw baseline does not answer the same spaces and bookings');
-  const rawTask = (offset) => async (i) => (await rawClient.get(path(dates[offset + i]), rawHeaders)).status;
-  if (opt.warmup)
-    await runLoad({ concurrency: opt.concurrency, total: opt.warmup, task: rawTask(0), label: 'raw warm-up' });
-  const rawResult = await runLoad({
-    concurrency: opt.concurrency,
-    total: opt.requests,
-    task: rawTask(opt.warmup),
-    label: 'raw',
+
+  const sides = {
+    api: { get: (date) => client.get(path(date), headers), rounds: [] },
+    raw: { get: (date) => rawClient.get(path(date), rawHeaders), rounds: [] },
+  };
+  const measure = async (name, from, total, label) => {
+    const r = await runLoad({
+      concurrency: opt.concurrency,
+      total,
+      task: async (i) => (await sides[name].get(dates[from + i])).status,
+      label,
+    });
+    return r;
+  };
+  if (opt.warmup) {
+    await measure('api', 0, opt.warmup, 'warm-up');
+    await measure('raw', 0, opt.warmup, 'raw warm-up');
+  }
+  log(
+    `measuring ${int(opt.requests)} requests on each, ${opt.concurrency} concurrent clients, in ${opt.rounds} alternating rounds…`,
+  );
+  const loadMeasure = machine();
+  const perRound = Math.ceil(opt.requests / opt.rounds);
+  for (let r = 0, from = opt.warmup; r < opt.rounds; r++, from += perRound) {
+    const n = Math.min(perRound, opt.warmup + opt.requests - from);
+    for (const name of ['api', 'raw']) sides[name].rounds.push(await measure(name, from, n, `${name} round ${r + 1}`));
+  }
+  const merge = (rounds) => ({
+    latencies: rounds.flatMap((r) => r.latencies),
+    seconds: rounds.reduce((n, r) => n + r.seconds, 0),
+    count: rounds.reduce((n, r) => n + r.count, 0),
+    outcomes: rounds.reduce((o, r) => {
+      for (const [k, v] of Object.entries(r.outcomes)) o[k] = (o[k] ?? 0) + v;
+      return o;
+    }, {}),
   });
+  const result = merge(sides.api.rounds);
+  const rawResult = merge(sides.raw.rounds);
+  const roundRatios = sides.api.rounds.map(
+    (a, i) => a.count / a.seconds / (sides.raw.rounds[i].count / sides.raw.rounds[i].seconds),
+  );
+  client.close();
   rawClient.close();
+  await api.stop();
   await stopChild(raw);
   const rp = percentiles(rawResult.latencies);
 
@@ -423,6 +449,7 @@ request   GET /api/floors/<500-desk floor>/availability?date=<random day within 
 latency   ${describe(p)}
 raw       same requests against node:http + pg (same queries, same JSON shape): ${(rp.count / rawResult.seconds).toFixed(1)} requests/s, ${describe(rp)}
 ratio     API/raw throughput ${(p.count / result.seconds / (rp.count / rawResult.seconds)).toFixed(2)} (target ≥ 0.6); p95 ${ms(p.p95)} vs ${ms(rp.p95)}
+          per round ${roundRatios.map((r) => r.toFixed(2)).join(', ')}
 machine   ${loadMeasure} when measuring started, ${machine().replace(/.*load average /, '')} at the end (run on an idle machine to compare)
 target    p95 ≤ ${TARGET_P95_MS} ms: ${pass ? 'PASS' : 'MISS'}${ok !== result.count ? ' (non-200 responses)' : ''}${opt.scale < 1 ? ` — at scale ${opt.scale}; the target is stated for scale 1` : ''}`);
   return 0;

@@ -24,11 +24,11 @@ export class AvailabilityService {
 
   async forFloor(viewer: AuthUser, floorId: string, date: string): Promise<FloorAvailability> {
     if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
-    const floor = await this.floors.findById(floorId);
-    if (!floor) throw new DomainError('FLOOR_NOT_FOUND');
+    // One round of queries, all keyed by the floor (its building found through it): a missing floor
+    // has no building, and its empty lists cost nothing.
     const [building, closures, spaces, bookings, held] = await Promise.all([
-      this.buildings.findById(floor.buildingId),
-      this.buildings.closures(floor.buildingId, date, date),
+      this.buildings.ofFloor(floorId),
+      this.buildings.closuresOfFloor(floorId, date),
       this.floors.bookableSpaces(floorId),
       this.bookings.activeOnFloor(floorId, date),
       this.bookings.heldByAssigneesOnFloor(floorId, date),
@@ -62,12 +62,13 @@ export class AvailabilityService {
             end: isoInZone(b.end, tz),
             status: b.status,
             mine,
-            bookerName: seesBookerName(viewer, b.bookerId, b.bookerShowsName, floor.buildingId) ? b.bookerName : null,
+            bookerName: seesBookerName(viewer, b.bookerId, b.bookerShowsName, building.id) ? b.bookerName : null,
           };
         });
         // An assigned desk is its owner's all day, as if booked: 'mine' for them, taken for others.
         const assignee = assignees.get(space.id);
-        const holds = assignee && window ? [{ start: window.start, end: window.end, mine: assignee.assigneeId === viewer.id }] : [];
+        const holds =
+          assignee && window ? [{ start: window.start, end: window.end, mine: assignee.assigneeId === viewer.id }] : [];
         return {
           spaceId: space.id,
           state: spaceState({
@@ -81,7 +82,7 @@ export class AvailabilityService {
             ? {
                 assigned: {
                   mine: assignee.assigneeId === viewer.id,
-                  name: seesBookerName(viewer, assignee.assigneeId, assignee.assigneeShowsName, floor.buildingId)
+                  name: seesBookerName(viewer, assignee.assigneeId, assignee.assigneeShowsName, building.id)
                     ? assignee.assigneeName
                     : null,
                 },

@@ -29,7 +29,9 @@ export interface PolicyRows {
 
 export const POLICY_SCOPES = ['building', 'desk', 'room', 'parking'] as const;
 
-const BUILDING_COLUMNS = `id, name, address, time_zone AS "timeZone", opening_hours AS "openingHours", midday`;
+const buildingColumns = (t = '') =>
+  `${t}id, ${t}name, ${t}address, ${t}time_zone AS "timeZone", ${t}opening_hours AS "openingHours", ${t}midday`;
+const BUILDING_COLUMNS = buildingColumns();
 
 /** Buildings with their calendars (opening hours, closures) and booking rules; every write audited. */
 @Injectable()
@@ -48,6 +50,28 @@ export class BuildingsRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The building a floor belongs to (null for no such floor): with the floor's id alone, in one step. */
+  async ofFloor(floorId: string): Promise<BuildingRow | null> {
+    const rows = await prepared<BuildingRow>(
+      this.dataSource,
+      'building_of_floor',
+      `SELECT ${buildingColumns('b.')} FROM buildings b JOIN floors f ON f.building_id = b.id WHERE f.id = $1`,
+      [floorId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Closures of a floor's building on one date. */
+  async closuresOfFloor(floorId: string, date: string): Promise<Closure[]> {
+    return prepared(
+      this.dataSource,
+      'floor_closures',
+      `SELECT to_char(c.date, 'YYYY-MM-DD') AS date, c.reason FROM closures c JOIN floors f ON f.building_id = c.building_id
+        WHERE f.id = $1 AND c.date = $2`,
+      [floorId, date],
+    );
   }
 
   async floorSummaries(buildingIds: string[]): Promise<FloorSummary[]> {

@@ -31,14 +31,29 @@ export class InsightsRepository {
     );
   }
 
-  /** The building's current spaces (archived ones are gone from capacity; their facts still count). */
-  async spaces(buildingId: string): Promise<InsightSpaceInfo[]> {
+  /**
+   * The current spaces of one floor, or of the whole building (archived ones are gone from capacity;
+   * their facts still count). Read floor by floor along the floor's index: a building's spaces lie
+   * among every other building's.
+   */
+  async spaces(buildingId: string, floorId?: string | null): Promise<InsightSpaceInfo[]> {
     return this.dataSource.query(
       `SELECT s.id AS "spaceId", s.label, s.kind, s.floor_id AS "floorId", s.zone_id AS "zoneId", s.bookable
-         FROM spaces s JOIN floors f ON f.id = s.floor_id
-        WHERE f.building_id = $1 AND s.archived_at IS NULL`,
-      [buildingId],
+         FROM floors f
+        CROSS JOIN LATERAL (SELECT * FROM spaces s WHERE s.floor_id = f.id AND s.archived_at IS NULL OFFSET 0) s
+        WHERE f.building_id = $1 AND ($2::uuid IS NULL OR f.id = $2)`,
+      [buildingId, floorId ?? null],
     );
+  }
+
+  /** The floor of a space of the building (null for none). */
+  async spaceFloor(buildingId: string, spaceId: string): Promise<string | null> {
+    const rows: { floorId: string }[] = await this.dataSource.query(
+      `SELECT s.floor_id AS "floorId" FROM spaces s JOIN floors f ON f.id = s.floor_id
+        WHERE s.id = $1 AND f.building_id = $2 AND s.archived_at IS NULL`,
+      [spaceId, buildingId],
+    );
+    return rows[0]?.floorId ?? null;
   }
 
   async zoneFloor(zoneId: string): Promise<string | null> {
@@ -83,7 +98,7 @@ export class InsightsRepository {
   }
 
   /** The building's (zone or floor rest, kind, date, half day) atoms from `from` to `to`, of one floor if given. */
-  dayAtoms(buildingId: string, from: string, to: string, floorId?: string): Promise<DayAtomRow[]> {
+  dayAtoms(buildingId: string, from: string, to: string, floorId?: string | null): Promise<DayAtomRow[]> {
     return this.dataSource.query(
       `SELECT floor_id AS "floorId", zone_id AS "zoneId", kind, to_char(local_date, 'YYYY-MM-DD') AS date, half,
               0 AS capacity, ${TALLY}

@@ -37,7 +37,6 @@ export class InsightsService {
     }
     const building = await this.insights.building(q.buildingId);
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
-    const spaces = await this.insights.spaces(q.buildingId);
     if (q.floorId && (await this.insights.floorBuilding(q.floorId)) !== q.buildingId) {
       throw new DomainError('FLOOR_NOT_FOUND');
     }
@@ -45,13 +44,14 @@ export class InsightsService {
     if (q.zoneId && (!zoneFloorId || (await this.insights.floorBuilding(zoneFloorId)) !== q.buildingId)) {
       throw new DomainError('NOT_FOUND');
     }
-    if (q.spaceId && !spaces.some((s) => s.spaceId === q.spaceId)) throw new DomainError('SPACE_NOT_FOUND');
+    const spaceFloorId = q.spaceId ? await this.insights.spaceFloor(q.buildingId, q.spaceId) : null;
+    if (q.spaceId && !spaceFloorId) throw new DomainError('SPACE_NOT_FOUND');
 
     const months = wholeMonths(q.from, q.to);
     // Per-space figures (and with them the atoms) of one floor when the report is about a floor, a
     // zone or a space; a whole building's report has no per-space table (thousands of rows).
-    const floorId = q.floorId ?? zoneFloorId ?? spaces.find((s) => s.spaceId === q.spaceId)?.floorId;
-    const inScope = floorId ? spaces.filter((s) => s.floorId === floorId) : spaces;
+    const floorId = q.floorId ?? zoneFloorId ?? spaceFloorId;
+    const inScope = await this.insights.spaces(q.buildingId, floorId);
     await this.insights.flush(q.buildingId);
     const [closures, days, spaceMonths] = await Promise.all([
       this.insights.closures(q.buildingId, months.from, months.to),
