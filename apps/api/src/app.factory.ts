@@ -48,6 +48,9 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No automatic ETags: API answers are `no-store` (nothing may keep them to revalidate), and hashing
+  // every body cost each availability answer (57 kB) a SHA-1; the client's files carry their own.
+  app.set('etag', false);
   const metrics = app.get(Metrics);
   app.use((req: AppRequest, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];

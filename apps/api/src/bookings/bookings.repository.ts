@@ -323,7 +323,10 @@ export class BookingsRepository {
     floorId: string,
     date: string,
   ): Promise<{ spaceId: string; assigneeId: string; assigneeName: string; assigneeShowsName: boolean }[]> {
-    return this.dataSource.query(
+    // Prepared: on every availability request, and its two NOT EXISTS cost more to plan than to run.
+    return prepared(
+      this.dataSource,
+      'floor_held_by_assignees',
       `SELECT s.id AS "spaceId", s.assignee_id AS "assigneeId", u.display_name AS "assigneeName",
               COALESCE(u.show_name_to_colleagues, false) AS "assigneeShowsName"
          FROM spaces s JOIN users u ON u.id = s.assignee_id
