@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -166,6 +167,12 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   if (cluster.isWorker) joinCluster(app.get(Metrics).registry, shutdown);
 
+  // Idle keep-alive connections stay open longer than proxies and load balancers keep theirs (60 s
+  // is the common default): the proxy closes first, so it never sends on a socket we just closed.
+  // Node's 5 s made bench:peak see an ECONNRESET when a client reused a socket idle for 5 s.
+  const http = app.getHttpServer() as HttpServer;
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   logger.log(
