@@ -324,6 +324,26 @@ describe('ReceptionPage', () => {
     expect([...el.querySelectorAll('button')].some((b) => text(b) === 'Für jemanden buchen')).toBe(false);
   });
 
+  it('opens on the building whose front desk the person works, before their home building', async () => {
+    const me = {
+      id: 'r1',
+      locale: 'de',
+      homeBuildingId: 'b1',
+      receptionBuildingIds: ['b2'],
+      defaultFloorId: null,
+    } as unknown as Me;
+    // As if /api/me had answered (the store keeps it in its private signal).
+    (TestBed.inject(SessionStore) as unknown as { current: { set(v: Me): void } }).current.set(me);
+    const fixture = TestBed.createComponent(ReceptionPage);
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush([BUILDING, { ...BUILDING, id: 'b2', name: 'Bürgeramt Nord' }]);
+    await settle(fixture);
+    const req = backend.expectOne((r) => r.url === '/api/buildings/b2/occupancy');
+    expect(req.request.params.get('date')).toBe(DAY);
+    req.flush({ ...OCCUPANCY, buildingId: 'b2' });
+    await settle(fixture);
+  });
+
   it('links to the QR labels of every floor', async () => {
     const { el } = await render();
     const links = [...el.querySelectorAll<HTMLAnchorElement>('a[href^="/reception/labels/"]')];

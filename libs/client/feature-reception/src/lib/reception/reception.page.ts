@@ -85,14 +85,19 @@ export class ReceptionPage {
   protected readonly buildings = computed<BuildingSummary[]>(() =>
     this.buildingsResource.hasValue() ? this.buildingsResource.value() : [],
   );
-  /** Starts at the person's home building, else that of their default floor, else the first. */
+  /**
+   * Starts at the building the person works the front desk of, else their home building, else that
+   * of their default floor, else the first.
+   */
   protected readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
     computation: (list, previous) => {
       if (previous?.value && list.some((b) => b.id === previous.value)) return previous.value;
       const me = this.session.me();
+      const desks = Array.isArray(me?.receptionBuildingIds) ? me.receptionBuildingIds : [];
       return (
         (
+          list.find((b) => desks.includes(b.id)) ??
           list.find((b) => b.id === me?.homeBuildingId) ??
           list.find((b) => b.floors.some((f) => f.id === me?.defaultFloorId)) ??
           list.find((b) => b.id === me?.suggestedHomeBuildingId) ??
