@@ -4,8 +4,9 @@ import type { Alignment } from '@flexdesk/shared-domain';
 
 /** The editor's fixed lists and small helpers. */
 
-export function keepOrFirst(previous: string | null | undefined, ids: string[]): string | null {
-  return previous && ids.includes(previous) ? previous : (ids[0] ?? null);
+/** The first candidate that is one of `ids`, else the first id. */
+export function firstKnown(ids: string[], ...candidates: (string | null | undefined)[]): string | null {
+  return candidates.find((c): c is string => !!c && ids.includes(c)) ?? ids[0] ?? null;
 }
 
 /** A validation problem as shown in the error summary. */

@@ -557,3 +557,58 @@ describe('EditorPage spaces grid', () => {
     backend.verify();
   });
 });
+
+describe('EditorPage opening place', () => {
+  const two: BuildingSummary[] = [
+    ...buildings,
+    {
+      id: 'b2',
+      name: 'Bürgeramt Nord',
+      address: 'Nordstraße 2',
+      timeZone: 'Europe/Berlin',
+      floors: [
+        { id: 'f2', buildingId: 'b2', name: 'Erdgeschoss', level: 0, spaceCount: 0 },
+        { id: 'f3', buildingId: 'b2', name: '1. OG', level: 1, spaceCount: 0 },
+      ],
+    },
+  ];
+
+  async function open() {
+    TestBed.configureTestingModule({
+      imports: [EditorPage],
+      providers: [provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting(), provideRouter([])],
+    });
+    TestBed.overrideComponent(EditorPage, {
+      remove: { imports: [FloorPlanEditorComponent] },
+      add: { imports: [FloorPlanEditorStub] },
+    });
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(EditorPage);
+    await settle(fixture);
+    backend.expectOne('/api/buildings').flush(two);
+    await settle(fixture);
+    return { backend, fixture };
+  }
+
+  it('opens on the floor last edited on this device, not on the first building', async () => {
+    localStorage.clear();
+    localStorage.setItem('flexdesk.editor.anonymous', JSON.stringify({ buildingId: 'b2', floorId: 'f3' }));
+    const { backend, fixture } = await open();
+    backend.expectOne({ method: 'GET', url: '/api/floors/f3/layout/draft' }).flush(draft(1, { floorId: 'f3' }));
+    await settle(fixture);
+    backend.verify();
+  });
+
+  it('remembers the floor chosen, and ignores a remembered floor that is gone', async () => {
+    localStorage.clear();
+    localStorage.setItem('flexdesk.editor.anonymous', JSON.stringify({ buildingId: 'b9', floorId: 'f9' }));
+    const { backend, fixture } = await open();
+    backend.expectOne({ method: 'GET', url: '/api/floors/f1/layout/draft' }).flush(draft(1));
+    await settle(fixture);
+    expect(JSON.parse(localStorage.getItem('flexdesk.editor.anonymous') ?? '{}')).toEqual({
+      buildingId: 'b1',
+      floorId: 'f1',
+    });
+    backend.verify();
+  });
+});

@@ -1,9 +1,21 @@
-import { DOCUMENT, Injectable, Injector, afterNextRender, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  DOCUMENT,
+  Injectable,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  signal,
+  untracked,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import {
   SPACE_ATTRIBUTES,
   SPACE_KINDS,
   type FloorLayout,
+  type BuildingSummary,
   type FloorSummary,
   type LayoutDraft,
   type LayoutZone,
@@ -21,7 +33,7 @@ import {
   attributeLabel,
 } from '@flexdesk/client-data-access';
 import { Confirmation, type ConfirmRequest, Notifier } from '@flexdesk/client-ui';
-import { ALIGNMENTS, EDITOR_TOOLS, type NumberField, type ShownError, keepOrFirst } from './editor-constants';
+import { ALIGNMENTS, EDITOR_TOOLS, type NumberField, type ShownError, firstKnown } from './editor-constants';
 import { DEFAULT_DESK_ROW, type DeskRowSpec } from './desk-row';
 import { type History, canRedo, canUndo, historyOf, record, redo, undo } from './history';
 import { removeZone } from './layout-edits';
@@ -59,13 +71,29 @@ export class EditorStore {
 
   readonly buildings = computed(() => (this.buildingsResource.hasValue() ? this.buildingsResource.value() : []));
 
-  readonly buildingId = linkedSignal<{ id: string }[], string | null>({
+  /** Where this person last edited (per person and device): the editor opens there again. */
+  private readonly placeKey = `flexdesk.editor.${this.session.me()?.id ?? 'anonymous'}`;
+  private readonly remembered: { buildingId?: string; floorId?: string } = (() => {
+    try {
+      return JSON.parse(this.document.defaultView?.localStorage.getItem(this.placeKey) ?? '{}') ?? {};
+    } catch {
+      return {};
+    }
+  })();
+
+  /** The last edited building, else the person's home building, else their default floor's, else the first. */
+  readonly buildingId = linkedSignal<BuildingSummary[], string | null>({
     source: this.buildings,
-    computation: (list, previous) =>
-      keepOrFirst(
-        previous?.value,
+    computation: (list, previous) => {
+      const me = untracked(() => this.session.me());
+      return firstKnown(
         list.map((b) => b.id),
-      ),
+        previous?.value,
+        this.remembered.buildingId,
+        me?.homeBuildingId,
+        list.find((b) => b.floors.some((f) => f.id === me?.defaultFloorId))?.id,
+      );
+    },
   });
 
   readonly building = computed(() => this.buildings().find((b) => b.id === this.buildingId()) ?? null);
@@ -83,10 +111,23 @@ export class EditorStore {
   readonly floorId = linkedSignal<FloorSummary[], string | null>({
     source: this.floors,
     computation: (floors, previous) =>
-      keepOrFirst(
-        previous?.value,
+      firstKnown(
         floors.map((f) => f.id),
+        previous?.value,
+        this.remembered.floorId,
+        untracked(() => this.session.me())?.defaultFloorId,
       ),
+  });
+
+  private readonly rememberPlace = effect(() => {
+    const buildingId = this.buildingId();
+    const floorId = this.floorId();
+    if (!buildingId || !floorId) return;
+    try {
+      this.document.defaultView?.localStorage.setItem(this.placeKey, JSON.stringify({ buildingId, floorId }));
+    } catch {
+      // Storage full or disabled: the editor then opens at the person's home building next time.
+    }
   });
 
   readonly floor = computed(() => this.floors().find((f) => f.id === this.floorId()) ?? null);
