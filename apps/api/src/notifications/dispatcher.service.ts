@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
+import { type Subscription, asyncScheduler, throttleTime } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LiveEventsHub } from '../events/live-events.hub';
 import { BookingMails } from './booking-mails';
@@ -11,6 +11,12 @@ import { WebhookDelivery } from './webhook-delivery';
 const MAX_DELAY_SECONDS = 6 * 3600;
 /** Even with nothing due, look again this often (a wake-up lost with a dropped connection). */
 const IDLE_POLL_MS = 30_000;
+/**
+ * Wake-ups from commits are taken at most this often (the first at once, the rest of a burst
+ * together at the end of the window): at hundreds of bookings a second, every commit's NOTIFY
+ * started another round of claims, a few queries each, mostly finding nothing new.
+ */
+const WAKE_WINDOW_MS = 50;
 
 export type Outcome = { sent: true; note?: string } | { skipped: string } | { failed: string; permanent?: boolean };
 
@@ -42,7 +48,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.subscription = this.hub.outbox$.subscribe(() => void this.wake());
+    this.subscription = this.hub.outbox$
+      .pipe(throttleTime(WAKE_WINDOW_MS, asyncScheduler, { leading: true, trailing: true }))
+      .subscribe(() => void this.wake());
     // What waited while no instance ran goes out shortly after start (not during the start's own work).
     this.timer = setTimeout(() => void this.wake(), 2000);
     this.timer.unref();
