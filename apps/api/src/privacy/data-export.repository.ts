@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
-  BookingSlot,
-  BookingStatus,
-  IsoWeekday,
   Locale,
-  OutboxStatus,
+  PersonalDataBooking,
+  PersonalDataMessage,
+  PersonalDataPlace,
+  PersonalDataSeries,
+  PersonalDataWaitlistEntry,
   Role,
-  SpaceKind,
 } from '@flexdesk/shared-contracts';
 import type { AuditRow } from './data-export';
 
@@ -35,71 +35,22 @@ export interface PersonRow {
   defaultFloorBuildingName: string | null;
 }
 
-export interface BookingExportRow {
-  id: string;
-  spaceId: string;
-  spaceLabel: string;
-  spaceKind: SpaceKind;
-  floorName: string;
-  buildingName: string;
-  timeZone: string;
-  date: string;
-  slot: BookingSlot;
-  start: Date;
-  end: Date;
-  status: BookingStatus;
-  forYou: boolean;
-  madeByYou: boolean;
-  checkedInAt: Date | null;
-  cancelledAt: Date | null;
-  releasedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  seriesId: string | null;
-}
+/**
+ * A contract type as a query returns it: the named timestamp fields are `Date`s (the service writes
+ * them as ISO strings, bookings in their building's zone).
+ */
+type Stored<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
 
-export interface SeriesExportRow {
-  id: string;
-  spaceLabel: string;
-  floorName: string;
-  buildingName: string;
-  slot: BookingSlot;
-  startTime: string | null;
-  endTime: string | null;
-  from: string;
-  until: string | null;
-  count: number | null;
-  weekdays: IsoWeekday[];
-  interval: number;
-  bookedUntil: string;
-  endedAt: Date | null;
-  createdAt: Date;
-  forYou: boolean;
-  madeByYou: boolean;
-}
+export type BookingExportRow = Stored<
+  PersonalDataBooking,
+  'start' | 'end' | 'checkedInAt' | 'cancelledAt' | 'releasedAt' | 'createdAt' | 'updatedAt'
+>;
 
-export interface PlaceRow {
-  spaceId: string;
-  spaceLabel: string;
-  spaceKind: SpaceKind;
-  floorName: string;
-  buildingName: string;
-}
+export type SeriesExportRow = Stored<PersonalDataSeries, 'endedAt' | 'createdAt'>;
 
-export interface WaitlistExportRow {
-  id: string;
-  floorName: string;
-  buildingName: string;
-  spaceLabel: string | null;
-  kind: SpaceKind;
-  attributes: string[];
-  date: string;
-  slot: 'day' | 'am' | 'pm';
-  status: 'waiting' | 'booked' | 'expired' | 'cancelled';
-  bookingId: string | null;
-  createdAt: Date;
-  servedAt: Date | null;
-}
+export type PlaceRow = Omit<PersonalDataPlace, 'since'>;
+
+export type WaitlistExportRow = Stored<PersonalDataWaitlistEntry, 'createdAt' | 'servedAt'>;
 
 /** Everything stored about one person, as rows; `null` when there is no such person. */
 export interface PersonalDataRows {
@@ -124,15 +75,7 @@ export interface PersonalDataRows {
   absences: { id: string; from: string; to: string; createdAt: Date }[];
   assignedDesks: (PlaceRow & { releasedDates: string[] })[];
   waitlist: WaitlistExportRow[];
-  messages: {
-    id: string;
-    kind: string;
-    status: OutboxStatus;
-    attempts: number;
-    bookingId: string | null;
-    createdAt: Date;
-    sentAt: Date | null;
-  }[];
+  messages: Stored<PersonalDataMessage, 'createdAt' | 'sentAt'>[];
   audit: AuditRow[];
   floorsPublished: { floorId: string; floorName: string; publishedAt: Date | null }[];
   floorDrafts: { floorId: string; floorName: string; updatedAt: Date | null }[];
