@@ -70,7 +70,10 @@ function fromRunningServer(dataDir: string): Promise<Buffer | null> {
   });
 }
 
-/** Whether an embedded server runs on `dataDir` (it answers on the backup socket; it was told nothing). */
+/**
+ * Whether an embedded server runs on `dataDir`: it answers on the backup socket (only connected to,
+ * nothing read). A socket that fails in another way than "nobody there" counts as running.
+ */
 export function embeddedServerRunning(dataDir: string): Promise<boolean> {
   const path = backupSocketPath(dataDir);
   if (!path || !existsSync(path)) return Promise.resolve(false);
@@ -80,7 +83,7 @@ export function embeddedServerRunning(dataDir: string): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.on('error', () => resolve(false));
+    socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code !== 'ECONNREFUSED' && e.code !== 'ENOENT'));
   });
 }
 
@@ -118,14 +121,7 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<'ru
  * runs on the folder; the previous folder is kept as `<dataDir>.before-restore-<time>`.
  */
 export async function restoreEmbedded(dataDir: string, file: string): Promise<string | null> {
-  const path = backupSocketPath(dataDir);
-  if (
-    path &&
-    (await fromRunningServer(dataDir).then(
-      (b) => b !== null,
-      () => true,
-    ))
-  ) {
+  if (await embeddedServerRunning(dataDir)) {
     throw new Error(`a server is running on ${dataDir}: stop it before restoring`);
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -269,24 +269,7 @@ export function computeInsights(input: InsightsInput): InsightsFigures {
     const key = `${unitOf(floorId, zoneId)}|${kind}|${date}|${half}`;
     let a = atoms.get(key);
     if (!a) {
-      a = {
-        capacity: 0,
-        booked: 0,
-        checkedIn: 0,
-        released: 0,
-        outcomes: 0,
-        bookings: 0,
-        cancellations: 0,
-        leadMinutes: 0,
-        leadCount: 0,
-        floorId,
-        zoneId,
-        kind,
-        date,
-        half,
-        facts: 0,
-        people: 0,
-      };
+      a = { ...emptyTally(), floorId, zoneId, kind, date, half, facts: 0, people: 0 };
       atoms.set(key, a);
     }
     return a;
@@ -436,7 +419,13 @@ function spaceFigures(input: InsightsInput, spaceMonths: SpaceMonthRow[], minGro
     const unit = `${unitOf(s.floorId, s.zoneId)}|${s.kind}|`;
     for (const [month, open] of openByMonth) {
       // The row itself (a fresh object from the query) becomes the cell: thousands per floor and year.
-      const row = rows.get(`${s.spaceId}|${month}`) ?? { ...emptyTally(), spaceId: s.spaceId, month, facts: 0, people: 0 };
+      const row = rows.get(`${s.spaceId}|${month}`) ?? {
+        ...emptyTally(),
+        spaceId: s.spaceId,
+        month,
+        facts: 0,
+        people: 0,
+      };
       const c = row as SpaceMonth;
       c.capacity = s.bookable ? open : 0;
       c.group = unit + month;
