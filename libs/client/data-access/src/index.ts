@@ -8,6 +8,7 @@ export * from './lib/auth/auth.guards';
 export * from './lib/auth/landing';
 export * from './lib/buildings/buildings.api';
 export * from './lib/buildings/buildings-admin.api';
+export * from './lib/buildings/first-known';
 export * from './lib/admin/audit.api';
 export * from './lib/admin/people-admin.api';
 export * from './lib/admin/notifications-admin.api';

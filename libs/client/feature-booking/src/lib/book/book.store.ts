@@ -11,7 +11,7 @@ import type {
   SpaceKind,
 } from '@flexdesk/shared-contracts';
 import { bookableDays, localDateOf, rotatedCenter } from '@flexdesk/shared-domain';
-import { BuildingsApi, ColleaguesApi, SessionStore } from '@flexdesk/client-data-access';
+import { BuildingsApi, ColleaguesApi, SessionStore, firstKnown } from '@flexdesk/client-data-access';
 import { catchError, map, of, tap } from 'rxjs';
 import { type BookAgainIntent, nextDateFor, parseBookAgain } from './book-again';
 import { type BookPreferences, readPreferences, writePreferences } from './book-preferences';
@@ -31,11 +31,6 @@ function deviceTimeZone(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function keepOrDefault(previous: string | undefined, ids: string[], ...preferred: (string | null | undefined)[]) {
-  if (previous && ids.includes(previous)) return previous;
-  return preferred.find((p) => p && ids.includes(p)) ?? ids[0] ?? null;
 }
 
 /**
@@ -83,9 +78,9 @@ export class BookStore {
       const me = this.session.me();
       const floorOwner = (floorId: string | null | undefined) =>
         list.find((b) => b.floors.some((f) => f.id === floorId))?.id;
-      return keepOrDefault(
-        previous?.value ?? undefined,
+      return firstKnown(
         list.map((b) => b.id),
+        previous?.value,
         floorOwner(this.intent()?.floorId),
         this.remembered.buildingId,
         me?.homeBuildingId,
@@ -116,9 +111,9 @@ export class BookStore {
   readonly floorId = linkedSignal<FloorSummary[], string | null>({
     source: this.floors,
     computation: (floors, previous) =>
-      keepOrDefault(
-        previous?.value ?? undefined,
+      firstKnown(
         floors.map((f) => f.id),
+        previous?.value,
         this.intent()?.floorId,
         this.remembered.floorId,
         this.session.me()?.defaultFloorId,
@@ -145,7 +140,7 @@ export class BookStore {
   readonly date = linkedSignal<string[], string | null>({
     source: this.bookableDates,
     computation: (days, previous) =>
-      keepOrDefault(previous?.value ?? undefined, days, untracked(this.intentDate), this.remembered.date) ??
+      firstKnown(days, previous?.value, untracked(this.intentDate), this.remembered.date) ??
       this.dates().find((d) => !d.closed)?.date ??
       null,
   });

@@ -4,11 +4,6 @@ import type { Alignment } from '@flexdesk/shared-domain';
 
 /** The editor's fixed lists and small helpers. */
 
-/** The first candidate that is one of `ids`, else the first id. */
-export function firstKnown(ids: string[], ...candidates: (string | null | undefined)[]): string | null {
-  return candidates.find((c): c is string => !!c && ids.includes(c)) ?? ids[0] ?? null;
-}
-
 /** A validation problem as shown in the error summary. */
 export interface ShownError {
   fieldId: string | null;

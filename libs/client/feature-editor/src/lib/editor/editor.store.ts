@@ -30,10 +30,11 @@ import {
   I18n,
   type MessageKey,
   SessionStore,
+  firstKnown,
   attributeLabel,
 } from '@flexdesk/client-data-access';
 import { Confirmation, type ConfirmRequest, Notifier } from '@flexdesk/client-ui';
-import { ALIGNMENTS, EDITOR_TOOLS, type NumberField, type ShownError, firstKnown } from './editor-constants';
+import { ALIGNMENTS, EDITOR_TOOLS, type NumberField, type ShownError } from './editor-constants';
 import { DEFAULT_DESK_ROW, type DeskRowSpec } from './desk-row';
 import { type History, canRedo, canUndo, historyOf, record, redo, undo } from './history';
 import { removeZone } from './layout-edits';
