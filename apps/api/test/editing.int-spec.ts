@@ -4,6 +4,7 @@ import type {
   Booking,
   Building,
   Floor,
+  FloorAvailability,
   FloorLayout,
   FloorSummary,
   LayoutDraft,
@@ -12,7 +13,7 @@ import type {
   PublishResult,
 } from '@flexdesk/shared-contracts';
 import { Api, loggedIn } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startSecondInstance, startTestApp, type TestApp } from './support/test-app';
 
 const NOW = '2026-12-07T07:00:00Z';
 const HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '08:00', close: '18:00' }));
@@ -98,7 +99,10 @@ describe('editing buildings, floors and layouts', () => {
       ],
     });
     expect([twice.status, twice.body.errors?.map((e) => e.path)]).toEqual([400, ['closures[1].date']]);
-    const yearZero = await facility.request<ProblemDetails>('DELETE', `/api/buildings/${building.id}/closures/0000-01-01`);
+    const yearZero = await facility.request<ProblemDetails>(
+      'DELETE',
+      `/api/buildings/${building.id}/closures/0000-01-01`,
+    );
     expect(yearZero.status).toBe(400);
     const unchanged = await facility.get<Building>(`/api/buildings/${building.id}`);
     expect(unchanged.body.closures.map((c) => c.date)).toEqual(['2026-12-24', '2026-12-25', '2026-12-31']);
@@ -239,6 +243,90 @@ describe('editing buildings, floors and layouts', () => {
     expect((await employee.get<Floor>(`/api/floors/${floor.id}`)).body.spaces.map((s) => s.id)).not.toContain(
       removed.id,
     );
+  });
+
+  it('shows a publish in the availability of every instance at once, but not an assignment', async () => {
+    const date = '2026-12-09';
+    const own = (
+      await facility.post<FloorSummary>(`/api/buildings/${building.id}/floors`, {
+        name: 'OG',
+        level: 1,
+        width: 1000,
+        height: 500,
+      })
+    ).body;
+    const zoneId = randomUUID();
+    const desks = deskRow(4, 'S').map((d) => ({ ...d, zoneId }));
+    const zone = {
+      id: zoneId,
+      name: 'Süd',
+      color: '#2e7d32',
+      polygon: [
+        { x: 0, y: 0 },
+        { x: 900, y: 0 },
+        { x: 900, y: 200 },
+      ],
+      restrictedToGroupIds: [] as string[],
+    };
+    const publish = async (layout: FloorLayout) => {
+      const { draftVersion } = (await facility.get<LayoutDraft>(`/api/floors/${own.id}/layout/draft`)).body;
+      const saved = await facility.request<LayoutDraft>('PUT', `/api/floors/${own.id}/layout/draft`, {
+        draftVersion,
+        layout,
+      });
+      expect(saved.status).toBe(200);
+      const published = await facility.post(`/api/floors/${own.id}/layout/publish`, {
+        draftVersion: saved.body.draftVersion,
+      });
+      expect(published.status).toBe(200);
+    };
+    await publish({ plan: { width: 1000, height: 500, scale: 50 }, zones: [zone], spaces: desks });
+
+    const availability = async (base?: string) => {
+      const api = base ? Object.assign(new Api(base), { token: employee.token }) : employee;
+      return (await api.get<FloorAvailability>(`/api/floors/${own.id}/availability?date=${date}`)).body;
+    };
+    const stamp = async () =>
+      (
+        (await t.dataSource.query(`SELECT spaces_changed_at::text AS s FROM floors WHERE id = $1`, [own.id])) as {
+          s: string;
+        }[]
+      )[0].s;
+    // A second instance over the same server database keeps its own copy of the floor's spaces.
+    const second = process.env['DATABASE_URL'] ? await startSecondInstance(t) : null;
+    try {
+      const before = await availability();
+      expect(before.spaces.map((s) => [s.spaceId, s.state])).toEqual(desks.map((d) => [d.id, 'free']));
+      if (second) expect(await availability(second.url)).toEqual(before);
+
+      // Assigning a desk changes nothing availability keeps of the spaces: the floor's stamp stays.
+      const stampBefore = await stamp();
+      const { id: employeeId } = (await employee.get<{ id: string }>('/api/me')).body;
+      expect((await facility.put(`/api/spaces/${desks[3].id}/assignee`, { userId: employeeId })).status).toBe(200);
+      expect(await stamp()).toBe(stampBefore);
+      expect((await availability()).spaces[3]).toMatchObject({ state: 'mine', assigned: { mine: true } });
+
+      // Drop a desk, relabel one to sort first and restrict the zone to a group the employee is not in.
+      const [{ id: bauamt }] = (await t.dataSource.query(`SELECT id FROM groups WHERE name = 'Bauamt'`)) as {
+        id: string;
+      }[];
+      await publish({
+        plan: { width: 1000, height: 500, scale: 50 },
+        zones: [{ ...zone, restrictedToGroupIds: [bauamt] }],
+        spaces: [desks[0], { ...desks[2], label: 'A.01' }, desks[3]],
+      });
+      expect(await stamp()).not.toBe(stampBefore);
+      for (const base of second ? [undefined, second.url] : [undefined]) {
+        const after = await availability(base);
+        expect(after.spaces.map((s) => [s.spaceId, s.state])).toEqual([
+          [desks[2].id, 'unavailable'],
+          [desks[0].id, 'unavailable'],
+          [desks[3].id, 'unavailable'],
+        ]);
+      }
+    } finally {
+      await second?.close();
+    }
   });
 
   it('imports an exported floor only after full validation, changing nothing on failure', async () => {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import type {
   Booking,
   BookingChangedEvent,
@@ -6,12 +5,9 @@ import type {
   Floor,
   FloorAvailability,
 } from '@flexdesk/shared-contracts';
-import { createApp, type CreatedApp } from '../src/app.factory';
-import { loadConfig } from '../src/config/app-config';
-import { openDatabase } from '../src/database/database';
 import { Api, loggedIn } from './support/http';
 import { SseReader } from './support/sse';
-import { startTestApp, type TestApp } from './support/test-app';
+import { type SecondInstance, startSecondInstance, startTestApp, type TestApp } from './support/test-app';
 
 const change = (spaceId: string, status: string) => (m: { event: string; data: string }) =>
   m.event === 'change' &&
@@ -90,19 +86,10 @@ describe('live booking events (SSE fed by LISTEN/NOTIFY)', () => {
 
   const onServer = process.env['DATABASE_URL'] ? it : it.skip;
   onServer('reaches a client connected to another API instance', async () => {
-    const config = loadConfig({
-      DATABASE_URL: process.env['DATABASE_URL'],
-      CLIENT_DIR: '',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      JOBS_INTERVAL_SECONDS: '0',
-    });
-    let second: CreatedApp | null = null;
+    let second: SecondInstance | null = null;
     try {
-      second = await createApp(config, await openDatabase(config), t.clock);
-      await second.app.listen(0, '127.0.0.1');
-      const { port } = second.app.getHttpServer().address() as AddressInfo;
-      const remote = await open(`http://127.0.0.1:${port}`, `?buildingId=${ground.buildingId}`);
+      second = await startSecondInstance(t);
+      const remote = await open(second.url, `?buildingId=${ground.buildingId}`);
       await remote.next((m) => m.event === 'ready');
       const avail = (await employee.get<FloorAvailability>(`/api/floors/${ground.id}/availability?date=2026-12-09`))
         .body;

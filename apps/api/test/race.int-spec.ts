@@ -1,10 +1,6 @@
-import { createApp, type CreatedApp } from '../src/app.factory';
-import { loadConfig } from '../src/config/app-config';
-import { openDatabase } from '../src/database/database';
-import type { AddressInfo } from 'node:net';
 import type { BuildingSummary, Floor, FloorAvailability } from '@flexdesk/shared-contracts';
 import { Api, loggedIn } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { type SecondInstance, startSecondInstance, startTestApp, type TestApp } from './support/test-app';
 
 const CONCURRENCY = 50;
 
@@ -17,7 +13,7 @@ async function race(apis: Api[], body: object): Promise<number[]> {
 
 describe('double booking under concurrency', () => {
   let t: TestApp;
-  let second: CreatedApp | null = null;
+  let second: SecondInstance | null = null;
   let apis: Api[];
   let floor: Floor;
 
@@ -40,20 +36,12 @@ describe('double booking under concurrency', () => {
 
     // On a server database, a second API instance (own pool, own Nest app) shares the race.
     if (process.env['DATABASE_URL']) {
-      const config = loadConfig({
-        DATABASE_URL: process.env['DATABASE_URL'],
-        CLIENT_DIR: '',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        JOBS_INTERVAL_SECONDS: '0',
-      });
-      second = await createApp(config, await openDatabase(config), t.clock);
-      await second.app.listen(0, '127.0.0.1');
-      const { port } = second.app.getHttpServer().address() as AddressInfo;
+      second = await startSecondInstance(t);
+      const url = second.url;
       // Every other racer goes through the second instance.
       apis = apis.map((api, i) => {
         if (i % 2 === 0) return api;
-        const other = new Api(`http://127.0.0.1:${port}`);
+        const other = new Api(url);
         other.token = api.token;
         return other;
       });

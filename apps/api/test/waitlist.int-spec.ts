@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Booking, BuildingSummary, Floor, ProblemDetails, WaitlistEntry } from '@flexdesk/shared-contracts';
-import { createApp, type CreatedApp } from '../src/app.factory';
-import { loadConfig } from '../src/config/app-config';
-import { openDatabase } from '../src/database/database';
 import { WaitlistService } from '../src/waitlist/waitlist.service';
 import { Api, loggedIn } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { type SecondInstance, startSecondInstance, startTestApp, type TestApp } from './support/test-app';
 
 // Monday 2026-12-07, 08:00 in Berlin.
 const NOW = '2026-12-07T07:00:00Z';
@@ -13,7 +9,7 @@ const DATE = '2026-12-09';
 
 describe('waiting list', () => {
   let t: TestApp;
-  let second: CreatedApp | null = null;
+  let second: SecondInstance | null = null;
   let holder: Api;
   let ground: Floor;
   let desk: Floor['spaces'][number];
@@ -54,15 +50,13 @@ describe('waiting list', () => {
 
     // On a server database, a second API instance (own pool, own listener) hears the same events and serves too.
     if (process.env['DATABASE_URL']) {
-      const config = loadConfig({ DATABASE_URL: process.env['DATABASE_URL'], CLIENT_DIR: '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', JOBS_INTERVAL_SECONDS: '0' });
-      second = await createApp(config, await openDatabase(config), t.clock);
-      await second.app.listen(0, '127.0.0.1');
-      services.push(second.app.get(WaitlistService));
-      const { port } = second.app.getHttpServer().address() as AddressInfo;
+      second = await startSecondInstance(t);
+      const url = second.url;
+      services.push(second.created.app.get(WaitlistService));
       // Half the people go through the second instance.
       people = people.map((p, i) => {
         if (i % 2 === 0) return p;
-        const api = new Api(`http://127.0.0.1:${port}`);
+        const api = new Api(url);
         api.token = p.api.token;
         return { ...p, api };
       });

@@ -6,7 +6,7 @@ import { BookingsRepository } from '../bookings/bookings.repository';
 import { BuildingsRepository } from '../buildings/buildings.repository';
 import { DomainError } from '../common/domain-error';
 import type { AuthUser } from '../common/request-context';
-import { FloorsRepository } from '../floors/floors.repository';
+import { BookableSpacesCache } from '../floors/bookable-spaces.cache';
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 
@@ -17,7 +17,7 @@ function restrictedFor(viewer: AuthUser, groups: string[]): boolean {
 @Injectable()
 export class AvailabilityService {
   constructor(
-    private readonly floors: FloorsRepository,
+    private readonly spaces: BookableSpacesCache,
     private readonly buildings: BuildingsRepository,
     private readonly bookings: BookingsRepository,
   ) {}
@@ -25,15 +25,20 @@ export class AvailabilityService {
   async forFloor(viewer: AuthUser, floorId: string, date: string): Promise<FloorAvailability> {
     if (!isValidDate(date)) throw validationError('date', 'date is not a calendar date');
     // One round of queries, all keyed by the floor (its building found through it): a missing floor
-    // has no building, and its empty lists cost nothing.
-    const [building, closures, spaces, bookings, held] = await Promise.all([
-      this.buildings.ofFloor(floorId),
-      this.buildings.closuresOfFloor(floorId, date),
-      this.floors.bookableSpaces(floorId),
+    // has no building, and its empty lists cost nothing. The floor's spaces come from this instance's
+    // cache while the floor's stamp, read in the same round, says they are current.
+    const day = this.buildings.floorDay(floorId, date);
+    const [found, spaces, bookings, held] = await Promise.all([
+      day,
+      this.spaces.of(
+        floorId,
+        day.then((d) => d?.spacesStamp ?? null),
+      ),
       this.bookings.activeOnFloor(floorId, date),
       this.bookings.heldByAssigneesOnFloor(floorId, date),
     ]);
-    if (!building) throw new DomainError('FLOOR_NOT_FOUND');
+    if (!found || !spaces) throw new DomainError('FLOOR_NOT_FOUND');
+    const { building, closures } = found;
     const tz = building.timeZone;
     const window = openingWindow({ ...building, closures }, date);
     const privileged = can(viewer, 'spaces:unrestricted');

@@ -22,6 +22,13 @@ export interface BuildingRow {
   midday: string;
 }
 
+export interface FloorDay {
+  building: BuildingRow;
+  closures: Closure[];
+  /** Moves whenever anything of the floor's bookable spaces changes (see AddFloorSpacesStamp). */
+  spacesStamp: string;
+}
+
 export interface PolicyRows {
   building: PolicyOverride | null;
   byKind: Partial<Record<SpaceKind, PolicyOverride>>;
@@ -52,26 +59,24 @@ export class BuildingsRepository {
     return rows[0] ?? null;
   }
 
-  /** The building a floor belongs to (null for no such floor): with the floor's id alone, in one step. */
-  async ofFloor(floorId: string): Promise<BuildingRow | null> {
-    const rows = await prepared<BuildingRow>(
+  /**
+   * What a floor's day needs of its building, in one statement keyed by the floor alone (null for no
+   * such floor): the building, its closures on the date, and the floor's `spaces_changed_at` stamp,
+   * by which each instance knows whether the spaces it keeps are still current.
+   */
+  async floorDay(floorId: string, date: string): Promise<FloorDay | null> {
+    const rows = await prepared<BuildingRow & Omit<FloorDay, 'building'>>(
       this.dataSource,
-      'building_of_floor',
-      `SELECT ${buildingColumns('b.')} FROM buildings b JOIN floors f ON f.building_id = b.id WHERE f.id = $1`,
-      [floorId],
-    );
-    return rows[0] ?? null;
-  }
-
-  /** Closures of a floor's building on one date. */
-  async closuresOfFloor(floorId: string, date: string): Promise<Closure[]> {
-    return prepared(
-      this.dataSource,
-      'floor_closures',
-      `SELECT to_char(c.date, 'YYYY-MM-DD') AS date, c.reason FROM closures c JOIN floors f ON f.building_id = c.building_id
-        WHERE f.id = $1 AND c.date = $2`,
+      'floor_day',
+      `SELECT ${buildingColumns('b.')}, f.spaces_changed_at::text AS "spacesStamp",
+              COALESCE((SELECT json_agg(json_build_object('date', to_char(c.date, 'YYYY-MM-DD'), 'reason', c.reason))
+                          FROM closures c WHERE c.building_id = b.id AND c.date = $2), '[]') AS closures
+         FROM floors f JOIN buildings b ON b.id = f.building_id WHERE f.id = $1`,
       [floorId, date],
     );
+    if (!rows[0]) return null;
+    const { spacesStamp, closures, ...building } = rows[0];
+    return { building, closures, spacesStamp };
   }
 
   async floorSummaries(buildingIds: string[]): Promise<FloorSummary[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BackgroundsModule } from '../backgrounds/backgrounds.module';
 import { BuildingsModule } from '../buildings/buildings.module';
+import { BookableSpacesCache } from './bookable-spaces.cache';
 import { FloorsController } from './floors.controller';
 import { FloorsRepository } from './floors.repository';
 import { FloorsService } from './floors.service';
@@ -12,7 +13,7 @@ import { LayoutsService } from './layouts.service';
 @Module({
   imports: [BuildingsModule, BackgroundsModule],
   controllers: [FloorsController, LayoutsController],
-  providers: [FloorsRepository, FloorsService, LayoutsRepository, LayoutsService],
-  exports: [FloorsRepository],
+  providers: [FloorsRepository, FloorsService, LayoutsRepository, LayoutsService, BookableSpacesCache],
+  exports: [FloorsRepository, BookableSpacesCache],
 })
 export class FloorsModule {}

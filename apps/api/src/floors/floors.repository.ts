@@ -25,6 +25,12 @@ export interface BookableSpaceRow {
   groupIds: string[];
 }
 
+/** A floor's bookable spaces with the `spaces_changed_at` stamp they were read at. */
+export interface StampedSpaces {
+  stamp: string;
+  spaces: BookableSpaceRow[];
+}
+
 @Injectable()
 export class FloorsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -70,21 +76,28 @@ export class FloorsRepository {
 
   /**
    * What availability needs of each space, and no more: its groups are the space's own restriction
-   * or else its zone's. The editor's query above also reads geometry and equipment, which the pg
-   * driver then parses for every one of a 500-desk floor's spaces on every availability request —
-   * the largest part of that endpoint's CPU in the bench:availability profile.
+   * or else its zone's (the editor's query above also reads geometry and equipment). Read only when
+   * an instance does not keep the floor's spaces at their current stamp (BookableSpacesCache).
    */
-  async bookableSpaces(floorId: string): Promise<BookableSpaceRow[]> {
-    return prepared(
+  async bookableSpaces(floorId: string): Promise<StampedSpaces | null> {
+    const rows = await prepared<BookableSpaceRow & { stamp: string }>(
       this.dataSource,
-      'floor_bookable_spaces',
-      `SELECT s.id, s.bookable,
+      'floor_bookable_spaces_v2',
+      `SELECT f.spaces_changed_at::text AS stamp, s.id, s.bookable,
               CASE WHEN cardinality(s.restricted_group_ids) > 0 THEN s.restricted_group_ids
                    ELSE coalesce(z.restricted_group_ids, '{}') END AS "groupIds"
-         FROM spaces s LEFT JOIN zones z ON z.id = s.zone_id
-        WHERE s.floor_id = $1 AND s.archived_at IS NULL ORDER BY s.label`,
+         FROM floors f
+         LEFT JOIN spaces s ON s.floor_id = f.id AND s.archived_at IS NULL
+         LEFT JOIN zones z ON z.id = s.zone_id
+        WHERE f.id = $1 ORDER BY s.label`,
       [floorId],
     );
+    if (!rows[0]) return null;
+    // One snapshot: the stamp is the one these spaces were read at.
+    return {
+      stamp: rows[0].stamp,
+      spaces: rows.filter((r) => r.id !== null).map(({ id, bookable, groupIds }) => ({ id, bookable, groupIds })),
+    };
   }
 
   /** Returns the new floor's id, or null when the building does not exist (nothing is written). */

@@ -86,3 +86,29 @@ export async function startTestApp(
   const { port } = created.app.getHttpServer().address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, clock, dataSource, created, close: () => created.close() };
 }
+
+export interface SecondInstance {
+  url: string;
+  created: CreatedApp;
+  close(): Promise<void>;
+}
+
+/**
+ * Another API instance (own pool, own listener, own caches) over the server database the first one
+ * uses, as a second replica behind a load balancer would be: only with DATABASE_URL, since the
+ * embedded database lives inside one process. Shares the first one's clock.
+ */
+export async function startSecondInstance(first: TestApp): Promise<SecondInstance> {
+  const config = loadConfig({
+    DATABASE_URL: process.env['DATABASE_URL'],
+    CLIENT_DIR: '',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    JOBS_INTERVAL_SECONDS: '0',
+  });
+  if (!config.databaseUrl) throw new Error('a second instance needs DATABASE_URL');
+  const created = await createApp(config, await openDatabase(config), first.clock);
+  await created.app.listen(0, '127.0.0.1');
+  const { port } = created.app.getHttpServer().address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, created, close: () => created.close() };
+}

@@ -14,6 +14,7 @@ import { AddBookingFacts1796411000000 } from './1796411000000-AddBookingFacts';
 import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollups';
 import { MaintainInsightRollups1796413000000 } from './1796413000000-MaintainInsightRollups';
 import { AddPersonalDataIndexes1796414000000 } from './1796414000000-AddPersonalDataIndexes';
+import { AddFloorSpacesStamp1796415000000 } from './1796415000000-AddFloorSpacesStamp';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddInsightRollups1796412000000,
   MaintainInsightRollups1796413000000,
   AddPersonalDataIndexes1796414000000,
+  AddFloorSpacesStamp1796415000000,
 ];
