@@ -5,6 +5,7 @@
 import {
   addDays,
   connect,
+  cpuSeconds,
   createDatabase,
   describe,
   httpClient,
@@ -16,6 +17,7 @@ import {
   options,
   passwordHash,
   percentiles,
+  postgresCpuSeconds,
   run,
   runLoad,
   spawnTracked,
@@ -103,7 +105,7 @@ function planner(desks, users, dates) {
   };
 }
 
-async function phase(name, base, url, plan) {
+async function phase(name, base, url, plan, serverPid) {
   const client = httpClient(base, opt.concurrency);
   let wrapped = 0;
   const task = async (n) => {
@@ -123,7 +125,14 @@ async function phase(name, base, url, plan) {
   await db.query('TRUNCATE bookings CASCADE'); // and the waiting list entries that refer to them
   wrapped = 0;
   log(`${name}: measuring for ${opt.duration} s with ${opt.concurrency} concurrent clients…`);
+  const cpuBefore = { server: cpuSeconds(serverPid), postgres: postgresCpuSeconds(), own: process.cpuUsage() };
   const r = await runLoad({ concurrency: opt.concurrency, durationMs: opt.duration * 1000, task, label: name });
+  const own = process.cpuUsage(cpuBefore.own);
+  const cpu = {
+    server: cpuSeconds(serverPid) - cpuBefore.server,
+    postgres: postgresCpuSeconds() - cpuBefore.postgres,
+    own: (own.user + own.system) / 1e6,
+  };
   client.close();
   const rows = (await db.query(`SELECT count(*)::int AS n FROM bookings`)).rows[0].n;
   const windows = (
@@ -135,8 +144,10 @@ async function phase(name, base, url, plan) {
   const ok = r.outcomes['201'] ?? 0;
   if (rows !== ok) throw new Error(`${name}: ${ok} × 201 but ${rows} rows in bookings`);
   const p = percentiles(r.latencies);
-  return { name, ...r, p, ok, rate: ok / r.seconds, wrapped, windows, load };
+  return { name, ...r, p, ok, rate: ok / r.seconds, wrapped, windows, load, cpu };
 }
+
+const perBooking = (r, seconds) => `${((seconds * 1000) / Math.max(1, r.count)).toFixed(2)} ms`;
 
 function report(r) {
   const errors = Object.entries(r.outcomes).filter(([k]) => k !== '201');
@@ -144,6 +155,8 @@ function report(r) {
     `${r.name.padEnd(4)}  ${int(r.ok)} bookings in ${r.seconds.toFixed(1)} s = ${r.rate.toFixed(1)} bookings/s (${int(r.count)} requests)`,
     `      latency ${describe(r.p)}`,
     `      machine ${r.load} before the phase`,
+    // Where a booking's CPU goes: the server process, PostgreSQL (all its processes) and this load generator.
+    `      CPU per booking: server ${perBooking(r, r.cpu.server)}, PostgreSQL ${perBooking(r, r.cpu.postgres)}, load generator ${perBooking(r, r.cpu.own)}`,
     `      errors ${errors.length ? errors.map(([k, v]) => `${k}: ${v}`).join(', ') : 'none'}` +
       (r.wrapped ? ` — ${int(r.wrapped)} requests reused (desk, day) pairs: raise --desks` : '') +
       (r.outcomes['422 LIMIT_REACHED'] ? ` — people reached maxPerDay ${MAX_PER_DAY}: raise --users` : ''),
@@ -172,7 +185,7 @@ await run(async () => {
   const dates = Array.from({ length: DAYS }, (_, i) => addDays(today, i + 1));
   const plan = planner(desks, users, dates);
 
-  const apiResult = await phase('API', api.base, url, plan);
+  const apiResult = await phase('API', api.base, url, plan, api.child.pid);
   // Then without marking changed days for the insight rollups (nothing to regroup then either) and
   // with it again, so that a drift of the machine falls on both sides: with = mean of both runs.
   let bare = null;
@@ -181,10 +194,10 @@ await run(async () => {
   if (opt.rollups) {
     const admin = await connect(url);
     await admin.query('ALTER TABLE booking_facts DISABLE TRIGGER booking_facts_insight_mark');
-    bare = await phase('API without rollups', api.base, url, plan);
+    bare = await phase('API without rollups', api.base, url, plan, api.child.pid);
     await admin.query('ALTER TABLE booking_facts ENABLE TRIGGER booking_facts_insight_mark');
     await admin.end();
-    again = await phase('API again', api.base, url, plan);
+    again = await phase('API again', api.base, url, plan, api.child.pid);
     rollupRatio = (apiResult.rate + again.rate) / 2 / bare.rate;
   }
   await api.stop();
@@ -228,7 +241,7 @@ await run(async () => {
       resolve(m);
     });
   });
-  const rawResult = await phase('raw', `http://127.0.0.1:${port}`, url, plan);
+  const rawResult = await phase('raw', `http://127.0.0.1:${port}`, url, plan, raw.pid);
   await stopChild(raw);
 
   const ratio = apiResult.rate / rawResult.rate;

@@ -12,15 +12,14 @@
 // load) and the delay from the booking's 201 to its event; each API process's resident memory
 // (VmRSS, sampled every second) and CPU time; the machine's load average. No latency target (issue
 // #15 asks for the figures); exits non-zero on any 5xx, any network error or any lost event.
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   addDays,
   connect,
+  cpuSeconds,
   createDatabase,
   describe,
   httpClient,
@@ -34,6 +33,7 @@ import {
   passwordHash,
   percentiles,
   prng,
+  rssMiB,
   run,
   startApi,
   todayIn,
@@ -202,27 +202,6 @@ async function seed(url, today, planned) {
     throw new Error(`only ${plan.length} free desk-days for ${planned} bookings: lower --booking-rate, --seconds or --warmup`);
   }
   return { floors, people, plan, planDays, existing, seeded: rows.space.length };
-}
-
-/** VmRSS of a process in MiB, or NaN once it is gone. */
-function rssMiB(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-/** User + system CPU seconds a process has used so far. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
-  } catch {
-    return NaN;
-  }
 }
 
 /**
