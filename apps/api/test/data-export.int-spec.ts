@@ -358,7 +358,7 @@ describe('personal data export', () => {
   it("explains itself in the person's language, with the retention the purge uses", async () => {
     expect(file.about).toMatchObject({ locale: 'en', retentionDays: 90, sentMessagesDays: 30, sessionHours: 12 });
     expect(file.about.summary).toMatch(/removed 90 days after they end/);
-    expect(file.about.notIncluded.join(' ')).toMatch(/pseudonym .* not personal data/);
+    expect(file.about.notIncluded.join(' ')).toMatch(/pseudonymised personal data, after that anonymous/);
     expect(file.about.stored.some((s) => s.kept.includes('30 days after sending'))).toBe(true);
     // The person's language (English here) unless ?lang says otherwise.
     const de = (await me.get<PersonalDataExport>('/api/me/export?lang=de')).body;

@@ -60,7 +60,7 @@ export function exportAbout(locale: Locale, f: PrivacyFacts): { summary: string;
       notIncluded: [
         'Passwort, Kalender-Abo, Sitzungen und Links zum Setzen des Passworts werden nur als Hash gespeichert; Hashes und Geheimnisse stehen nicht in dieser Datei.',
         'Daten anderer Personen: Wo jemand anderes für Sie gebucht oder etwas an Ihrem Konto geändert hat, steht nur, dass es nicht Sie waren ("byYou": false, "madeByYou": false); wem Sie folgen, nur mit Namen, solange die Person ihn zeigt; wer Ihnen folgt, nur als Anzahl.',
-        `Auswertungsdaten (Platz, Tag, Status) sind namenlos: Sie tragen statt eines Namens ein Pseudonym, das jeden Monat wechselt und dessen Schlüssel ${r} Tage nach Monatsende gelöscht wird. Flexdesk ordnet sie nie einer Person zu; sie gelten nicht als personenbezogene Daten und stehen deshalb nicht in dieser Datei. Auswertungen zeigen nie weniger als ${f.minGroup} Personen.`,
+        `Auswertungsdaten (Platz, Tag, Status) sind namenlos: Sie tragen statt eines Namens ein Pseudonym, das jeden Monat wechselt und dessen Schlüssel ${r} Tage nach Monatsende gelöscht wird. Bis dahin sind sie pseudonymisierte personenbezogene Daten, danach anonym. Sie enthalten nichts, was nicht bei Ihren Buchungen in dieser Datei steht (Platz, Tag, Status), und Flexdesk ordnet sie nie einer Person zu; deshalb stehen sie nicht noch einmal hier. Auswertungen zeigen nie weniger als ${f.minGroup} Personen.`,
       ],
     };
   }
@@ -72,7 +72,7 @@ export function exportAbout(locale: Locale, f: PrivacyFacts): { summary: string;
     notIncluded: [
       'Your password, calendar feed, sessions and set-password links are stored as hashes only; no hash or secret is in this file.',
       'Other people\'s data: where someone else booked for you or changed your account, the file says only that it was not you ("byYou": false, "madeByYou": false); colleagues you follow appear with their name only while they show it; who follows you, only as a count.',
-      `Insight facts (space, day, status) are name-free: instead of a name they carry a pseudonym that changes every month, whose key is deleted ${r} days after the month ends. Flexdesk never ties them to a person; they are not personal data and therefore not in this file. Reports never show fewer than ${f.minGroup} people.`,
+      `Insight facts (space, day, status) are name-free: instead of a name they carry a pseudonym that changes every month, whose key is deleted ${r} days after the month ends. Until then they are pseudonymised personal data, after that anonymous. They hold nothing that your bookings in this file do not show (space, day, status), and Flexdesk never ties them to a person, so they are not repeated here. Reports never show fewer than ${f.minGroup} people.`,
     ],
   };
 }
