@@ -17,7 +17,8 @@ import {
   options,
   passwordHash,
   percentiles,
-  postgresCpuSeconds,
+  postgresCpu,
+  postgresCpuSince,
   run,
   runLoad,
   spawnTracked,
@@ -33,6 +34,7 @@ const USAGE = `Usage: node tools/bench/booking.mjs [options]   (npm run bench:bo
   --desks <n>         desks on the floor (default 5000; × 14 days = distinct (desk, day) pairs)
   --users <n>         people, each logged in over HTTP (default 50)
   --pool <n>          database connections of the API and of the raw server alike (default 10)
+  --rounds <n>        API and raw baseline measured in n alternating rounds (default 2)
   --rollups 0         skip the phase that measures the API with the insight rollups' marking trigger
                       off (the cost of keeping insights current, issue #14: ≤ 10 %)
 Needs a PostgreSQL server (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres)
@@ -45,6 +47,7 @@ const opt = options(USAGE, {
   desks: { default: 5000, min: 1, max: 1_000_000, integer: true },
   users: { default: 50, min: 1, max: 10_000, integer: true },
   pool: { default: 10, min: 1, max: 200, integer: true },
+  rounds: { default: 2, min: 1, max: 20, integer: true },
   rollups: { default: 1, min: 0, max: 1, integer: true },
 });
 
@@ -125,12 +128,12 @@ async function phase(name, base, url, plan, serverPid) {
   await db.query('TRUNCATE bookings CASCADE'); // and the waiting list entries that refer to them
   wrapped = 0;
   log(`${name}: measuring for ${opt.duration} s with ${opt.concurrency} concurrent clients…`);
-  const cpuBefore = { server: cpuSeconds(serverPid), postgres: postgresCpuSeconds(), own: process.cpuUsage() };
+  const cpuBefore = { server: cpuSeconds(serverPid), postgres: postgresCpu(), own: process.cpuUsage() };
   const r = await runLoad({ concurrency: opt.concurrency, durationMs: opt.duration * 1000, task, label: name });
   const own = process.cpuUsage(cpuBefore.own);
   const cpu = {
     server: cpuSeconds(serverPid) - cpuBefore.server,
-    postgres: postgresCpuSeconds() - cpuBefore.postgres,
+    postgres: postgresCpuSince(cpuBefore.postgres),
     own: (own.user + own.system) / 1e6,
   };
   client.close();
@@ -185,25 +188,8 @@ await run(async () => {
   const dates = Array.from({ length: DAYS }, (_, i) => addDays(today, i + 1));
   const plan = planner(desks, users, dates);
 
-  const apiResult = await phase('API', api.base, url, plan, api.child.pid);
-  // Then without marking changed days for the insight rollups (nothing to regroup then either) and
-  // with it again, so that a drift of the machine falls on both sides: with = mean of both runs.
-  let bare = null;
-  let rollupRatio = null;
-  let again = null;
-  if (opt.rollups) {
-    const admin = await connect(url);
-    await admin.query('ALTER TABLE booking_facts DISABLE TRIGGER booking_facts_insight_mark');
-    bare = await phase('API without rollups', api.base, url, plan, api.child.pid);
-    await admin.query('ALTER TABLE booking_facts ENABLE TRIGGER booking_facts_insight_mark');
-    await admin.end();
-    again = await phase('API again', api.base, url, plan, api.child.pid);
-    rollupRatio = (apiResult.rate + again.rate) / 2 / bare.rate;
-  }
-  await api.stop();
-  api = null;
-
-  // The raw server gets each date's 'day' slot as the API computed it (07:00–19:00 Berlin).
+  // The raw server gets each date's 'day' slot as the API computes it (07:00–19:00 Berlin); the
+  // API's stored slots are compared with these after its first round.
   const db = await connect(url);
   const windows = (
     await db.query(
@@ -213,13 +199,6 @@ await run(async () => {
     )
   ).rows;
   await db.end();
-  for (const w of apiResult.windows) {
-    const mine = windows.find((x) => x.date === w.date);
-    if (!mine || +mine.start !== +w.start || +mine.end !== +w.end)
-      throw new Error(
-        `the API booked ${w.date} as ${w.start.toISOString()}–${w.end.toISOString()}, the raw server would not`,
-      );
-  }
   const raw = spawnTracked(process.execPath, [new URL('./raw-booking-server.mjs', import.meta.url).pathname], {
     env: {
       ...process.env,
@@ -241,19 +220,56 @@ await run(async () => {
       resolve(m);
     });
   });
-  const rawResult = await phase('raw', `http://127.0.0.1:${port}`, url, plan, raw.pid);
+
+  // API and raw in alternating rounds, so that a drift of the shared machine (other work, the
+  // database's caches warming, the bookings table growing) falls on both alike.
+  const apiRounds = [];
+  const rawRounds = [];
+  for (let round = 1; round <= opt.rounds; round++) {
+    apiRounds.push(await phase(`API ${round}`, api.base, url, plan, api.child.pid));
+    if (round === 1) {
+      for (const w of apiRounds[0].windows) {
+        const mine = windows.find((x) => x.date === w.date);
+        if (!mine || +mine.start !== +w.start || +mine.end !== +w.end)
+          throw new Error(
+            `the API booked ${w.date} as ${w.start.toISOString()}–${w.end.toISOString()}, the raw server would not`,
+          );
+      }
+    }
+    rawRounds.push(await phase(`raw ${round}`, `http://127.0.0.1:${port}`, url, plan, raw.pid));
+  }
   await stopChild(raw);
 
-  const ratio = apiResult.rate / rawResult.rate;
+  // Then without marking changed days for the insight rollups (nothing to regroup then either) and
+  // with it again, so that a drift of the machine falls on both sides: with = the rounds just before
+  // and after it.
+  let bare = null;
+  let rollupRatio = null;
+  let again = null;
+  if (opt.rollups) {
+    const admin = await connect(url);
+    await admin.query('ALTER TABLE booking_facts DISABLE TRIGGER booking_facts_insight_mark');
+    bare = await phase('API without rollups', api.base, url, plan, api.child.pid);
+    await admin.query('ALTER TABLE booking_facts ENABLE TRIGGER booking_facts_insight_mark');
+    await admin.end();
+    again = await phase('API again', api.base, url, plan, api.child.pid);
+    rollupRatio = (apiRounds[apiRounds.length - 1].rate + again.rate) / 2 / bare.rate;
+  }
+  await api.stop();
+  api = null;
+
+  const mean = (rounds) => rounds.reduce((n, r) => n + r.rate, 0) / rounds.length;
+  const ratio = mean(apiRounds) / mean(rawRounds);
+  const perRound = apiRounds.map((a, i) => (a.rate / rawRounds[i].rate).toFixed(2));
   const clean = (r) => r.ok === r.count && !r.wrapped;
+  const allClean = [...apiRounds, ...rawRounds].every(clean);
   console.log(`
 === bench:booking: POST /api/bookings {spaceId, date, slot: 'day'}, ${opt.concurrency} concurrent clients, ${opt.duration} s each ===
 setup ${opt.desks} desks, dates ${dates[0]}…${dates[DAYS - 1]}, ${opt.users} people (maxPerDay ${MAX_PER_DAY}), ${opt.pool} database connections each
-${report(apiResult)}
-${report(rawResult)}
-ratio API/raw ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}${clean(apiResult) && clean(rawResult) ? '' : ' (some requests failed: see errors)'}${
+${apiRounds.map((a, i) => `${report(a)}\n${report(rawRounds[i])}`).join('\n')}
+ratio API/raw ${ratio.toFixed(2)} (mean throughput of ${opt.rounds} alternating rounds; per round ${perRound.join(', ')}; target ≥ ${TARGET_RATIO}): ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}${allClean ? '' : ' (some requests failed: see errors)'}${
     bare
-      ? `\n${report(bare)}\n${report(again)}\ninsight rollups: API throughput with their marking trigger (before and after) ${rollupRatio.toFixed(2)} × without (target ≥ 0.90)`
+      ? `\n${report(bare)}\n${report(again)}\ninsight rollups: API throughput with their marking trigger (the rounds before and after) ${rollupRatio.toFixed(2)} × without (target ≥ 0.90)`
       : ''
   }`);
   return 0;

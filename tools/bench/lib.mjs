@@ -50,22 +50,29 @@ export function cpuSeconds(pid) {
   }
 }
 
-/**
- * CPU seconds used so far by every PostgreSQL process on this machine (backends come and go: take
- * the difference over a phase in which the pool's connections stay open). 0 without /proc.
- */
-export function postgresCpuSeconds() {
-  let total = 0;
+/** CPU seconds used so far by each PostgreSQL process on this machine, by pid (empty without /proc). */
+export function postgresCpu() {
+  const byPid = new Map();
   for (const pid of existsSync('/proc') ? readdirSync('/proc') : []) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.indexOf(')')) !== 'postgres') continue;
-      total += cpuSeconds(pid) || 0;
+      if (stat.slice(stat.indexOf('(') + 1, stat.indexOf(')')) === 'postgres') byPid.set(pid, cpuSeconds(pid) || 0);
     } catch {
       // gone meanwhile
     }
   }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU seconds since `before` (a postgresCpu() reading): what the processes running now
+ * used since then, counting new ones in full. A backend that ended meanwhile (an idle pool connection
+ * timing out) takes its share with it, which is why this is not one sum minus another.
+ */
+export function postgresCpuSince(before) {
+  let total = 0;
+  for (const [pid, now] of postgresCpu()) total += now - (before.get(pid) ?? 0);
   return total;
 }
 
