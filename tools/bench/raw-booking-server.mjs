@@ -1,7 +1,8 @@
 // The raw baseline of bench:booking (started by booking.mjs as a child process; not run by hand).
 // A bare node:http server with a pg.Pool that does for POST /api/bookings only what the database
-// needs: the same transaction as BookingsRepository.insert (per-person-per-day advisory lock, per-space
-// advisory lock, the same INSERT … WHERE (count) < maxPerDay, deadlock retry). No framework, no
+// needs: the same transaction as BookingsRepository.insert (per-person-per-day and per-space advisory
+// locks, the same INSERT … WHERE (count) < maxPerDay AND NOT someone else's assigned desk, deadlock
+// retry). No framework, no
 // session lookup (bearer tokens map to users in memory), no space/closure look-ups, no read-back.
 import http from 'node:http';
 import pg from 'pg';
@@ -15,19 +16,26 @@ pool.on('error', () => undefined); // an idle connection ended from outside; the
 // Copied from apps/api/src/bookings/bookings.repository.ts.
 const LIMIT_LOCK_NAMESPACE = 42_001;
 const SPACE_LOCK_NAMESPACE = 42_002;
-const INSERT = `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot)
-           SELECT $1, $2, $3, $4, $5, $6, $7
+// BookingsRepository.insert's statements, as they are (with ASSIGNED_TO_OTHER written out): both
+// locks in one round trip, person first; the daily limit and someone else's assigned desk checked in
+// the INSERT itself.
+const LOCKS = 'SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))';
+const INSERT = `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $10
             WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
                     WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ('confirmed', 'checked_in')) < $9
-           RETURNING id`;
+              AND NOT EXISTS (SELECT 1 FROM spaces a WHERE a.id = $1::uuid AND a.assignee_id IS DISTINCT FROM $2::uuid
+                   AND (a.assignee_id IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM assignment_releases r WHERE r.space_id = a.id AND r.date = $6::date)
+                        AND NOT EXISTS (SELECT 1 FROM absences ab WHERE ab.user_id = a.assignee_id AND $6::date BETWEEN ab.from_date AND ab.to_date)))
+           RETURNING id, created_at AS "createdAt"`;
 
 async function insert(b, attempt = 1) {
   const client = await pool.connect();
   try {
     await client.query('START TRANSACTION');
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`]);
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SPACE_LOCK_NAMESPACE, b.spaceId]);
-    const { rows } = await client.query(INSERT, [b.spaceId, b.bookerId, b.bookerId, b.start, b.end, b.date, 'day', 'desk', config.maxPerDay]);
+    await client.query(LOCKS, [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`, SPACE_LOCK_NAMESPACE, b.spaceId]);
+    const { rows } = await client.query(INSERT, [b.spaceId, b.bookerId, b.bookerId, b.start, b.end, b.date, 'day', 'desk', config.maxPerDay, null]);
     await client.query('COMMIT');
     return rows.length ? { status: 201, body: { id: rows[0].id } } : { status: 422, body: { code: 'LIMIT_REACHED' } };
   } catch (e) {
