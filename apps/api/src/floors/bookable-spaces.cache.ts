@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WeightedLru } from '../common/weighted-lru';
 import { type BookableSpaceRow, FloorsRepository, type StampedSpaces } from './floors.repository';
 
 /**
@@ -19,8 +20,7 @@ export const KEPT_SPACES_LIMIT = 20_000;
  */
 @Injectable()
 export class BookableSpacesCache {
-  private readonly kept = new Map<string, StampedSpaces>();
-  private total = 0;
+  private readonly kept = new WeightedLru<string, StampedSpaces>(KEPT_SPACES_LIMIT);
 
   constructor(private readonly floors: FloorsRepository) {}
 
@@ -31,34 +31,16 @@ export class BookableSpacesCache {
   async of(floorId: string, currentStamp: Promise<string | null>): Promise<BookableSpaceRow[] | null> {
     const kept = this.kept.get(floorId);
     const [stamp, read] = await Promise.all([currentStamp, kept ? null : this.floors.bookableSpaces(floorId)]);
-    if (stamp === null) return null;
-    if (kept?.stamp === stamp) {
-      // Most recently used last.
-      this.kept.delete(floorId);
-      this.kept.set(floorId, kept);
-      return kept.spaces;
+    if (stamp === null) {
+      this.kept.delete(floorId); // a deleted floor
+      return null;
     }
+    if (kept?.stamp === stamp) return kept.spaces;
     // Read in its own snapshot, possibly newer than `stamp`: either is a state the floor had after
     // the request began, and it is kept under the stamp it was read at.
     const fresh = read ?? (await this.floors.bookableSpaces(floorId));
     if (!fresh) return null;
-    this.keep(floorId, fresh);
+    this.kept.set(floorId, fresh, 1 + fresh.spaces.length); // an empty floor weighs something too
     return fresh.spaces;
-  }
-
-  private keep(floorId: string, entry: StampedSpaces): void {
-    const old = this.kept.get(floorId);
-    if (old) {
-      this.kept.delete(floorId);
-      this.total -= old.spaces.length;
-    }
-    if (entry.spaces.length > KEPT_SPACES_LIMIT) return;
-    this.kept.set(floorId, entry);
-    this.total += entry.spaces.length;
-    for (const [id, oldest] of this.kept) {
-      if (this.total <= KEPT_SPACES_LIMIT) break;
-      this.kept.delete(id);
-      this.total -= oldest.spaces.length;
-    }
   }
 }
