@@ -45,8 +45,11 @@ function loadECharts(): Promise<(el: HTMLElement) => ECharts> {
   selector: 'fd-insights-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<div #host class="chart" role="img" [attr.aria-label]="label()"></div>`,
+  // The chart's SVG has a fixed pixel size until it is resized: it must never be what holds its
+  // container wide (a phone's one-column layout kept a desktop-wide chart, and the page with it).
   styles: `
-    .chart { width: 100%; min-width: 280px; height: var(--chart-height, 260px); }
+    :host { display: block; min-width: 0; }
+    .chart { width: 100%; height: var(--chart-height, 260px); overflow: hidden; }
   `,
 })
 export class InsightsChart implements OnDestroy {
@@ -55,13 +58,20 @@ export class InsightsChart implements OnDestroy {
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
   private chart: ECharts | null = null;
   private readonly resize = () => this.chart?.resize();
+  /** Follows the element itself (a layout switching columns, a side panel), not only the window. */
+  private observer: ResizeObserver | null = null;
 
   constructor() {
     afterNextRender(async () => {
       const create = await loadECharts();
       this.chart = create(this.host().nativeElement);
       this.chart.setOption(this.option(), true);
-      window.addEventListener('resize', this.resize);
+      if (typeof ResizeObserver === 'function') {
+        this.observer = new ResizeObserver(this.resize);
+        this.observer.observe(this.host().nativeElement);
+      } else {
+        window.addEventListener('resize', this.resize);
+      }
     });
     effect(() => {
       const option = this.option();
@@ -70,6 +80,7 @@ export class InsightsChart implements OnDestroy {
   }
 
   ngOnDestroy(): void {
+    this.observer?.disconnect();
     window.removeEventListener('resize', this.resize);
     this.chart?.dispose();
   }
