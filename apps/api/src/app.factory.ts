@@ -44,7 +44,7 @@ export async function createApp(config: AppConfig, database: DatabaseHandle, clo
   const dataSource = app.get(DataSource);
   guardPoolConnections(dataSource);
   await migrate(dataSource, database.embedded);
-  if (config.seedDemo) await seedDemoIfEmpty(dataSource, clock?.now());
+  if (config.seedDemo) await seedDemoIfEmpty(dataSource, clock?.now(), { history: true });
 
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -123,7 +123,11 @@ async function maintenance(command: string): Promise<void> {
       logger.log('reverted the last migration');
     } else {
       await migrate(dataSource, database.embedded);
-      logger.log((await seedDemoIfEmpty(dataSource)) ? 'demo data seeded' : 'database not empty: nothing seeded');
+      logger.log(
+        (await seedDemoIfEmpty(dataSource, new Date(), { history: true }))
+          ? 'demo data seeded'
+          : 'database not empty: nothing seeded',
+      );
     }
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

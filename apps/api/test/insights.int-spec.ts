@@ -4,6 +4,7 @@ import { parseCsv } from '../src/common/csv';
 import { aggregateFacts, type BookingFact } from '@flexdesk/shared-domain';
 import { InsightsRepository } from '../src/insights/insights.repository';
 import { JobsService } from '../src/jobs/jobs.service';
+import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -367,5 +368,40 @@ describe('insights', () => {
     expect(JSON.stringify(en)).not.toMatch(/@example\.com/);
     // No SMTP_URL and no webhook in this app: the sheet says nothing leaves by mail or webhook.
     expect(en.notifications.filter((n) => !n.enabled).map((n) => n.name)).toEqual(['E-mail notifications', 'Webhooks']);
+  });
+
+  // Last: it replaces the data the tests above counted by hand.
+  it('a demo start comes with weeks of history that the reports show', async () => {
+    const tables: { name: string }[] = await t.dataSource.query(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    await t.dataSource.query(`TRUNCATE ${tables.map((x) => x.name).join(', ')} RESTART IDENTITY CASCADE`);
+    expect(await seedDemoIfEmpty(t.dataSource, t.clock.now(), { history: true })).toBe(true);
+
+    // The past holds only what has ended its course: nothing left for the no-show job to release.
+    const [past] = await t.dataSource.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'confirmed')::int AS open,
+              min(local_date)::text AS first FROM bookings WHERE end_at < $1`,
+      [NOW],
+    );
+    expect(past.n).toBeGreaterThan(100);
+    expect(past.open).toBe(0);
+    expect(past.first >= '2026-10-12').toBe(true); // eight weeks back from Monday 7 December
+
+    const fm = await loggedIn(t.url, 'facility@example.com');
+    const [{ id: rathaus }] = await t.dataSource.query(`SELECT id FROM buildings WHERE name = 'Rathaus Musterstadt'`);
+    const r = (
+      await fm.get<InsightsReport>(
+        q('/api/insights/utilisation', { buildingId: rathaus, from: '2026-11-09', to: '2026-12-06' }),
+      )
+    ).body;
+    expect(r.totals.suppressed).toBe(false);
+    expect(r.totals.bookings).toBeGreaterThan(50);
+    expect(r.totals.checkedIn).toBeGreaterThan(0);
+    expect(r.totals.cancellations).toBeGreaterThan(0);
+    expect(r.totals.noShowRate).toBe(0);
+    expect(r.totals.leadTimeHours).toBeGreaterThanOrEqual(24);
+    expect(r.weeks.map((w) => w.week)).toEqual(['2026-W46', '2026-W47', '2026-W48', '2026-W49']);
+    expect(r.weeks.every((w) => (w.measures.bookedShare ?? 0) > 0)).toBe(true);
   });
 });
