@@ -18,11 +18,14 @@ export function freePort() {
 
 const children = [];
 
-/** Starts `node dist/apps/api/main.js` on a free loopback port and waits until it is healthy. */
-export async function startApi(env) {
+/**
+ * Starts `node [nodeArgs] dist/apps/api/main.js` on a free loopback port and waits until it is
+ * healthy.
+ */
+export async function startApi(env, nodeArgs = []) {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: {
       ...process.env,
       PORT: String(port),
