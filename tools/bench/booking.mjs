@@ -30,7 +30,7 @@ import {
 const USAGE = `Usage: node tools/bench/booking.mjs [options]   (npm run bench:booking -- [options])
   --concurrency <n>   concurrent clients (default 50)
   --duration <s>      measured seconds per phase (default 10)
-  --warmup <s>        unmeasured seconds before each phase; its bookings are truncated (default 2)
+  --warmup <s>        unmeasured seconds before each phase; its bookings are truncated (default 5)
   --desks <n>         desks on the floor (default 5000; × 14 days = distinct (desk, day) pairs)
   --users <n>         people, each logged in over HTTP (default 50)
   --pool <n>          database connections of the API and of the raw server alike (default 10)
@@ -43,7 +43,7 @@ and a built API (npx nx build api).`;
 const opt = options(USAGE, {
   concurrency: { default: 50, min: 1, max: 1000, integer: true },
   duration: { default: 10, min: 1, max: 3600 },
-  warmup: { default: 2, min: 0, max: 600 },
+  warmup: { default: 5, min: 0, max: 600 },
   desks: { default: 5000, min: 1, max: 1_000_000, integer: true },
   users: { default: 50, min: 1, max: 10_000, integer: true },
   pool: { default: 10, min: 1, max: 200, integer: true },
