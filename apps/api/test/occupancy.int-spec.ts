@@ -134,6 +134,24 @@ describe('reception: occupancy and day list', () => {
     expect((await reception.get(`/api/buildings/${buildingId}/day-list.csv?date=2026-12-07&lang=fr`)).status).toBe(400);
   });
 
+  it('tells a closed day (a weekend, a holiday) from an open one, with nothing free on it', async () => {
+    const day = async (date: string) =>
+      (await reception.get<BuildingOccupancy>(`/api/buildings/${buildingId}/occupancy?date=${date}`)).body;
+    const monday = await day('2026-12-07');
+    expect(monday.open).toEqual({ start: '2026-12-07T07:00:00.000+01:00', end: '2026-12-07T19:00:00.000+01:00' });
+    expect(monday.closedReason).toBeNull();
+    expect(monday.total.free).toBeGreaterThan(0);
+
+    const saturday = await day('2026-12-12');
+    expect(saturday).toMatchObject({ open: null, closedReason: null });
+    expect(saturday.total.bookable).toBeGreaterThan(0);
+    expect([saturday.total.free, ...saturday.floors.map((f) => f.total.free)].every((n) => n === 0)).toBe(true);
+
+    const holiday = await day('2026-12-24');
+    expect(holiday).toMatchObject({ open: null, closedReason: 'Heiligabend' });
+    expect(holiday.total.free).toBe(0);
+  });
+
   it('validates its input', async () => {
     expect((await reception.get(`/api/buildings/${buildingId}/occupancy`)).status).toBe(400);
     expect((await reception.get(`/api/buildings/${buildingId}/occupancy?date=2026-13-01`)).status).toBe(400);

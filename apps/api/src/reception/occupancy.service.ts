@@ -7,7 +7,7 @@ import {
   type OccupancyTotals,
   type SpaceKind,
 } from '@flexdesk/shared-contracts';
-import { isValidDate } from '@flexdesk/shared-domain';
+import { isValidDate, openingWindow } from '@flexdesk/shared-domain';
 import { BuildingsRepository } from '../buildings/buildings.repository';
 import { seesNamesIn } from '../access/access-policy';
 import { DomainError } from '../common/domain-error';
@@ -17,7 +17,8 @@ import { validationError } from '../common/validation';
 import { toCsv } from '../common/csv';
 import { OccupancyRepository, type SpaceDayRow } from './occupancy.repository';
 
-function totals(rows: SpaceDayRow[]): OccupancyTotals {
+/** `open`: whether the building opens that day; on a closed day nothing is free to book. */
+function totals(rows: SpaceDayRow[], open: boolean): OccupancyTotals {
   const bookable = rows.filter((r) => r.bookable);
   const booked = bookable.filter((r) => r.booked).length;
   return {
@@ -25,7 +26,7 @@ function totals(rows: SpaceDayRow[]): OccupancyTotals {
     bookable: bookable.length,
     booked,
     checkedIn: rows.filter((r) => r.checkedIn).length,
-    free: bookable.length - booked,
+    free: open ? bookable.length - booked : 0,
   };
 }
 
@@ -59,30 +60,41 @@ export class OccupancyService {
     const building = await this.buildings.findById(buildingId);
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
     const namesVisible = seesNamesIn(user, buildingId);
-    const [floors, spaces, bookings] = await Promise.all([
+    const [floors, spaces, bookings, closures] = await Promise.all([
       this.buildings.floorSummaries([buildingId]),
       this.occupancy.spacesOnDay(buildingId, date),
       namesVisible ? this.occupancy.bookingsOnDay(buildingId, date) : Promise.resolve([]),
+      this.buildings.closures(buildingId, date, date),
     ]);
     const tz = building.timeZone;
+    // A Saturday or a holiday: the front desk sees that the building is closed, not 40 free desks.
+    const window = openingWindow({ ...building, closures }, date);
+    const open = window !== null;
     return {
       buildingId,
       buildingName: building.name,
       timeZone: tz,
       date,
+      open: window ? { start: isoInZone(window.start, tz), end: isoInZone(window.end, tz) } : null,
+      closedReason: closures[0]?.reason ?? null,
       namesVisible,
-      total: totals(spaces),
+      total: totals(spaces, open),
       floors: floors.map((f): FloorOccupancy => {
         const own = spaces.filter((s) => s.floorId === f.id);
         return {
           floorId: f.id,
           floorName: f.name,
           level: f.level,
-          total: totals(own),
-          byKind: Object.fromEntries(SPACE_KINDS.map((k) => [k, totals(own.filter((s) => s.kind === k))])) as Record<
-            SpaceKind,
-            OccupancyTotals
-          >,
+          total: totals(own, open),
+          byKind: Object.fromEntries(
+            SPACE_KINDS.map((k) => [
+              k,
+              totals(
+                own.filter((s) => s.kind === k),
+                open,
+              ),
+            ]),
+          ) as Record<SpaceKind, OccupancyTotals>,
         };
       }),
       bookings: bookings.map((b) => ({

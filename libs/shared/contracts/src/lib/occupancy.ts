@@ -8,7 +8,7 @@ export interface OccupancyTotals {
   booked: number;
   /** Spaces whose booking has been checked in. */
   checkedIn: number;
-  /** Bookable spaces without any booking that day. */
+  /** Bookable spaces without any booking that day (none on a day the building is closed). */
   free: number;
 }
 
@@ -43,6 +43,10 @@ export interface BuildingOccupancy {
   buildingName: string;
   timeZone: string;
   date: string;
+  /** Opening window of that date; null when the building is closed (no hours that weekday, or a closure). */
+  open: { start: string; end: string } | null;
+  /** The closure's reason when a closure (e.g. a public holiday) closes the building that day. */
+  closedReason: string | null;
   total: OccupancyTotals;
   floors: FloorOccupancy[];
   /**

@@ -574,6 +574,8 @@ export const MESSAGES_DE = {
   'reception.nextDay': 'Nächster Tag',
   'reception.today': 'Heute',
   'reception.updatedAt': 'Zuletzt aktualisiert {time}',
+  'reception.closed': 'Das Gebäude ist an diesem Tag geschlossen: Hier ist nichts frei buchbar.',
+  'reception.closedFor': 'Geschlossen: {reason}. An diesem Tag ist nichts frei buchbar.',
   'reception.liveChange': 'Aktualisiert: {booked} Buchungen, davon {checkedIn} eingecheckt.',
   'reception.totals': 'Belegung',
   'reception.totalsCaption': 'Belegung nach Etage und Art am {date}',

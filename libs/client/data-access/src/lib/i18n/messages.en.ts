@@ -564,6 +564,8 @@ export const MESSAGES_EN: Record<CoreMessageKey, string> = {
   'reception.nextDay': 'Next day',
   'reception.today': 'Today',
   'reception.updatedAt': 'Last updated {time}',
+  'reception.closed': 'The building is closed on this day: nothing here can be booked.',
+  'reception.closedFor': 'Closed: {reason}. Nothing can be booked on this day.',
   'reception.liveChange': 'Updated: {booked} bookings, {checkedIn} of them checked in.',
   'reception.totals': 'Occupancy',
   'reception.totalsCaption': 'Occupancy by floor and kind on {date}',

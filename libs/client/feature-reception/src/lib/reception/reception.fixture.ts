@@ -48,6 +48,8 @@ export const OCCUPANCY: BuildingOccupancy = {
   buildingName: 'Rathaus',
   timeZone: 'Europe/Berlin',
   date: DAY,
+  open: { start: `${DAY}T07:00:00.000+01:00`, end: `${DAY}T19:00:00.000+01:00` },
+  closedReason: null,
   namesVisible: true,
   total: totals(7, 3, 1),
   floors: [

@@ -324,6 +324,23 @@ describe('ReceptionPage', () => {
     expect([...el.querySelectorAll('button')].some((b) => text(b) === 'Für jemanden buchen')).toBe(false);
   });
 
+  it('says when the building is closed that day, with the closure’s reason, instead of showing desks as free', async () => {
+    const open = await render();
+    expect(open.el.querySelector('[data-testid="reception-closed"]')).toBeNull();
+    open.fixture.destroy();
+
+    const holiday = await render({ ...OCCUPANCY, open: null, closedReason: 'Tag der Arbeit' });
+    expect(text(holiday.el.querySelector('[data-testid="reception-closed"]'))).toBe(
+      'Geschlossen: Tag der Arbeit. An diesem Tag ist nichts frei buchbar.',
+    );
+    holiday.fixture.destroy();
+
+    const weekend = await render({ ...OCCUPANCY, open: null, closedReason: null });
+    expect(text(weekend.el.querySelector('[data-testid="reception-closed"]'))).toBe(
+      'Das Gebäude ist an diesem Tag geschlossen: Hier ist nichts frei buchbar.',
+    );
+  });
+
   it('opens on the building whose front desk the person works, before their home building', async () => {
     const me = {
       id: 'r1',
