@@ -5,7 +5,6 @@
 import {
   addDays,
   connect,
-  cpuSeconds,
   createDatabase,
   describe,
   httpClient,
@@ -17,8 +16,6 @@ import {
   options,
   passwordHash,
   percentiles,
-  postgresCpu,
-  postgresCpuSince,
   run,
   runLoad,
   spawnTracked,
@@ -26,6 +23,7 @@ import {
   stopChild,
   todayIn,
 } from './lib.mjs';
+import { cpuSeconds, postgresCpu, postgresCpuSince } from './proc.mjs';
 
 const USAGE = `Usage: node tools/bench/booking.mjs [options]   (npm run bench:booking -- [options])
   --concurrency <n>   concurrent clients (default 50)

@@ -8,7 +8,6 @@
 // The API's memory is read from /proc/<pid>/status (VmRSS) before the clients connect, with them
 // connected, and at its peak under load.
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   addDays,
@@ -27,6 +26,7 @@ import {
   startApi,
   todayIn,
 } from './lib.mjs';
+import { rssMiB } from './proc.mjs';
 
 const USAGE = `Usage: node tools/bench/events.mjs [options]   (npm run bench:events -- [options])
   --clients <n>    SSE clients connected to the one API instance (default 500)
@@ -64,12 +64,6 @@ async function seed(url, desks) {
   )).rows[0].id;
   await db.end();
   return { floor, spaces, booker };
-}
-
-/** Resident set size of a process in MiB (Linux). */
-function rssMiB(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
 }
 
 /**

@@ -3,7 +3,7 @@
 // dropped when the benchmark ends, fails or is interrupted (SIGINT/SIGTERM/SIGHUP).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
@@ -29,53 +29,6 @@ export const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 export const int = (n) => Math.round(n).toLocaleString('en');
 export const secs = (msValue) => `${(msValue / 1000).toFixed(1)} s`;
 /** CPUs and the 1-minute load average: other work on the machine skews every figure. */
-/** VmRSS of a process in MiB, or NaN once it is gone. */
-export function rssMiB(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
-/** User + system CPU seconds a process has used so far (NaN once it is gone). */
-export function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU seconds used so far by each PostgreSQL process on this machine, by pid (empty without /proc). */
-export function postgresCpu() {
-  const byPid = new Map();
-  for (const pid of existsSync('/proc') ? readdirSync('/proc') : []) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.indexOf(')')) === 'postgres') byPid.set(pid, cpuSeconds(pid) || 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byPid;
-}
-
-/**
- * PostgreSQL's CPU seconds since `before` (a postgresCpu() reading): what the processes running now
- * used since then, counting new ones in full. A backend that ended meanwhile (an idle pool connection
- * timing out) takes its share with it, which is why this is not one sum minus another.
- */
-export function postgresCpuSince(before) {
-  let total = 0;
-  for (const [pid, now] of postgresCpu()) total += now - (before.get(pid) ?? 0);
-  return total;
-}
-
 export const machine = () => `${availableParallelism()} CPUs, load average ${loadavg()[0].toFixed(2)}`;
 
 // ---------------------------------------------------------------------------------------------

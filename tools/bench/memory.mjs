@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { get, login, startApi, stopAll } from '../lib/api-process.mjs';
+import { rssMiB } from './proc.mjs';
 
 const BUDGET_MIB = 250;
 // The server as `npm start` runs it: with the Node options its script gives (package.json).
 const START = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).scripts.start;
 const NODE_ARGS = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/apps\/api\/main\.js/.exec(START)?.[1].trim().split(' ').filter(Boolean);
 if (!NODE_ARGS) throw new Error(`no "node … dist/apps/api/main.js" in the start script: ${START}`);
-const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 async function measure(label, env) {
   const { base, child } = await startApi(env, NODE_ARGS);

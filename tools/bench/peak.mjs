@@ -19,7 +19,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   addDays,
   connect,
-  cpuSeconds,
   createDatabase,
   describe,
   httpClient,
@@ -33,11 +32,11 @@ import {
   passwordHash,
   percentiles,
   prng,
-  rssMiB,
   run,
   startApi,
   todayIn,
 } from './lib.mjs';
+import { cpuSeconds, rssMiB } from './proc.mjs';
 
 const USAGE = `Usage: node tools/bench/peak.mjs [options]   (npm run bench:peak -- [options])
   --seconds <s>         measured seconds of load (default 60)
