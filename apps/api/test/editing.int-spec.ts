@@ -52,6 +52,17 @@ describe('editing buildings, floors and layouts', () => {
   });
   afterAll(() => t?.close());
 
+  /** A new 1000 × 500 floor of the test's building, as the facility manager creates it. */
+  const newFloor = async (name: string, level: number) =>
+    (
+      await facility.post<FloorSummary>(`/api/buildings/${building.id}/floors`, {
+        name,
+        level,
+        width: 1000,
+        height: 500,
+      })
+    ).body;
+
   it('lets only facility managers create buildings, and validates them fully', async () => {
     const body = {
       name: 'Bürgerbüro Nord',
@@ -136,14 +147,7 @@ describe('editing buildings, floors and layouts', () => {
   });
 
   it('drafts a layout employees do not see until it is published, refusing stale saves', async () => {
-    floor = (
-      await facility.post<FloorSummary>(`/api/buildings/${building.id}/floors`, {
-        name: 'EG',
-        level: 0,
-        width: 1000,
-        height: 500,
-      })
-    ).body;
+    floor = await newFloor('EG', 0);
     const draft = (await facility.get<LayoutDraft>(`/api/floors/${floor.id}/layout/draft`)).body;
     expect(draft).toMatchObject({
       draftVersion: 0,
@@ -247,14 +251,7 @@ describe('editing buildings, floors and layouts', () => {
 
   it('shows a publish in the availability of every instance at once, but not an assignment', async () => {
     const date = '2026-12-09';
-    const own = (
-      await facility.post<FloorSummary>(`/api/buildings/${building.id}/floors`, {
-        name: 'OG',
-        level: 1,
-        width: 1000,
-        height: 500,
-      })
-    ).body;
+    const own = await newFloor('OG', 1);
     const zoneId = randomUUID();
     const desks = deskRow(4, 'S').map((d) => ({ ...d, zoneId }));
     const zone = {
@@ -331,14 +328,7 @@ describe('editing buildings, floors and layouts', () => {
 
   it('imports an exported floor only after full validation, changing nothing on failure', async () => {
     const source = (await facility.get<FloorLayout>(`/api/floors/${floor.id}/layout`)).body;
-    const target = (
-      await facility.post<FloorSummary>(`/api/buildings/${building.id}/floors`, {
-        name: 'OG',
-        level: 1,
-        width: 1000,
-        height: 500,
-      })
-    ).body;
+    const target = await newFloor('OG', 1);
 
     // Ids of another floor may not be taken over; and every broken field is reported at once.
     const broken = {

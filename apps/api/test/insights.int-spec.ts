@@ -6,7 +6,7 @@ import { InsightsRepository } from '../src/insights/insights.repository';
 import { JobsService } from '../src/jobs/jobs.service';
 import { seedDemoIfEmpty } from '../src/seed/demo-seed';
 import { Api, loggedIn } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { resetData, startTestApp, type TestApp } from './support/test-app';
 
 // Monday 2026-12-07 in Berlin; the figures are about November, long before.
 const NOW = '2026-12-07T08:30:00Z';
@@ -372,10 +372,7 @@ describe('insights', () => {
 
   // Last: it replaces the data the tests above counted by hand.
   it('a demo start comes with weeks of history that the reports show', async () => {
-    const tables: { name: string }[] = await t.dataSource.query(
-      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
-    );
-    await t.dataSource.query(`TRUNCATE ${tables.map((x) => x.name).join(', ')} RESTART IDENTITY CASCADE`);
+    await resetData(t.dataSource);
     expect(await seedDemoIfEmpty(t.dataSource, t.clock.now(), { history: true })).toBe(true);
 
     // The past holds only what has ended its course: nothing left for the no-show job to release.

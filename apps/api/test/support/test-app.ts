@@ -37,6 +37,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The API's configuration in tests: DATABASE_URL as given, no client, no demo seed, jobs run by hand. */
+function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({
+    DATABASE_URL: process.env['DATABASE_URL'],
+    CLIENT_DIR: '',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    // Tests run jobs by hand, at the time they set.
+    JOBS_INTERVAL_SECONDS: '0',
+    ...env,
+  });
+}
+
+/** Empties every table but the migrations' own, so a table added by a new migration is reset too. */
+export async function resetData(dataSource: DataSource): Promise<void> {
+  const tables: { name: string }[] = await dataSource.query(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  await dataSource.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
+}
+
 /**
  * The real API on a real, migrated PostgreSQL: an in-memory PGlite by default, the server named by
  * DATABASE_URL when set (then all data is reset first, so files can share one database).
@@ -55,15 +76,7 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const { interpose } = options;
-  const config = loadConfig({
-    DATABASE_URL: process.env['DATABASE_URL'],
-    CLIENT_DIR: '',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    // Tests run jobs by hand, at the time they set.
-    JOBS_INTERVAL_SECONDS: '0',
-    ...env,
-  });
+  const config = testConfig(env);
   const templateFile = process.env[TEMPLATE_ENV];
   const template = templateFile && !config.databaseUrl ? new Blob([readFileSync(templateFile)]) : undefined;
   const opened = await openDatabase(config, null, template);
@@ -74,13 +87,7 @@ export async function startTestApp(
   const clock = new TestClock(new Date(now));
   const created = await createApp(config, database, clock);
   const dataSource = created.app.get(DataSource);
-  if (!database.embedded && !options.keepData) {
-    // Every table but the migrations' own, so a table added by a new migration is reset too.
-    const tables: { name: string }[] = await dataSource.query(
-      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
-    );
-    await dataSource.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
-  }
+  if (!database.embedded && !options.keepData) await resetData(dataSource);
   await seedDemoIfEmpty(dataSource, clock.now());
   await created.app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = created.app.getHttpServer().address() as AddressInfo;
@@ -99,13 +106,7 @@ export interface SecondInstance {
  * embedded database lives inside one process. Shares the first one's clock.
  */
 export async function startSecondInstance(first: TestApp): Promise<SecondInstance> {
-  const config = loadConfig({
-    DATABASE_URL: process.env['DATABASE_URL'],
-    CLIENT_DIR: '',
-    SEED_DEMO: 'false',
-    LOG_LEVEL: 'warn',
-    JOBS_INTERVAL_SECONDS: '0',
-  });
+  const config = testConfig();
   if (!config.databaseUrl) throw new Error('a second instance needs DATABASE_URL');
   const created = await createApp(config, await openDatabase(config), first.clock);
   await created.app.listen(0, '127.0.0.1');
