@@ -10,7 +10,7 @@ const API_FEATURES = {
   health: [],
   audit: [],
   users: [],
-  auth: ['users', 'audit'],
+  auth: ['users', 'audit', 'events'],
   people: ['auth', 'users', 'audit'],
   scim: ['people', 'audit'],
   buildings: ['audit'],

@@ -14,6 +14,7 @@ import { toMe } from '../users/users.service';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 import { PasswordTokensRepository } from './password-tokens.repository';
 import { RateLimitRepository } from './rate-limit.repository';
+import { SessionCache } from './session-cache';
 import { SessionsRepository } from './sessions.repository';
 import { hashToken, newToken, sameSecret } from './tokens';
 
@@ -25,6 +26,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly sessionCache: SessionCache,
     private readonly rateLimits: RateLimitRepository,
     private readonly passwordTokens: PasswordTokensRepository,
   ) {}
@@ -65,7 +67,8 @@ export class AuthService {
   }
 
   async authenticate(token: string): Promise<{ user: AuthUser; csrfToken: string } | null> {
-    const row = await this.sessions.findValid(hashToken(token));
+    const hash = hashToken(token);
+    const row = await this.sessionCache.session(hash, () => this.sessions.findValid(hash));
     if (!row) return null;
     const user: AuthUser = {
       id: row.userId,

@@ -6,6 +6,7 @@ import type { Locale, Role } from '@flexdesk/shared-contracts';
 export interface SessionRow {
   sessionId: string;
   csrfToken: string;
+  expiresAt: Date;
   userId: string;
   email: string;
   displayName: string;
@@ -38,14 +39,14 @@ export class SessionsRepository {
   }
 
   /**
-   * One round trip per authenticated request: the session, its user, the user's groups and the
+   * One round trip per authenticated request not served from auth/session-cache.ts: the session, its user, the user's groups and the
    * buildings they work reception for.
    */
   async findValid(tokenHash: string): Promise<SessionRow | null> {
     const rows: SessionRow[] = await prepared(
       this.dataSource,
-      'session_find_valid_v2',
-      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email,
+      'session_find_valid_v3',
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.expires_at AS "expiresAt", u.id AS "userId", u.email,
               u.display_name AS "displayName", u.roles, u.locale,
               u.show_name_to_colleagues AS "showNameToColleagues", u.default_floor_id AS "defaultFloorId",
               COALESCE((SELECT array_agg(g.group_id) FROM user_groups g WHERE g.user_id = u.id), '{}') AS "groupIds",

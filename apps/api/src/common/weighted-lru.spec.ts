@@ -32,4 +32,19 @@ describe('WeightedLru', () => {
     expect(lru.keys()).toEqual([4, 99]);
     expect(lru.weight).toBe(9);
   });
+
+  it('drops the entries a predicate picks, and everything on clear', () => {
+    const lru = new WeightedLru<string, number>(10);
+    lru.set('a', 1, 2);
+    lru.set('b', 2, 3);
+    lru.set('c', 3, 4);
+    lru.deleteWhere((value) => value % 2 === 1);
+    expect(lru.keys()).toEqual(['b']);
+    expect(lru.weight).toBe(3);
+    lru.clear();
+    expect(lru.keys()).toEqual([]);
+    expect(lru.weight).toBe(0);
+    lru.set('d', 4, 10); // the full capacity is free again
+    expect(lru.get('d')).toBe(4);
+  });
 });

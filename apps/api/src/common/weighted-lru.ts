@@ -42,6 +42,16 @@ export class WeightedLru<K, V> {
     this.total -= entry.weight;
   }
 
+  /** Drops every entry `drop` picks. */
+  deleteWhere(drop: (value: V, key: K) => boolean): void {
+    for (const [key, entry] of this.entries) if (drop(entry.value, key)) this.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
   keys(): K[] {
     return [...this.entries.keys()];
   }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { poolOf } from './pool-transaction';
 
 /**
  * Gives every pooled connection a lasting 'error' listener. node-postgres emits 'error' on a client
@@ -14,15 +15,22 @@ import type { DataSource } from 'typeorm';
  */
 export function guardPoolConnections(dataSource: DataSource): void {
   const logger = new Logger('DatabasePool');
-  const pool = (dataSource.driver as unknown as { master?: pg.Pool }).master;
+  onEveryPoolClient(dataSource, (client) =>
+    client.on('error', (e: Error) => logger.warn(`a database connection failed: ${e.message}`)),
+  );
+}
+
+/** Runs `attach` once on each pooled connection: those open now, and each new one before its first use. */
+export function onEveryPoolClient(dataSource: DataSource, attach: (client: pg.Client) => void): void {
+  const pool: pg.Pool | undefined = poolOf(dataSource);
   if (!pool) return;
-  const guarded = new WeakSet<pg.Client>();
-  const guard = (client: pg.Client) => {
-    if (guarded.has(client)) return;
-    guarded.add(client);
-    client.on('error', (e: Error) => logger.warn(`a database connection failed: ${e.message}`));
+  const seen = new WeakSet<pg.Client>();
+  const once = (client: pg.Client) => {
+    if (seen.has(client)) return;
+    seen.add(client);
+    attach(client);
   };
-  pool.on('connect', (client) => guard(client as unknown as pg.Client));
+  pool.on('connect', (client) => once(client as unknown as pg.Client));
   // Connections TypeORM opened while initialising exist before the listener above.
-  for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) guard(client);
+  for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) once(client);
 }

@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { poolOf } from './pool-transaction';
 
 /**
  * Runs a named prepared statement on the pool TypeORM manages. Planning showed up as ~2.5 ms per
@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
  * per text.
  */
 export async function prepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  const pool = poolOf(dataSource);
   try {
     return (await pool.query({ name, text, values })).rows as T[];
   } catch (e) {

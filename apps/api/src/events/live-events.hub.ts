@@ -5,16 +5,24 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Subject } from 'rxjs';
+import { BehaviorSubject, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import pg from 'pg';
 import { DATABASE_INFO, type DatabaseInfo } from '../database/database';
+import { onEveryPoolClient } from '../database/pool-guard';
 import type { LiveNotification } from './event-visibility';
 
 export const EVENTS_CHANNEL = 'flexdesk_events';
 /** Messages were written to the outbox (migration AddNotificationOutbox): dispatchers wake up. */
 export const OUTBOX_CHANNEL = 'flexdesk_outbox';
+/** A session or its person changed (migration AddSessionChangeNotices): kept sessions are dropped. */
+export const SESSIONS_CHANNEL = 'flexdesk_sessions';
 const RECONNECT_MS = [250, 1000, 2000, 5000];
+
+export interface SessionChange {
+  people: string;
+  committed: boolean;
+}
 
 /**
  * Fans the database's `flexdesk_events` notifications out to this instance's SSE clients.
@@ -27,11 +35,21 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
   readonly events$ = new Subject<LiveNotification>();
   /** A commit wrote outbox messages (or the listener reconnected and may have missed some). */
   readonly outbox$ = new Subject<void>();
+  /**
+   * People whose sessions changed (comma-separated ids, or `*` for anyone): `committed` from the
+   * NOTIFY every instance hears after the commit, not yet from the NOTICE the connection making the
+   * change gets as its statement runs (see migration AddSessionChangeNotices).
+   */
+  readonly sessionChanges$ = new Subject<SessionChange>();
+  /**
+   * Whether every session change is heard now: false while the listener is down, so that nothing is
+   * kept that a missed notice should have dropped (see auth/session-cache.ts).
+   */
+  readonly hearsSessionChanges$ = new BehaviorSubject<boolean>(false);
   /** Completes when the app shuts down, so open event streams end and HTTP can close. */
   readonly shutdown$ = new Subject<void>();
   private listener: pg.Client | null = null;
   private stopping = false;
-  private readonly attached = new WeakSet<pg.PoolClient>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,8 +57,13 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.database.embedded) await this.listenOnPool();
-    else await this.listenOnOwnConnection(0);
+    this.hearNoticesOfPool();
+    if (this.database.embedded) {
+      this.listenOnPool();
+      this.hearsSessionChanges$.next(true);
+    } else {
+      await this.listenOnOwnConnection(0);
+    }
   }
 
   beforeApplicationShutdown(): void {
@@ -49,12 +72,16 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
     this.shutdown$.complete();
     this.events$.complete();
     this.outbox$.complete();
+    this.hearsSessionChanges$.next(false);
+    this.sessionChanges$.complete();
     this.listener?.end().catch(() => undefined);
   }
 
   private dispatch(n: pg.Notification): void {
     if (n.channel === EVENTS_CHANNEL) this.publish(n.payload);
     else if (n.channel === OUTBOX_CHANNEL && !this.stopping) this.outbox$.next();
+    else if (n.channel === SESSIONS_CHANNEL && !this.stopping)
+      this.sessionChanges$.next({ people: n.payload || '*', committed: true });
   }
 
   private publish(payload: string | undefined): void {
@@ -74,13 +101,16 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
     client.on('end', () => {
       if (this.stopping || this.listener !== client) return;
       this.listener = null;
+      this.hearsSessionChanges$.next(false);
       void this.retry(0);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
       this.listener = client;
+      this.hearsSessionChanges$.next(true);
       // Anything committed while we were not listening is unknown: clients refetch.
       if (attempt > 0) {
         this.events$.next({ type: 'resync' });
@@ -105,19 +135,21 @@ export class LiveEventsHub implements OnApplicationBootstrap, BeforeApplicationS
    * delivers notifications on that connection only, with the response of the statement that
    * caused them. So the pool's client listens, and re-listens whenever the pool reconnects.
    */
-  private async listenOnPool(): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master: pg.Pool }).master;
-    const attach = (client: pg.PoolClient) => {
-      if (this.attached.has(client)) return;
-      this.attached.add(client);
+  private listenOnPool(): void {
+    const listen = [EVENTS_CHANNEL, OUTBOX_CHANNEL, SESSIONS_CHANNEL].map((c) => `LISTEN ${c}`).join('; ');
+    onEveryPoolClient(this.dataSource, (client) => {
       client.on('notification', (n) => this.dispatch(n));
-      client
-        .query(`LISTEN ${EVENTS_CHANNEL}`)
-        .then(() => client.query(`LISTEN ${OUTBOX_CHANNEL}`)).catch((e: Error) => this.logger.warn(`LISTEN failed: ${e.message}`));
-    };
-    pool.on('connect', attach);
-    const client = await pool.connect();
-    attach(client);
-    client.release();
+      client.query(listen).catch((e: Error) => this.logger.warn(`LISTEN failed: ${e.message}`));
+    });
+  }
+
+  /** The NOTICE a connection gets as it changes someone's sessions, before its statement returns. */
+  private hearNoticesOfPool(): void {
+    onEveryPoolClient(this.dataSource, (client) =>
+      client.on('notice', (n) => {
+        if (n.message === SESSIONS_CHANNEL && n.detail && !this.stopping)
+          this.sessionChanges$.next({ people: n.detail, committed: false });
+      }),
+    );
   }
 }

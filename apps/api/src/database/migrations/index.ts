@@ -15,6 +15,7 @@ import { AddInsightRollups1796412000000 } from './1796412000000-AddInsightRollup
 import { MaintainInsightRollups1796413000000 } from './1796413000000-MaintainInsightRollups';
 import { AddPersonalDataIndexes1796414000000 } from './1796414000000-AddPersonalDataIndexes';
 import { AddFloorSpacesStamp1796415000000 } from './1796415000000-AddFloorSpacesStamp';
+import { AddSessionChangeNotices1796416000000 } from './1796416000000-AddSessionChangeNotices';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MaintainInsightRollups1796413000000,
   AddPersonalDataIndexes1796414000000,
   AddFloorSpacesStamp1796415000000,
+  AddSessionChangeNotices1796416000000,
 ];
