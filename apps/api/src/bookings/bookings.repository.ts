@@ -3,6 +3,7 @@ import { prepared } from '../database/prepared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isPgError, PG_DEADLOCK as DEADLOCK } from '../database/pg-errors';
 import { outboxCause } from '../database/outbox-cause';
+import { managerSql, poolTransaction, type Sql } from '../database/pool-transaction';
 import type {
   BookingSlot,
   BookingStatus,
@@ -166,38 +167,42 @@ export class BookingsRepository {
   async insert(b: NewBooking, outer?: EntityManager, attempt = 1): Promise<InsertResult> {
     try {
       // Inside an outer transaction (a series), this one is a savepoint: a refused day rolls back alone.
-      return await (outer ?? this.dataSource.manager).transaction(async (m) => {
-        // Both locks in one round trip; the select list is evaluated left to right, person first.
-        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
-          LIMIT_LOCK_NAMESPACE,
-          `${b.bookerId}:${b.date}`,
-          SPACE_LOCK_NAMESPACE,
-          b.spaceId,
-        ]);
-        // Checked under the space's lock, so a release being taken back cannot slip between.
-        const rows: { id: string; createdAt: Date }[] = await m.query(
-          `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
-           SELECT $1, $2, $3, $4, $5, $6, $7, $10
-            WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
-                    WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ${ACTIVE}) < $9
-              AND NOT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$6::date')}
-           RETURNING id, created_at AS "createdAt"`,
-          [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay, b.seriesId ?? null],
-        );
-        if (rows.length) return { ok: true as const, id: rows[0].id, createdAt: rows[0].createdAt };
-        // Refused: only now find out which rule it was.
-        const [{ assigned }] = await m.query(`SELECT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$3::date')} AS assigned`, [
-          b.spaceId,
-          b.bookerId,
-          b.date,
-        ]);
-        return { ok: false as const, reason: assigned ? ('assigned' as const) : ('limit' as const) };
-      });
+      return await (outer
+        ? outer.transaction((m) => this.insertWith(managerSql(m), b))
+        : poolTransaction(this.dataSource, (sql) => this.insertWith(sql, b)));
     } catch (e) {
       if (isPgError(e, '23P01')) return { ok: false, reason: 'conflict' };
       if (isPgError(e, DEADLOCK) && !outer && attempt < 3) return this.insert(b, undefined, attempt + 1);
       throw e;
     }
+  }
+
+  private async insertWith(sql: Sql, b: NewBooking): Promise<InsertResult> {
+    // Both locks in one round trip; the select list is evaluated left to right, person first.
+    await sql(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
+      LIMIT_LOCK_NAMESPACE,
+      `${b.bookerId}:${b.date}`,
+      SPACE_LOCK_NAMESPACE,
+      b.spaceId,
+    ]);
+    // Checked under the space's lock, so a release being taken back cannot slip between.
+    const rows: { id: string; createdAt: Date }[] = await sql(
+      `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $10
+        WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
+                WHERE bk.booker_id = $2 AND bk.local_date = $6 AND s.kind = $8 AND bk.status IN ${ACTIVE}) < $9
+          AND NOT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$6::date')}
+       RETURNING id, created_at AS "createdAt"`,
+      [b.spaceId, b.bookerId, b.creatorId, b.start, b.end, b.date, b.slot, b.spaceKind, b.maxPerDay, b.seriesId ?? null],
+    );
+    if (rows.length) return { ok: true, id: rows[0].id, createdAt: rows[0].createdAt };
+    // Refused: only now find out which rule it was.
+    const [{ assigned }] = await sql(`SELECT ${ASSIGNED_TO_OTHER('$1::uuid', '$2::uuid', '$3::date')} AS assigned`, [
+      b.spaceId,
+      b.bookerId,
+      b.date,
+    ]);
+    return { ok: false, reason: assigned ? 'assigned' : 'limit' };
   }
 
   async findById(id: string): Promise<BookingRow | null> {
