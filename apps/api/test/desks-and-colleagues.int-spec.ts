@@ -12,6 +12,8 @@ import type {
   ProblemDetails,
   SeriesResult,
 } from '@flexdesk/shared-contracts';
+import { LiveEventsHub } from '../src/events/live-events.hub';
+import type { LiveNotification } from '../src/events/event-visibility';
 import { Api, loggedIn } from './support/http';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -213,9 +215,20 @@ describe('favourites, colleagues, assigned desks and absences', () => {
       const colleague = await person('Bernd Bucher');
       const desk = desks[5];
       await facility.put(`/api/spaces/${desk.id}/assignee`, { userId: owner.id });
+      // Plans and the waiting list hear of the freed day (they once did not: the release read its own
+      // INSERT's rows wrongly, announced nothing, and a second release of the day answered 500).
+      const heard: LiveNotification[] = [];
+      const listening = t.created.app.get(LiveEventsHub).events$.subscribe((e) => heard.push(e));
       const released = await owner.api.put<MyAssignedDesk[]>(`/api/me/assigned-desks/${desk.id}/releases/2026-12-10`);
       expect(released.status).toBe(200);
       expect(released.body[0].releasedDates).toEqual(['2026-12-10']);
+      for (let waited = 0; !heard.length && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      listening.unsubscribe();
+      expect(heard).toContainEqual(
+        expect.objectContaining({ type: 'availability', floorId: desk.floorId, from: '2026-12-10', to: '2026-12-10' }),
+      );
+      const again = await owner.api.put<MyAssignedDesk[]>(`/api/me/assigned-desks/${desk.id}/releases/2026-12-10`);
+      expect([again.status, again.body[0]?.releasedDates]).toEqual([200, ['2026-12-10']]);
       await owner.api.put(`/api/me/assigned-desks/${desk.id}/releases/2026-12-11`);
       expect((await owner.api.delete(`/api/me/assigned-desks/${desk.id}/releases/2026-12-11`)).status).toBe(204);
       expect((await colleague.api.post('/api/bookings', { spaceId: desk.id, date: '2026-12-10', slot: 'am' })).status).toBe(201);

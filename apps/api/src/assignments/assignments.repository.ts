@@ -90,10 +90,11 @@ export class AssignmentsRepository {
 
   async release(spaceId: string, date: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const [rows] = await m.query(`INSERT INTO assignment_releases (space_id, date) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING space_id`, [
-        spaceId,
-        date,
-      ]);
+      // An INSERT answers its rows (only UPDATE and DELETE answer [rows, count] through TypeORM).
+      const rows: unknown[] = await m.query(
+        `INSERT INTO assignment_releases (space_id, date) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING space_id`,
+        [spaceId, date],
+      );
       if (rows.length) await announceFreed(m, [spaceId], date, date);
     });
   }
