@@ -1,9 +1,10 @@
 // The raw baseline of bench:booking (started by booking.mjs as a child process; not run by hand).
 // A bare node:http server with a pg.Pool that does for POST /api/bookings only what the database
-// needs: the same transaction as BookingsRepository.insert (per-person-per-day and per-space advisory
-// locks, the same INSERT … WHERE (count) < maxPerDay AND NOT someone else's assigned desk, deadlock
-// retry). No framework, no
-// session lookup (bearer tokens map to users in memory), no space/closure look-ups, no read-back.
+// needs: the same transaction as BookingsRepository.insert on rules an instance kept (per-person-per-day
+// and per-space advisory locks with the check that the building's rules are those read, the same
+// INSERT … WHERE (count) < maxPerDay AND NOT someone else's assigned desk, deadlock retry). No
+// framework, no session look-up (bearer tokens map to users in memory), no space/closure look-ups
+// (the building's rules stamp is read once at start), no read-back.
 import http from 'node:http';
 import pg from 'pg';
 
@@ -12,14 +13,18 @@ const users = new Map(config.users); // bearer token → user id
 const windows = new Map(config.windows); // date → [start, end] ISO instants of its 'day' slot
 const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize });
 pool.on('error', () => undefined); // an idle connection ended from outside; the next query reconnects
+// The benchmark's one building: its rules as read at start, as an API instance keeps them.
+const rules = (await pool.query('SELECT id AS "buildingId", rules_changed_at::text AS stamp FROM buildings')).rows[0];
 
 // Copied from apps/api/src/bookings/bookings.repository.ts.
 const LIMIT_LOCK_NAMESPACE = 42_001;
 const SPACE_LOCK_NAMESPACE = 42_002;
-// BookingsRepository.insert's statements, as they are (with ASSIGNED_TO_OTHER written out): both
-// locks in one round trip, person first; the daily limit and someone else's assigned desk checked in
-// the INSERT itself.
-const LOCKS = 'SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))';
+// BookingsRepository.insert's statements, as they are (LOCKS and RULES_CURRENT, ASSIGNED_TO_OTHER
+// written out): both locks in one round trip, person first, with the rules check; the daily limit
+// and someone else's assigned desk checked in the INSERT itself.
+const LOCKS =
+  'SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4)), ' +
+  '(SELECT rules_changed_at = $6::timestamptz FROM buildings WHERE id = $5) AS current';
 const INSERT = `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
            SELECT $1, $2, $3, $4, $5, $6, $7, $10
             WHERE (SELECT count(*) FROM bookings bk JOIN spaces s ON s.id = bk.space_id
@@ -34,7 +39,9 @@ async function insert(b, attempt = 1) {
   const client = await pool.connect();
   try {
     await client.query('START TRANSACTION');
-    await client.query(LOCKS, [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`, SPACE_LOCK_NAMESPACE, b.spaceId]);
+    const locks = [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`, SPACE_LOCK_NAMESPACE, b.spaceId];
+    const { rows: [{ current }] } = await client.query(LOCKS, [...locks, rules.buildingId, rules.stamp]);
+    if (!current) throw Object.assign(new Error('the rules changed'), { code: 'RULES' });
     const { rows } = await client.query(INSERT, [b.spaceId, b.bookerId, b.bookerId, b.start, b.end, b.date, 'day', 'desk', config.maxPerDay, null]);
     await client.query('COMMIT');
     return rows.length ? { status: 201, body: { id: rows[0].id } } : { status: 422, body: { code: 'LIMIT_REACHED' } };
@@ -42,6 +49,7 @@ async function insert(b, attempt = 1) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (e.code === '23P01') return { status: 409, body: { code: 'BOOKING_CONFLICT' } };
     if (e.code === '40P01' && attempt < 3) return insert(b, attempt + 1);
+    if (e.code === 'RULES') return { status: 409, body: { code: 'RULES_CHANGED' } };
     return { status: 500, body: { code: 'INTERNAL_ERROR', message: e.message } };
   } finally {
     client.release();

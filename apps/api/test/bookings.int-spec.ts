@@ -7,7 +7,7 @@ import type {
   ProblemDetails,
 } from '@flexdesk/shared-contracts';
 import { Api, loggedIn } from './support/http';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startSecondInstance, startTestApp, type TestApp } from './support/test-app';
 
 // Monday 2026-12-07, 08:00 in Berlin. The demo seed puts a closure ("Betriebsausflug") 9 days later.
 const NOW = '2026-12-07T07:00:00Z';
@@ -455,6 +455,69 @@ describe('booking API on a real database', () => {
 
     const after = await t.dataSource.query('SELECT count(*)::int AS n FROM bookings');
     expect(after[0].n).toBe(before[0].n);
+  });
+  it('books under the rules as they are now, though each instance keeps the rules of the spaces it booked', async () => {
+    const facility = await loggedIn(t.url, 'facility@example.com');
+    const buildingId = groundFloor.buildingId;
+    const freeOn = async (date: string) =>
+      (await employee2.get<FloorAvailability>(`/api/floors/${groundFloor.id}/availability?date=${date}`)).body.spaces
+        .filter((s) => s.state === 'free')
+        .map((s) => s.spaceId);
+    const [on17, on21] = [await freeOn('2026-12-17'), await freeOn('2026-12-21')];
+    const [desk, other] = groundFloor.spaces.filter(
+      (s) => s.kind === 'desk' && !s.restrictedToGroupIds.length && on17.includes(s.id) && on21.includes(s.id),
+    );
+    const second = process.env['DATABASE_URL'] ? await startSecondInstance(t) : null;
+    const instances = second ? [employee2, Object.assign(new Api(second.url), { token: employee2.token })] : [employee2];
+    const book = (api: Api, date: string, spaceId = desk.id) =>
+      api.post<Booking>('/api/bookings', { spaceId, date, slot: 'day' });
+    const cancel = async (booking: Booking) =>
+      expect((await employee2.delete(`/api/bookings/${booking.id}`)).status).toBe(204);
+    try {
+      // Every instance books both desks once, and keeps their rules from then on.
+      for (const api of instances) {
+        for (const spaceId of [desk.id, other.id]) {
+          const booked = await book(api, '2026-12-17', spaceId);
+          expect(booked.status).toBe(201);
+          await cancel(booked.body);
+        }
+      }
+
+      // A closure, through the API: no instance books the day on the rules it kept.
+      const closed = await facility.post(`/api/buildings/${buildingId}/closures`, {
+        closures: [{ date: '2026-12-18', reason: 'Umzug' }],
+      });
+      expect(closed.status).toBe(200);
+      for (const api of instances) {
+        expect((await book(api, '2026-12-18')).body).toMatchObject({ code: 'BUILDING_CLOSED' });
+      }
+
+      // The desk made unbookable behind the API's back, in SQL: refused everywhere at once.
+      await t.dataSource.query(`UPDATE spaces SET bookable = false WHERE id = $1`, [desk.id]);
+      for (const api of instances) {
+        expect((await book(api, '2026-12-21')).body).toMatchObject({ code: 'SPACE_UNAVAILABLE' });
+      }
+      // And bookable again: kept rules never refuse on their own, the rules read now decide.
+      await t.dataSource.query(`UPDATE spaces SET bookable = true WHERE id = $1`, [desk.id]);
+      for (const api of instances) {
+        const booked = await book(api, '2026-12-21');
+        expect(booked.status).toBe(201);
+        await cancel(booked.body);
+      }
+
+      // Two desks a day instead of one: allowed at once, where the kept policy would refuse the second.
+      const policy = await facility.request('PUT', `/api/buildings/${buildingId}/policies`, { desk: { maxPerDay: 2 } });
+      expect(policy.status).toBe(200);
+      for (const api of instances) {
+        const both = [await book(api, '2026-12-21'), await book(api, '2026-12-21', other.id)];
+        expect(both.map((r) => r.status)).toEqual([201, 201]);
+        for (const r of both) await cancel(r.body);
+      }
+    } finally {
+      await second?.close();
+      await facility.request('PUT', `/api/buildings/${buildingId}/policies`, { desk: { maxPerDay: 1 } });
+      await facility.request('DELETE', `/api/buildings/${buildingId}/closures/2026-12-18`);
+    }
   });
 });
 

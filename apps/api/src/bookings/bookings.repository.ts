@@ -29,8 +29,10 @@ export interface SpaceContext {
   kindPolicy: PolicyOverride | null;
   floorName: string;
   buildingName: string;
-  /** Closures within a day of the date asked about (none when no date was given). */
+  /** Closures within a day of the date asked about (none when no date was given; every one from the day before it on, when asked `onward`). */
   closures: Closure[];
+  /** The building's `rules_changed_at` as read with the rest (migration AddBuildingRulesStamp), as text: microseconds count. */
+  rulesStamp: string;
 }
 
 export interface BookingRow {
@@ -72,9 +74,14 @@ export interface NewBooking {
   maxPerDay: number;
   /** An occurrence of this series. */
   seriesId?: string | null;
+  /** Book only if the building's rules are still those read at `stamp` (rules an instance kept). */
+  rulesRead?: { buildingId: string; stamp: string };
 }
 
 export type InsertResult = { ok: true; id: string; createdAt: Date } | { ok: false; reason: 'conflict' | 'limit' | 'assigned' };
+
+/** Thrown by BookingsRepository.insert when the rules it was given (`rulesRead`) changed since. */
+export class RulesChanged extends Error {}
 
 /**
  * SQL: the spaces row `a` is its assignee's on `date`: assigned, not released that day (one by
@@ -121,6 +128,11 @@ const BOOKING_SELECT = `
     LEFT JOIN users ub ON ub.id = bk.booker_id
     LEFT JOIN users uc ON uc.id = bk.creator_id`;
 
+/** Both of a booking's advisory locks, person first (the select list is evaluated left to right). */
+export const LOCKS = `SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`;
+/** Appended to LOCKS: whether building $5's rules are still those stamped $6. */
+export const RULES_CURRENT = `(SELECT rules_changed_at = $6::timestamptz FROM buildings WHERE id = $5) AS current`;
+
 class LimitReached extends Error {}
 
 @Injectable()
@@ -129,29 +141,35 @@ export class BookingsRepository {
 
   /**
    * Everything the booking rules need about a space in one round trip: the space, its zone's
-   * groups, the building's calendar and policies, and closures within a day of `around` (the
-   * requested date; a custom start's UTC date is at most a day off the building's local date).
+   * groups, the building's calendar, policies and rules stamp, and closures within a day of `around`
+   * (the requested date; a custom start's UTC date is at most a day off the building's local date),
+   * or with `onward` every closure from the day before it on (for rules kept for later bookings).
    */
-  async findSpaceContext(spaceId: string, around: string | null = null): Promise<SpaceContext | null> {
+  async findSpaceContext(
+    spaceId: string,
+    around: string | null = null,
+    { onward = false } = {},
+  ): Promise<SpaceContext | null> {
     const rows = await prepared<SpaceContext>(
       this.dataSource,
-      'space_context',
+      'space_context_v2',
       `SELECT s.id, s.kind, s.label, s.bookable, s.restricted_group_ids AS "spaceGroups",
               COALESCE(z.restricted_group_ids, '{}') AS "zoneGroups",
               f.id AS "floorId", f.name AS "floorName", b.id AS "buildingId", b.name AS "buildingName",
               b.time_zone AS "timeZone", b.opening_hours AS "openingHours", b.midday,
+              b.rules_changed_at::text AS "rulesStamp",
               (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = '*') AS "buildingPolicy",
               (SELECT rules FROM policies p WHERE p.building_id = b.id AND p.space_kind = s.kind) AS "kindPolicy",
-              COALESCE((SELECT json_agg(json_build_object('date', to_char(c.date, 'YYYY-MM-DD'), 'reason', c.reason))
+              COALESCE((SELECT json_agg(json_build_object('date', to_char(c.date, 'YYYY-MM-DD'), 'reason', c.reason) ORDER BY c.date)
                           FROM closures c
-                         WHERE c.building_id = b.id AND $2::date IS NOT NULL
-                           AND c.date BETWEEN $2::date - 1 AND $2::date + 1), '[]') AS closures
+                         WHERE c.building_id = b.id AND $2::date IS NOT NULL AND c.date >= $2::date - 1
+                           AND ($3 OR c.date <= $2::date + 1)), '[]') AS closures
          FROM spaces s
          JOIN floors f ON f.id = s.floor_id
          JOIN buildings b ON b.id = f.building_id
          LEFT JOIN zones z ON z.id = s.zone_id
         WHERE s.id = $1 AND s.archived_at IS NULL`,
-      [spaceId, around],
+      [spaceId, around, onward],
     );
     return rows[0] ?? null;
   }
@@ -178,13 +196,16 @@ export class BookingsRepository {
   }
 
   private async insertWith(sql: Sql, b: NewBooking): Promise<InsertResult> {
-    // Both locks in one round trip; the select list is evaluated left to right, person first.
-    await sql(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
-      LIMIT_LOCK_NAMESPACE,
-      `${b.bookerId}:${b.date}`,
-      SPACE_LOCK_NAMESPACE,
-      b.spaceId,
-    ]);
+    // Both locks in one round trip; the select list is evaluated left to right, person first. Rules
+    // an instance kept are checked in the same statement: they are as current as rules read just
+    // before the transaction would be.
+    const locks = [LIMIT_LOCK_NAMESPACE, `${b.bookerId}:${b.date}`, SPACE_LOCK_NAMESPACE, b.spaceId];
+    if (b.rulesRead) {
+      const [{ current }] = await sql(`${LOCKS}, ${RULES_CURRENT}`, [...locks, b.rulesRead.buildingId, b.rulesRead.stamp]);
+      if (!current) throw new RulesChanged(`the rules of building ${b.rulesRead.buildingId} changed`);
+    } else {
+      await sql(LOCKS, locks);
+    }
     // Checked under the space's lock, so a release being taken back cannot slip between.
     const rows: { id: string; createdAt: Date }[] = await sql(
       `INSERT INTO bookings (space_id, booker_id, creator_id, start_at, end_at, local_date, slot, series_id)
@@ -269,7 +290,7 @@ export class BookingsRepository {
   ): Promise<'restored' | 'window-passed' | 'limit' | 'conflict'> {
     try {
       return await this.dataSource.transaction(async (m) => {
-        await m.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`, [
+        await m.query(LOCKS, [
           LIMIT_LOCK_NAMESPACE,
           `${b.bookerId}:${b.date}`,
           SPACE_LOCK_NAMESPACE,

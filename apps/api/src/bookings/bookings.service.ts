@@ -19,7 +19,8 @@ import { actsForOthersIn, mayCheckIn, mayReadBooking, seesBookerName, seesNamesI
 import { isoInZone } from '../common/time-format';
 import { validationError } from '../common/validation';
 import { UsersRepository } from '../users/users.repository';
-import { BookingsRepository, type BookingRow, type SpaceContext } from './bookings.repository';
+import { BookingsRepository, RulesChanged, type BookingRow, type SpaceContext } from './bookings.repository';
+import { SpaceContextsCache } from './space-contexts.cache';
 
 export function policyOf(ctx: SpaceContext): BookingPolicy {
   return effectivePolicy(ctx.kind, ctx.buildingPolicy, ctx.kindPolicy);
@@ -34,6 +35,7 @@ export class BookingsService {
 
   constructor(
     private readonly bookings: BookingsRepository,
+    private readonly spaceContexts: SpaceContextsCache,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
@@ -43,34 +45,38 @@ export class BookingsService {
     const slotRequest = this.parseSlotRequest(req);
     if (req.bookerId && req.bookerId !== user.id && !can(user, 'bookings:others')) throw new DomainError('BOOK_ON_BEHALF_FORBIDDEN');
     const around = 'date' in slotRequest ? slotRequest.date : slotRequest.start.toISOString().slice(0, 10);
-    const space = await this.bookings.findSpaceContext(req.spaceId, around);
-    if (!space) throw new DomainError('SPACE_NOT_FOUND');
-    const booker = await this.bookerFor(user, req.bookerId, space.buildingId);
-
-    const policy = policyOf(space);
-    const closures = space.closures;
-    const verdict = checkBookingRequest(
-      {
-        now: this.clock.now(),
-        calendar: { timeZone: space.timeZone, openingHours: space.openingHours, midday: space.midday, closures },
-        policy,
-        space: {
-          bookable: space.bookable,
-          restrictedToGroupIds: space.spaceGroups,
-          zoneRestrictedToGroupIds: space.zoneGroups,
-        },
-        bookerGroupIds: booker.groupIds,
-        // The booker's own permission counts, not that of whoever books for them.
-        isPrivileged: can(booker, 'spaces:unrestricted'),
-      },
-      slotRequest,
-    );
-    if (!verdict.ok) {
-      const date = 'date' in slotRequest ? slotRequest.date : localDateOf(slotRequest.start, space.timeZone);
-      const reason = verdict.code === 'BUILDING_CLOSED' ? closures.find((c) => c.date === date)?.reason : undefined;
-      throw new DomainError(verdict.code, { ...(verdict.params ?? {}), ...(reason ? { reason } : {}) });
+    // Rules this instance kept may book while they are current, but never refuse: a refusal on them,
+    // or rules changed since they were read, is decided again on rules read now.
+    const kept = this.spaceContexts.keptFor(req.spaceId, around);
+    if (kept) {
+      const booked = await this.book(user, req, slotRequest, kept, true).catch((e: unknown) => {
+        if (e instanceof RulesChanged) return null;
+        throw e;
+      });
+      if (booked) return booked;
     }
+    const space = await this.spaceContexts.read(req.spaceId, around);
+    if (!space) throw new DomainError('SPACE_NOT_FOUND');
+    return (await this.book(user, req, slotRequest, space, false)) as Booking; // on rules read now it refuses by throwing
+  }
 
+  /**
+   * Books under the rules of `space`. On `kept` rules it answers null where it would refuse, and the
+   * insert checks they are still current (RulesChanged otherwise).
+   */
+  private async book(
+    user: AuthUser,
+    req: CreateBookingRequest,
+    slotRequest: SlotRequest,
+    space: SpaceContext,
+    kept: boolean,
+  ): Promise<Booking | null> {
+    const checked = await this.checkRules(user, req, slotRequest, space).catch((e: unknown) => {
+      if (kept && e instanceof DomainError) return null;
+      throw e;
+    });
+    if (!checked) return null;
+    const { booker, verdict, policy } = checked;
     const result = await this.bookings.insert({
       spaceId: space.id,
       spaceKind: space.kind,
@@ -81,6 +87,7 @@ export class BookingsService {
       date: verdict.date,
       slot: verdict.slot,
       maxPerDay: policy.maxPerDay,
+      rulesRead: kept ? { buildingId: space.buildingId, stamp: space.rulesStamp } : undefined,
     });
     if (!result.ok) {
       if (result.reason === 'limit') throw new DomainError('LIMIT_REACHED', { max: policy.maxPerDay });
@@ -115,6 +122,35 @@ export class BookingsService {
       sequence: 0,
       seriesId: null,
     });
+  }
+
+  /** Who books, and the rules' verdict on the request (a DomainError where they refuse it). */
+  private async checkRules(user: AuthUser, req: CreateBookingRequest, slotRequest: SlotRequest, space: SpaceContext) {
+    const booker = await this.bookerFor(user, req.bookerId, space.buildingId);
+    const policy = policyOf(space);
+    const closures = space.closures;
+    const verdict = checkBookingRequest(
+      {
+        now: this.clock.now(),
+        calendar: { timeZone: space.timeZone, openingHours: space.openingHours, midday: space.midday, closures },
+        policy,
+        space: {
+          bookable: space.bookable,
+          restrictedToGroupIds: space.spaceGroups,
+          zoneRestrictedToGroupIds: space.zoneGroups,
+        },
+        bookerGroupIds: booker.groupIds,
+        // The booker's own permission counts, not that of whoever books for them.
+        isPrivileged: can(booker, 'spaces:unrestricted'),
+      },
+      slotRequest,
+    );
+    if (!verdict.ok) {
+      const date = 'date' in slotRequest ? slotRequest.date : localDateOf(slotRequest.start, space.timeZone);
+      const reason = verdict.code === 'BUILDING_CLOSED' ? closures.find((c) => c.date === date)?.reason : undefined;
+      throw new DomainError(verdict.code, { ...(verdict.params ?? {}), ...(reason ? { reason } : {}) });
+    }
+    return { booker, verdict, policy };
   }
 
   async get(user: AuthUser, id: string): Promise<Booking> {

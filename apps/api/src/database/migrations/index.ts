@@ -16,6 +16,7 @@ import { MaintainInsightRollups1796413000000 } from './1796413000000-MaintainIns
 import { AddPersonalDataIndexes1796414000000 } from './1796414000000-AddPersonalDataIndexes';
 import { AddFloorSpacesStamp1796415000000 } from './1796415000000-AddFloorSpacesStamp';
 import { AddSessionChangeNotices1796416000000 } from './1796416000000-AddSessionChangeNotices';
+import { AddBuildingRulesStamp1796417000000 } from './1796417000000-AddBuildingRulesStamp';
 
 /** Listed explicitly (not globbed) so the bundled API and the tests run the very same migrations. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddPersonalDataIndexes1796414000000,
   AddFloorSpacesStamp1796415000000,
   AddSessionChangeNotices1796416000000,
+  AddBuildingRulesStamp1796417000000,
 ];
