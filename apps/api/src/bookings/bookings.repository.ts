@@ -29,9 +29,12 @@ export interface SpaceContext {
   kindPolicy: PolicyOverride | null;
   floorName: string;
   buildingName: string;
-  /** Closures within a day of the date asked about (none when no date was given; every one from the day before it on, when asked `onward`). */
+  /**
+   * Closures within a day of the date asked about (none when no date was given; asked `onward`,
+   * every one from the day before it on).
+   */
   closures: Closure[];
-  /** The building's `rules_changed_at` as read with the rest (migration AddBuildingRulesStamp), as text: microseconds count. */
+  /** The building's `rules_changed_at` read with the rest (migration AddBuildingRulesStamp); text, as microseconds count. */
   rulesStamp: string;
 }
 
@@ -129,9 +132,9 @@ const BOOKING_SELECT = `
     LEFT JOIN users uc ON uc.id = bk.creator_id`;
 
 /** Both of a booking's advisory locks, person first (the select list is evaluated left to right). */
-export const LOCKS = `SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`;
+const LOCKS = `SELECT pg_advisory_xact_lock($1, hashtext($2)), pg_advisory_xact_lock($3, hashtext($4))`;
 /** Appended to LOCKS: whether building $5's rules are still those stamped $6. */
-export const RULES_CURRENT = `(SELECT rules_changed_at = $6::timestamptz FROM buildings WHERE id = $5) AS current`;
+const RULES_CURRENT = `(SELECT rules_changed_at = $6::timestamptz FROM buildings WHERE id = $5) AS current`;
 
 class LimitReached extends Error {}
 
