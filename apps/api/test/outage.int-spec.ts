@@ -1,4 +1,5 @@
 import { RouteTable } from '../src/access/route-table';
+import { LiveEventsHub } from '../src/events/live-events.hub';
 import { Api, loggedIn, type Res } from './support/http';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -127,6 +128,26 @@ describe('database outage', () => {
     }
     expect([...statuses].filter((s) => s !== 200 && s !== 503)).toEqual([]);
     expect(statuses.has(200)).toBe(true);
+  });
+
+  onServer('keeps no sessions while its listener is cut, and keeps them again once it listens again', async () => {
+    const hub = t.created.app.get(LiveEventsHub);
+    const listening = async () => {
+      for (let waited = 0; !hub.hearsSessionChanges$.value && waited < 10_000; waited += 50) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await listening(); // the tests before cut it too
+    const heard: boolean[] = [];
+    const watching = hub.hearsSessionChanges$.subscribe((hears) => heard.push(hears));
+    try {
+      proxy.terminate(); // the listener's connection too: a session change now would go unheard
+      await recovered();
+      await listening();
+      expect(heard).toEqual([true, false, true]);
+    } finally {
+      watching.unsubscribe();
+    }
   });
 
   it('reports readiness and liveness as separate probes', async () => {
