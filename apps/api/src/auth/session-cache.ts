@@ -71,8 +71,9 @@ export class SessionCache implements OnModuleDestroy {
   forget({ people, committed }: SessionChange): void {
     this.generation++;
     const ids = people.split(',');
+    const named = new Set(ids);
     if (people === '*') this.kept.clear();
-    else this.kept.deleteWhere(({ row }) => ids.includes(row.userId));
+    else this.kept.deleteWhere(({ row }) => named.has(row.userId));
     if (committed) {
       if (people === '*') this.underWay.clear();
       else for (const id of ids) this.underWay.delete(id);
